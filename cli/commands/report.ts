@@ -1,0 +1,5 @@
+// `cur-lens report`: not implemented yet.
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('cur-lens report: not implemented yet\n')
+  return 2
+}

@@ -1,0 +1,209 @@
+// The one typed API every front end speaks (CLI, Electron IPC, local web mode). Type-only: every
+// method is async and takes and returns plain JSON, so one generic bridge can carry it over IPC or
+// HTTP. Money crosses as decimal strings (DuckDB DECIMAL), formatted only at the edge.
+// One API instance holds at most one open dataset: opening new sources replaces it.
+
+/** A decimal amount as a string, e.g. "-1.2500000000". Never summed in JavaScript. */
+export type Money = string
+
+export type SourceFormat = 'cur2-parquet' | 'cur2-csv' | 'cur1-csv' | 'cur1-parquet' | 'focus'
+
+export type CostMetric = 'unblended' | 'net' | 'amortized' | 'ondemand'
+export type Metric = CostMetric | 'usage' | 'tokens'
+export type Basis = 'unblended' | 'amortized'
+
+/** `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. */
+export type FlatDimension =
+  | 'principal'
+  | 'person'
+  | 'role'
+  | 'account'
+  | 'model'
+  | 'provider'
+  | 'token-type'
+  | 'service'
+  | 'region'
+  | 'usage-type'
+  | 'operation'
+  | 'line-item-type'
+  | 'month'
+  | 'day'
+export type Dimension = FlatDimension | `tag:${string}`
+
+/** A group value; `null` is the no-principal, untagged or unknown group. */
+export type GroupValue = string | null
+
+export interface Filter {
+  dimension: Dimension
+  /** Keep rows whose value is any of these. */
+  values: GroupValue[]
+  /** Keep rows whose value is none of these instead. */
+  exclude?: boolean
+}
+
+export interface SourceFileInfo {
+  path: string
+  format: SourceFormat
+  rows: number
+  bytes: number
+}
+
+export interface FileProblem {
+  file: string
+  code: string
+  message: string
+}
+
+export interface OpenRequest {
+  paths: string[]
+  /** Chosen by the caller so that it can `cancel(jobId)` and match progress events. */
+  jobId?: string
+}
+
+export interface OpenResult {
+  format: SourceFormat
+  files: SourceFileInfo[]
+  rows: number
+  billingPeriods: string[]
+  currency: string
+  /** Whether the principal column exists in these files (false for legacy formats and FOCUS). */
+  hasPrincipal: boolean
+  /** Files that were skipped, each with the reason; the rest loaded. */
+  problems: FileProblem[]
+}
+
+export interface LineItemTypeTotal {
+  lineItemType: string
+  rows: number
+  unblended: Money
+  net: Money
+  amortized: Money
+  ondemand: Money
+}
+
+export interface SummaryResult {
+  format: SourceFormat
+  rows: number
+  billingPeriods: string[]
+  currency: string
+  totals: { unblended: Money; net: Money; amortized: Money; ondemand: Money }
+  byLineItemType: LineItemTypeTotal[]
+  byMonth: { period: string; unblended: Money; amortized: Money }[]
+  byService: { service: string; unblended: Money; amortized: Money }[]
+  /** The source files' own sum of unblended cost, read straight from them, and whether the view matches it. */
+  reconciliation: { sourceUnblended: Money; viewUnblended: Money; matches: boolean }
+}
+
+export interface BreakdownQuery {
+  /** One to three dimensions. */
+  dimensions: Dimension[]
+  metric: Metric
+  filters?: Filter[]
+  /** Keep the top N groups of the first dimension by metric; the rest become one `(other)` group. */
+  topN?: number
+  /** Adds a time column: the result becomes a series by month or day. */
+  timeGrain?: 'month' | 'day'
+}
+
+export interface BreakdownRow {
+  /** One value per dimension, in the query's order. */
+  keys: GroupValue[]
+  /** Period (YYYY-MM or YYYY-MM-DD) when the query has a timeGrain. */
+  period?: string
+  value: Money
+  /** True for the `(other)` row that gathers groups outside the top N. */
+  other?: boolean
+}
+
+export interface BreakdownResult {
+  dimensions: Dimension[]
+  metric: Metric
+  rows: BreakdownRow[]
+  /** Total of the metric over the filtered rows; equals the sum of `rows`. */
+  total: Money
+}
+
+export interface TagKeyInfo {
+  /** The key as stored in the normalized tag map, e.g. `iamPrincipal/team`, `resourceTags/user:Project`. */
+  key: string
+  /** The key as the user knows it, e.g. `team`, `Project`. */
+  label: string
+  source:
+    'iamPrincipal' | 'resourceTags' | 'accountTag' | 'userAttribute' | 'costCategory' | 'other'
+  /** Unblended cost of rows that carry the key, and its share of the total (0..1). */
+  coveredCost: Money
+  share: number
+}
+
+export interface TagKeysResult {
+  keys: TagKeyInfo[]
+  totalCost: Money
+}
+
+export interface LineItemsQuery {
+  filters?: Filter[]
+  page: number
+  pageSize: number
+}
+
+export interface LineItemsResult {
+  columns: string[]
+  rows: Record<string, string | number | null>[]
+  totalRows: number
+}
+
+export interface ProgressEvent {
+  jobId: string
+  phase: 'reading' | 'checking' | 'converting' | 'indexing' | 'exporting'
+  file?: string
+  /** 0..100, or -1 when unknown. */
+  percentage: number
+  rowsProcessed?: number
+}
+
+export interface ApiEvents {
+  onDidProgress: ProgressEvent
+}
+
+/** Chargeback types live with the chargeback module; re-exported here for front ends. */
+export type {
+  ChargebackRequest,
+  ChargebackResult,
+  ExportRequest,
+  ExportResult,
+  MappingRules,
+  RulesCoverage,
+} from './chargeback/types.js'
+import type {
+  ChargebackRequest,
+  ChargebackResult,
+  ExportRequest,
+  ExportResult,
+  MappingRules,
+  RulesCoverage,
+} from './chargeback/types.js'
+
+export interface Workspace {
+  version: 1
+  sources: string[]
+  rules?: MappingRules
+  savedViews?: { name: string; query: BreakdownQuery }[]
+}
+
+export interface CurLensApi {
+  /** Detects formats, checks and loads the files, and builds the normalized view. Long: reports progress. */
+  openSources(request: OpenRequest): Promise<OpenResult>
+  /** Cancels a running job; the engine stays usable. */
+  cancel(jobId: string): Promise<void>
+  summary(): Promise<SummaryResult>
+  breakdown(query: BreakdownQuery): Promise<BreakdownResult>
+  tagKeys(): Promise<TagKeysResult>
+  lineItems(query: LineItemsQuery): Promise<LineItemsResult>
+  checkRules(rules: MappingRules, basis: Basis, period?: string): Promise<RulesCoverage>
+  chargeback(request: ChargebackRequest): Promise<ChargebackResult>
+  exportChargeback(request: ExportRequest): Promise<ExportResult>
+  saveWorkspace(path: string, workspace: Workspace): Promise<void>
+  loadWorkspace(path: string): Promise<Workspace>
+  /** Paths of the bundled demo export. */
+  demoPaths(): Promise<string[]>
+}

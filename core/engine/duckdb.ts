@@ -1,0 +1,136 @@
+// The only module that imports @duckdb/node-api. It opens a fresh in-memory DuckDB locked down to
+// the files the user chose (SECURITY.md section 2): extensions off, external access limited to the
+// allowed paths plus a private work directory, resource limits, then the configuration is locked.
+// Queries bind every value as a parameter, report progress and can be interrupted.
+import type { DuckDBConnection } from '@duckdb/node-api'
+import {
+  DuckDBInstance,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api'
+import { CurLensError } from '../errors/curlens-error.js'
+
+export interface EngineOptions {
+  /** Files the engine may read. */
+  readPaths: string[]
+  /** Folders the engine may read below (an export folder the user picked). */
+  readDirectories: string[]
+  /** Private, per-session folder for spill files and caches; the engine may read and write it. */
+  workDirectory: string
+  memoryLimit?: string
+  threads?: number
+}
+
+export type SqlValue = string | number | boolean | null | string[]
+export type SqlParams = Record<string, SqlValue>
+export type Row = Record<string, unknown>
+
+export interface QueryProgress {
+  percentage: number
+  rowsProcessed: number
+}
+
+export interface QueryOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: QueryProgress) => void
+}
+
+export interface Engine {
+  /** Runs one statement and returns its rows as JSON values (DECIMAL and BIGINT come back as strings). */
+  query<T extends Row = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>
+  close(): void
+}
+
+const PROGRESS_INTERVAL_MS = 100
+
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    memory_limit: options.memoryLimit ?? '1500MB',
+    threads: String(options.threads ?? 2),
+    temp_directory: options.workDirectory,
+    max_temp_directory_size: '8GB',
+  })
+  const setup = await instance.connect()
+  try {
+    await runBound(setup, 'SET allowed_paths = $paths', { paths: options.readPaths })
+    await runBound(setup, 'SET allowed_directories = $dirs', {
+      dirs: [...options.readDirectories, options.workDirectory],
+    })
+    await setup.run("SET allowed_configs = ['enable_progress_bar', 'enable_progress_bar_print']")
+    await setup.run('SET enable_external_access = false')
+    await setup.run('SET lock_configuration = true')
+  } finally {
+    setup.closeSync()
+  }
+  return createEngine(instance)
+}
+
+function createEngine(instance: DuckDBInstance): Engine {
+  let closed = false
+  return {
+    async query<T extends Row>(sql: string, params: SqlParams = {}, options: QueryOptions = {}) {
+      if (closed) throw new CurLensError('INTERNAL', 'The engine was closed.')
+      if (options.signal?.aborted) throw cancelled()
+      const connection = await instance.connect()
+      const interrupt = () => connection.interrupt()
+      options.signal?.addEventListener('abort', interrupt)
+      let timer: NodeJS.Timeout | undefined
+      try {
+        if (options.onProgress) {
+          await connection.run('SET enable_progress_bar = true')
+          await connection.run('SET enable_progress_bar_print = false')
+          const report = options.onProgress
+          timer = setInterval(() => {
+            const p = connection.progress
+            if (p.percentage >= 0) {
+              report({ percentage: p.percentage, rowsProcessed: Number(p.rows_processed) })
+            }
+          }, PROGRESS_INTERVAL_MS)
+        }
+        const reader = await runBound(connection, sql, params)
+        return reader.getRowObjectsJson() as T[]
+      } catch (e) {
+        if (options.signal?.aborted) throw cancelled()
+        throw e
+      } finally {
+        if (timer) clearInterval(timer)
+        options.signal?.removeEventListener('abort', interrupt)
+        connection.closeSync()
+      }
+    },
+    close() {
+      if (closed) return
+      closed = true
+      instance.closeSync()
+    },
+  }
+}
+
+function runBound(connection: DuckDBConnection, sql: string, params: SqlParams) {
+  const values: Record<string, DuckDBValue> = {}
+  const types: Record<string, DuckDBType> = {}
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) {
+      values[name] = listValue(value)
+      types[name] = LIST(VARCHAR)
+    } else {
+      values[name] = value
+    }
+  }
+  return connection.runAndReadAll(sql, values, types)
+}
+
+function cancelled() {
+  return new CurLensError('CANCELLED', 'The operation was cancelled.')
+}
+
+/** DuckDB's message after an internal error; the instance must be replaced (duckdb#12314). */
+export function isInvalidatedError(e: unknown): boolean {
+  return e instanceof Error && /database has been invalidated/i.test(e.message)
+}

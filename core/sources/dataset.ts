@@ -1,0 +1,15 @@
+// An open dataset: the locked-down engine holding the normalized `cur` view over the files one
+// openSources call loaded, plus what was learned while loading. Closing it closes the engine and
+// removes its private work directory (spill files and caches hold client data).
+import type { OpenResult } from '../api.js'
+import type { Engine } from '../engine/duckdb.js'
+
+export interface Dataset {
+  engine: Engine
+  info: OpenResult
+  /** Private per-load folder (spill files, converted CSV, caches); removed on close. */
+  workDirectory: string
+  /** Top-level `tags` keys present (e.g. `iamPrincipal/team`), found while loading. */
+  tagKeys: string[]
+  close(): Promise<void>
+}

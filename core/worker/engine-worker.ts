@@ -1,0 +1,25 @@
+// Engine-process side: serves a CurLensApi implementation to the host over the process channel.
+// Works in a Node child (process.send) and in an Electron utilityProcess (process.parentPort).
+import type { ApiEvents, CurLensApi } from '../api.js'
+import { serveApi } from '../bridge/server.js'
+import type { FromWorker, ToWorker } from './messages.js'
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: ToWorker }) => void): void
+  postMessage(message: FromWorker): void
+}
+
+export type Emit = <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) => void
+
+export function runEngineWorker(createApi: (emit: Emit) => CurLensApi): void {
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
+  const send = (message: FromWorker) =>
+    parentPort ? parentPort.postMessage(message) : process.send?.(message)
+  const handle = serveApi(createApi((event, payload) => send({ type: 'event', event, payload })))
+  const onMessage = async (message: ToWorker) => {
+    if (message?.type !== 'invoke') return
+    send({ type: 'result', id: message.id, result: await handle(message.invocation) })
+  }
+  if (parentPort) parentPort.on('message', (e) => void onMessage(e.data))
+  else process.on('message', (m) => void onMessage(m as ToWorker))
+}
