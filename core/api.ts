@@ -161,8 +161,15 @@ export interface ProgressEvent {
   rowsProcessed?: number
 }
 
+/** A menu command from the desktop shell, for the renderer to act on. */
+export interface MenuCommandEvent {
+  command: 'open-files' | 'open-folder' | 'open-recent' | 'export' | 'about'
+  paths?: string[]
+}
+
 export interface ApiEvents {
   onDidProgress: ProgressEvent
+  onDidMenuCommand: MenuCommandEvent
 }
 
 /** Chargeback types live with the chargeback module; re-exported here for front ends. */
@@ -206,4 +213,17 @@ export interface CurLensApi {
   loadWorkspace(path: string): Promise<Workspace>
   /** Paths of the bundled demo export. */
   demoPaths(): Promise<string[]>
+}
+
+/**
+ * What only the desktop shell offers (native dialogs, recent files, versions). Electron main serves
+ * these beside CurLensApi on the same bridge; in local web mode they are absent.
+ */
+export interface DesktopApi {
+  /** Native open dialog; empty when the user cancels. */
+  chooseSources(kind: 'files' | 'folder'): Promise<string[]>
+  /** Native folder picker for exports; null when the user cancels. */
+  chooseExportFolder(): Promise<string | null>
+  recentSources(): Promise<string[][]>
+  appInfo(): Promise<{ version: string; electron: string; chrome: string; node: string; duckdb: string }>
 }

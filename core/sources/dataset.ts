@@ -9,7 +9,5 @@ export interface Dataset {
   info: OpenResult
   /** Private per-load folder (spill files, converted CSV, caches); removed on close. */
   workDirectory: string
-  /** Top-level `tags` keys present (e.g. `iamPrincipal/team`), found while loading. */
-  tagKeys: string[]
   close(): Promise<void>
 }
