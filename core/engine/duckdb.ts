@@ -97,6 +97,14 @@ function createEngine(instance: DuckDBInstance): Engine {
         return reader.getRowObjectsJson() as T[]
       } catch (e) {
         if (options.signal?.aborted) throw cancelled()
+        if (isInvalidatedError(e)) {
+          closed = true
+          throw new CurLensError(
+            'ENGINE_CRASHED',
+            'The engine hit an internal error and was restarted. Open the files again; if it happens again, one of them is probably corrupt.',
+            { cause: e },
+          )
+        }
         throw e
       } finally {
         if (timer) clearInterval(timer)

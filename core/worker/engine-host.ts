@@ -16,74 +16,79 @@ export interface EngineHostOptions {
 
 interface Pending {
   resolve: (result: InvokeResult) => void
-  method: string
   jobId?: string
 }
 
+interface Worker {
+  handle: WorkerHandle
+  pending: Map<number, Pending>
+  /** The file the engine last reported reading, named when it crashes. */
+  lastFile?: string
+}
+
 export function createEngineHost(options: EngineHostOptions): CurLensApi & { dispose(): void } {
-  let worker: WorkerHandle | undefined
+  let worker: Worker | undefined
   let nextId = 1
-  let lastFile: string | undefined
-  const pending = new Map<number, Pending>()
 
-  function fail(entry: Pending, error: CurLensError) {
-    entry.resolve({ ok: false, error: error.toJSON() })
-  }
-
-  function start(): WorkerHandle {
-    const handle = options.spawn()
-    handle.onMessage((message) => {
+  function start(): Worker {
+    const current: Worker = { handle: options.spawn(), pending: new Map() }
+    current.handle.onMessage((message) => {
       if (message.type === 'result') {
-        pending.get(message.id)?.resolve(message.result)
-        pending.delete(message.id)
+        current.pending.get(message.id)?.resolve(message.result)
+        current.pending.delete(message.id)
+        // The worker exits after reporting a crashed engine; send nothing more to it.
+        if (!message.result.ok && message.result.error.code === 'ENGINE_CRASHED') retire(current)
       } else {
-        if (message.event === 'onDidProgress')
-          lastFile = (message.payload as ProgressEvent).file ?? lastFile
+        if (message.event === 'onDidProgress') {
+          current.lastFile = (message.payload as ProgressEvent).file ?? current.lastFile
+        }
         options.onEvent?.(message.event, message.payload)
       }
     })
-    handle.onExit((code) => {
-      if (worker === handle) worker = undefined
-      const file = lastFile
+    current.handle.onExit((code) => {
+      retire(current)
+      const file = current.lastFile
       const where = file ? ` while reading ${file}` : ''
-      for (const entry of pending.values()) {
-        fail(
-          entry,
-          new CurLensError(
-            'ENGINE_CRASHED',
-            `The engine stopped${where} (exit code ${code ?? 'none'}). The file may be corrupt or hostile; the engine was restarted and the other files can be opened.`,
-            { file },
-          ),
-        )
-      }
-      pending.clear()
+      const error = new CurLensError(
+        'ENGINE_CRASHED',
+        `The engine stopped${where} (exit code ${code ?? 'none'}). The file may be corrupt or hostile; the engine was restarted and the other files can be opened.`,
+        { file },
+      )
+      for (const entry of current.pending.values())
+        entry.resolve({ ok: false, error: error.toJSON() })
+      current.pending.clear()
     })
-    return handle
+    return current
+  }
+
+  function retire(target: Worker) {
+    if (worker === target) worker = undefined
   }
 
   function invoke(method: string, args: unknown[]): Promise<InvokeResult> {
-    worker ??= start()
+    const current = (worker ??= start())
     const id = nextId++
-    if (method === 'openSources') lastFile = undefined
     const jobId = method === 'openSources' ? (args[0] as { jobId?: string })?.jobId : undefined
+    if (method === 'openSources') current.lastFile = undefined
     return new Promise((resolve) => {
-      pending.set(id, { resolve, method, jobId })
-      worker!.send({ type: 'invoke', id, invocation: { method, args } })
+      current.pending.set(id, { resolve, jobId })
+      current.handle.send({ type: 'invoke', id, invocation: { method, args } })
     })
   }
 
   function killAfterDeadline(jobId: string) {
     const target = worker
+    if (!target) return
     setTimeout(() => {
-      const stillRunning = [...pending.values()].some((p) => p.jobId === jobId)
-      if (!stillRunning || worker !== target || !target) return
-      for (const [id, entry] of pending) {
-        if (entry.jobId === jobId) {
-          fail(entry, new CurLensError('CANCELLED', 'The operation was cancelled.'))
-          pending.delete(id)
-        }
+      const running = [...target.pending].filter(([, entry]) => entry.jobId === jobId)
+      if (running.length === 0) return
+      const error = new CurLensError('CANCELLED', 'The operation was cancelled.')
+      for (const [id, entry] of running) {
+        entry.resolve({ ok: false, error: error.toJSON() })
+        target.pending.delete(id)
       }
-      target.kill()
+      retire(target)
+      target.handle.kill()
     }, options.cancelDeadlineMs ?? 2000).unref()
   }
 
@@ -94,7 +99,7 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
   return {
     ...bindAll(client),
     dispose() {
-      worker?.kill()
+      worker?.handle.kill()
       worker = undefined
     },
   }

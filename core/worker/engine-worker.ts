@@ -14,11 +14,23 @@ export type Emit = <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) 
 export function runEngineWorker(createApi: (emit: Emit) => CurLensApi): void {
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
   const send = (message: FromWorker) =>
-    parentPort ? parentPort.postMessage(message) : process.send?.(message)
-  const handle = serveApi(createApi((event, payload) => send({ type: 'event', event, payload })))
+    new Promise<void>((resolve) => {
+      if (parentPort) {
+        parentPort.postMessage(message)
+        resolve()
+      } else {
+        process.send?.(message, undefined, {}, () => resolve())
+      }
+    })
+  const handle = serveApi(
+    createApi((event, payload) => void send({ type: 'event', event, payload })),
+  )
   const onMessage = async (message: ToWorker) => {
     if (message?.type !== 'invoke') return
-    send({ type: 'result', id: message.id, result: await handle(message.invocation) })
+    const result = await handle(message.invocation)
+    await send({ type: 'result', id: message.id, result })
+    // An invalidated DuckDB must not be reused: end this process so the host starts a fresh one.
+    if (!result.ok && result.error.code === 'ENGINE_CRASHED') process.exit(70)
   }
   if (parentPort) parentPort.on('message', (e) => void onMessage(e.data))
   else process.on('message', (m) => void onMessage(m as ToWorker))
