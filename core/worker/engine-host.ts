@@ -76,9 +76,7 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
     })
   }
 
-  function killAfterDeadline(jobId: string) {
-    const target = worker
-    if (!target) return
+  function killAfterDeadline(target: Worker, jobId: string) {
     setTimeout(() => {
       const running = [...target.pending].filter(([, entry]) => entry.jobId === jobId)
       if (running.length === 0) return
@@ -92,10 +90,23 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
     }, options.cancelDeadlineMs ?? 2000).unref()
   }
 
-  const client = createApiClient<CurLensApi>(async ({ method, args }) => {
-    if (method === 'cancel') killAfterDeadline(args[0] as string)
-    return invoke(method, args)
-  })
+  // Cancel answers at once: the engine may be too stuck to reply, and the deadline handles that.
+  function cancel(jobId: string): InvokeResult {
+    const target = worker
+    if (target) {
+      target.handle.send({
+        type: 'invoke',
+        id: nextId++,
+        invocation: { method: 'cancel', args: [jobId] },
+      })
+      killAfterDeadline(target, jobId)
+    }
+    return { ok: true, value: undefined }
+  }
+
+  const client = createApiClient<CurLensApi>(async ({ method, args }) =>
+    method === 'cancel' ? cancel(args[0] as string) : invoke(method, args),
+  )
   return {
     ...bindAll(client),
     dispose() {
