@@ -1,5 +1,147 @@
-// `cur-lens export`: not implemented yet.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('cur-lens export: not implemented yet\n')
+// `cur-lens export`: chargeback CSVs for Excel, by mapping rules or by a report dimension. Prints
+// the files written, how each shared bucket was treated, and the reconciliation to the bill.
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Dimension, Filter } from '../../core/api.js'
+import type { ExportRequest, SharedBucket, SharedTreatment } from '../../core/chargeback/types.js'
+import { readRulesFile } from '../../core/workspace/rules-file.js'
+import { reportError, withOpenApi } from '../open-api.js'
+
+const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <dim>) --out <dir> [options]
+
+  --rules <file>        mapping rules (first matching rule wins); see README "Rules file format"
+  --by <dim>            recipients are the values of a dimension: tag:<key>, role, person, account, …
+  --out <dir>           folder for chargeback-summary.csv, chargeback-allocations.csv, metadata
+  --basis <basis>       unblended (default) or amortized
+  --period <YYYY-MM>    one billing period; all periods when absent (or "all")
+  --shared <how>        keep (default), proportional or even for every shared bucket, or per
+                        bucket: unmatched=keep,tax=proportional,fees=even,credits=keep,shared-roles=even
+  --shared-role <role>  a role whose cost is shared (a gateway role); repeatable
+  --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
+                        repeatable; several values of one dimension are alternatives
+  --per-recipient       also one statement CSV per recipient
+`
+
+const BUCKETS: SharedBucket[] = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits']
+const METHODS = ['keep', 'proportional', 'even'] as const
+
+class UsageError extends Error {}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rules: { type: 'string' },
+        by: { type: 'string' },
+        out: { type: 'string' },
+        basis: { type: 'string', default: 'unblended' },
+        period: { type: 'string' },
+        shared: { type: 'string' },
+        'shared-role': { type: 'string', multiple: true },
+        filter: { type: 'string', multiple: true },
+        'per-recipient': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (e) {
+    return usage((e as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  let request: ExportRequest
+  try {
+    if (positionals.length === 0) throw new UsageError('Name the CUR files or folders to read.')
+    if (!values.out) throw new UsageError('Name the output folder with --out <dir>.')
+    if (Boolean(values.rules) === Boolean(values.by)) {
+      throw new UsageError('Give either --rules <rules.json> or --by <dimension>.')
+    }
+    if (values.basis !== 'unblended' && values.basis !== 'amortized') {
+      throw new UsageError('--basis is unblended or amortized.')
+    }
+    request = {
+      by: values.by as Dimension | undefined,
+      basis: values.basis,
+      period: values.period,
+      shared: parseShared(values.shared),
+      sharedRoles: values['shared-role'],
+      filters: parseFilters(values.filter ?? []),
+      outDir: resolve(values.out),
+      perRecipient: values['per-recipient'],
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message)
+    throw e
+  }
+  try {
+    if (values.rules) request.rules = await readRulesFile(resolve(values.rules))
+  } catch (e) {
+    return reportError(e)
+  }
+  const paths = positionals.map((p) => resolve(p))
+  return withOpenApi(paths, async (api) => {
+    const { files, chargeback: r } = await api.exportChargeback(request)
+    process.stdout.write(`Wrote ${files.length} files:\n${files.map((f) => `  ${f}\n`).join('')}`)
+    if (r.allocations.length) {
+      process.stdout.write(
+        `Shared cost:\n${r.allocations.map((a) => `  ${a.description}\n`).join('')}`,
+      )
+    }
+    const verdict = r.reconciles ? 'reconciles' : 'DOES NOT RECONCILE'
+    process.stdout.write(
+      `Reconciliation, period ${r.period}, ${r.basis}: recipients ${r.recipientsTotal} + unallocated ${r.unallocated} = bill total ${r.billTotal}: ${verdict}.\n`,
+    )
+    return r.reconciles ? 0 : 1
+  })
+}
+
+/** `proportional` for every bucket, or `tax=proportional,credits=keep` bucket by bucket. */
+export function parseShared(text: string | undefined): ExportRequest['shared'] {
+  if (text === undefined) return undefined
+  const method = (m: string): SharedTreatment => {
+    if (!(METHODS as readonly string[]).includes(m)) {
+      throw new UsageError(`Unknown --shared treatment "${m}": use ${METHODS.join(', ')}.`)
+    }
+    return { method: m as (typeof METHODS)[number] }
+  }
+  if (!text.includes('=')) return Object.fromEntries(BUCKETS.map((b) => [b, method(text)]))
+  const shared: NonNullable<ExportRequest['shared']> = {}
+  for (const part of text.split(',')) {
+    const [bucket, how = ''] = part.split('=').map((s) => s.trim())
+    if (!(BUCKETS as string[]).includes(bucket)) {
+      throw new UsageError(`Unknown shared bucket "${bucket}": use ${BUCKETS.join(', ')}.`)
+    }
+    shared[bucket as SharedBucket] = method(how)
+  }
+  return shared
+}
+
+/** `service=Amazon Bedrock`, `tag:team!=(none)`: the value `(none)` is the untagged group. */
+export function parseFilters(texts: string[]): Filter[] {
+  const filters = new Map<string, Filter>()
+  for (const text of texts) {
+    const m = /^([^=!]+)(!?=)(.*)$/.exec(text)
+    if (!m) throw new UsageError(`--filter takes <dimension>=<value>, not "${text}".`)
+    const [, dimension, op, raw] = m
+    const exclude = op === '!='
+    const key = `${dimension.trim()}${op}`
+    const filter = filters.get(key) ?? {
+      dimension: dimension.trim() as Dimension,
+      values: [],
+      ...(exclude ? { exclude } : {}),
+    }
+    filter.values.push(raw === '(none)' ? null : raw)
+    filters.set(key, filter)
+  }
+  return [...filters.values()]
+}
+
+function usage(message: string): number {
+  process.stderr.write(`cur-lens export: ${message}\n\n${USAGE}`)
   return 2
 }

@@ -1,5 +1,130 @@
-// `cur-lens rules`: not implemented yet.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('cur-lens rules: not implemented yet\n')
+// `cur-lens rules check`: how much of the bill each mapping rule matches (first match wins), what
+// no rule matches, and the total. The rounded column adds up to the rounded total.
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Basis } from '../../core/api.js'
+import {
+  apportion,
+  formatCents,
+  parseUnits,
+  roundToCents,
+  UNITS_PER_CENT,
+} from '../../core/chargeback/money.js'
+import { describeMatch } from '../../core/chargeback/rules.js'
+import type { MappingRules, RulesCoverage } from '../../core/chargeback/types.js'
+import { readRulesFile } from '../../core/workspace/rules-file.js'
+import { reportError, withOpenApi } from '../open-api.js'
+
+const USAGE = `Usage: cur-lens rules check <path...> --rules <rules.json> [options]
+
+  --rules <file>       mapping rules to check (see README "Rules file format")
+  --basis <basis>      unblended (default) or amortized
+  --period <YYYY-MM>   one billing period; all periods when absent
+  --json               print the coverage as JSON
+`
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv
+  if (sub !== 'check') return usage(sub ? `Unknown subcommand "${sub}".` : 'Name a subcommand.')
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        rules: { type: 'string' },
+        basis: { type: 'string', default: 'unblended' },
+        period: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    })
+  } catch (e) {
+    return usage((e as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (positionals.length === 0) return usage('Name the CUR files or folders to read.')
+  if (!values.rules) return usage('Name the rules file with --rules <rules.json>.')
+  if (values.basis !== 'unblended' && values.basis !== 'amortized') {
+    return usage('--basis is unblended or amortized.')
+  }
+  const basis: Basis = values.basis
+  let rules: MappingRules
+  try {
+    rules = await readRulesFile(resolve(values.rules))
+  } catch (e) {
+    return reportError(e)
+  }
+  return withOpenApi(
+    positionals.map((p) => resolve(p)),
+    async (api) => {
+      const coverage = await api.checkRules(rules, basis, values.period)
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(coverage, null, 2)}\n`
+          : coverageTable(rules, coverage, basis, values.period),
+      )
+      return 0
+    },
+  )
+}
+
+export function coverageTable(
+  rules: MappingRules,
+  coverage: RulesCoverage,
+  basis: Basis,
+  period = 'all',
+): string {
+  const total = parseUnits(coverage.total)
+  const totalCents = roundToCents(total)
+  const amounts = [
+    ...coverage.rules.map((r, i) => ({ key: String(i), numerator: parseUnits(r.matchedCost) })),
+    { key: 'unmatched', numerator: parseUnits(coverage.unmatched) },
+  ]
+  const cents = apportion(amounts, UNITS_PER_CENT, totalCents)
+  const share = (units: bigint) =>
+    total === 0n ? '' : `${(Number((units * 1000n) / total) / 10).toFixed(1)}%`
+  const rows = [
+    ['#', 'rule', 'recipient', 'match', 'line items', 'cost', 'share'],
+    ...coverage.rules.map((r, i) => [
+      String(i + 1),
+      r.ruleId,
+      r.recipient,
+      describeMatch(rules.rules[i].match),
+      String(r.rows),
+      formatCents(cents.get(String(i))!),
+      share(amounts[i].numerator),
+    ]),
+    [
+      '',
+      '(unmatched)',
+      '',
+      '',
+      String(coverage.unmatchedRows),
+      formatCents(cents.get('unmatched')!),
+      share(amounts.at(-1)!.numerator),
+    ],
+    [
+      '',
+      'total',
+      '',
+      '',
+      String(coverage.rules.reduce((n, r) => n + r.rows, coverage.unmatchedRows)),
+      formatCents(totalCents),
+      '',
+    ],
+  ]
+  const right = new Set([0, 4, 5, 6])
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)))
+  const lines = rows.map((r) =>
+    r
+      .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  )
+  return `Rule coverage, period ${period}, ${basis} cost (first matching rule wins)\n\n${lines.join('\n')}\n`
+}
+
+function usage(message: string): number {
+  process.stderr.write(`cur-lens rules: ${message}\n\n${USAGE}`)
   return 2
 }

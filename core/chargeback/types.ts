@@ -1,8 +1,12 @@
 // Chargeback contract: who pays (mapping rules), what happens to shared cost, and the statements
 // that result. Plain JSON so it crosses the API and is saved in workspaces as is.
-import type { Basis, Dimension, Money } from '../api.js'
+import type { Basis, Dimension, Filter, Money } from '../api.js'
 
-/** How a rule recognizes a line item. `pattern` uses `*` as a wildcard; matching is case-sensitive. */
+/**
+ * How a rule recognizes a line item. `pattern` uses `*` as a wildcard; matching is case-sensitive.
+ * `principal` is the full ARN, `role` and `person` its roll-ups, `account` the usage account id,
+ * `tag` a key of the normalized tag map (e.g. `iamPrincipal/team`, `resourceTags/user:Project`).
+ */
 export type RuleMatch =
   | { kind: 'principal'; pattern: string }
   | { kind: 'role'; pattern: string }
@@ -28,6 +32,7 @@ export type SharedTreatment =
   | { method: 'keep' }
   | { method: 'proportional' }
   | { method: 'even' }
+  /** Percentages by recipient, adding up to 100 (at most 6 decimals each). */
   | { method: 'fixed'; percentages: Record<string, number> }
 
 export interface ChargebackRequest {
@@ -40,6 +45,11 @@ export interface ChargebackRequest {
   shared?: Partial<Record<SharedBucket, SharedTreatment>>
   /** Role names whose cost is shared (a gateway role serving many people). */
   sharedRoles?: string[]
+  /**
+   * Only these line items (e.g. service = Amazon Bedrock); the bill total is then theirs.
+   * Applied before recipients and shared buckets.
+   */
+  filters?: Filter[]
 }
 
 export interface StatementLine {
@@ -47,32 +57,53 @@ export interface StatementLine {
   model: string | null
   principal: string | null
   amount: Money
+  /** Id of the mapping rule that matched these line items; absent with `by` or for shared buckets. */
+  rule?: string
+}
+
+/** One shared bucket's share in a recipient's statement. */
+export interface SharedShare {
+  bucket: SharedBucket
+  amount: Money
 }
 
 export interface Statement {
   recipient: string
+  /** `unallocated`: a shared bucket kept as its own line, e.g. "(tax)"; `bucket` says which. */
+  kind: 'recipient' | 'unallocated'
+  bucket?: SharedBucket
   period: string
   basis: Basis
   lines: StatementLine[]
   direct: Money
+  /** Shared cost allocated to this recipient, by bucket; sums to `shared`. */
+  sharedByBucket: SharedShare[]
   shared: Money
   total: Money
 }
 
 export interface Allocation {
   bucket: SharedBucket
+  /** The treatment applied; `keep` when the requested one had no recipients to spread over. */
   treatment: SharedTreatment
   amount: Money
   /** The rule in words, printed with the result. */
   description: string
+  /** Where the amount went: one entry per recipient, or the kept line itself. */
+  shares: { recipient: string; amount: Money }[]
 }
 
 export interface ChargebackResult {
+  /** YYYY-MM, or `all`. */
   period: string
   basis: Basis
+  /** Recipients first (largest total first), then shared buckets kept as their own lines. */
   statements: Statement[]
   allocations: Allocation[]
+  /** Sum of recipient totals, and of the kept buckets; together they equal `billTotal`. */
+  recipientsTotal: Money
   unallocated: Money
+  /** The period's total of the basis over every line item, rounded to cents. */
   billTotal: Money
   reconciles: boolean
 }
@@ -84,6 +115,8 @@ export interface ExportRequest extends ChargebackRequest {
 
 export interface ExportResult {
   files: string[]
+  /** The figures that were written. */
+  chargeback: ChargebackResult
 }
 
 export interface RuleCoverage {
@@ -93,8 +126,10 @@ export interface RuleCoverage {
   rows: number
 }
 
+/** Exact sums (not rounded): matched per rule plus unmatched equals total. */
 export interface RulesCoverage {
   rules: RuleCoverage[]
   unmatched: Money
+  unmatchedRows: number
   total: Money
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { parseFilters, parseShared } from '../../../cli/commands/export.js'
+import { coverageTable } from '../../../cli/commands/rules.js'
+
+describe('cur-lens export options', () => {
+  it('reads one treatment for every bucket, or one per bucket', () => {
+    expect(parseShared('even')).toEqual({
+      unmatched: { method: 'even' },
+      'shared-roles': { method: 'even' },
+      tax: { method: 'even' },
+      fees: { method: 'even' },
+      credits: { method: 'even' },
+    })
+    expect(parseShared('tax=proportional, credits=keep')).toEqual({
+      tax: { method: 'proportional' },
+      credits: { method: 'keep' },
+    })
+    expect(() => parseShared('tax=spread')).toThrow('Unknown --shared treatment "spread"')
+    expect(() => parseShared('vat=keep')).toThrow('Unknown shared bucket "vat"')
+  })
+
+  it('reads filters, several values of one dimension being alternatives', () => {
+    expect(
+      parseFilters(['service=Amazon Bedrock', 'service=Amazon S3', 'tag:team!=(none)', 'x=a=b']),
+    ).toEqual([
+      { dimension: 'service', values: ['Amazon Bedrock', 'Amazon S3'] },
+      { dimension: 'tag:team', values: [null], exclude: true },
+      { dimension: 'x', values: ['a=b'] },
+    ])
+    expect(() => parseFilters(['service'])).toThrow('--filter takes <dimension>=<value>')
+  })
+})
+
+describe('cur-lens rules check output', () => {
+  it('prints each rule, the unmatched rest and the total, the cents adding up (largest remainder)', () => {
+    const table = coverageTable(
+      {
+        version: 1,
+        rules: [
+          { id: 'a', recipient: 'team-a', match: { kind: 'role', pattern: 'A*' } },
+          { id: 'b', recipient: 'team-b', match: { kind: 'tag', key: 'team', pattern: 'b' } },
+        ],
+      },
+      {
+        rules: [
+          { ruleId: 'a', recipient: 'team-a', matchedCost: '0.3333333333', rows: 2 },
+          { ruleId: 'b', recipient: 'team-b', matchedCost: '0.3333333333', rows: 1 },
+        ],
+        unmatched: '0.3333333334',
+        unmatchedRows: 4,
+        total: '1.0000000000',
+      },
+      'unblended',
+      '2026-07',
+    )
+    expect(table).toBe(
+      [
+        'Rule coverage, period 2026-07, unblended cost (first matching rule wins)',
+        '',
+        '#  rule         recipient  match         line items  cost  share',
+        '1  a            team-a     role A*                2  0.33  33.3%',
+        '2  b            team-b     tag team = b           1  0.33  33.3%',
+        '   (unmatched)                                    4  0.34  33.3%',
+        '   total                                          7  1.00',
+        '',
+      ].join('\n'),
+    )
+  })
+})
