@@ -1,5 +1,100 @@
-// `cur-lens serve`: not implemented yet.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('cur-lens serve: not implemented yet\n')
-  return 2
+// `cur-lens serve [path...] [--port N] [--no-open]`: the app in the browser. The engine runs in its
+// own process as for every command; the server binds 127.0.0.1 only and prints a URL carrying a
+// per-launch token. Given paths are opened first, so the UI starts on the overview. Runs until
+// Ctrl+C (SIGINT) or SIGTERM.
+import { fileURLToPath } from 'node:url'
+import type { ApiEvents, CurLensApi } from '../../core/api.js'
+import { serveApi } from '../../core/bridge/server.js'
+import { createEngineHost } from '../../core/worker/engine-host.js'
+import { spawnNodeWorker } from '../../core/worker/node-worker.js'
+import { reportError } from '../open-api.js'
+import { openBrowser } from '../web/open-browser.js'
+import { ensureRendererBuild } from '../web/renderer-build.js'
+import { startWebServer, type WebServer } from '../web/web-server.js'
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+const USAGE = `Usage: cur-lens serve [path...] [--port N] [--no-open]
+
+Serves CUR Lens to your browser on 127.0.0.1 only, with a per-launch token in the URL.
+  path...    cost export files or folders to open first
+  --port N   listen on port N (default: a random free port)
+  --no-open  print the URL without opening a browser
+`
+
+interface ServeArgs {
+  paths: string[]
+  port: number
+  open: boolean
+}
+
+export function parseServeArgs(argv: string[]): ServeArgs | string {
+  const args: ServeArgs = { paths: [], port: 0, open: true }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--no-open') args.open = false
+    else if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length)
+      const port = Number(value)
+      if (!/^\d+$/.test(value ?? '') || port > 65535)
+        return `--port needs a number from 0 to 65535, not ${value}`
+      args.port = port
+    } else if (arg.startsWith('--')) return `Unknown option ${arg}`
+    else args.paths.push(arg)
+  }
+  return args
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  const args = parseServeArgs(argv)
+  if (typeof args === 'string') {
+    process.stderr.write(`error: ${args}\n\n${USAGE}`)
+    return 2
+  }
+  let server: WebServer | undefined
+  const { dispose, ...api } = createEngineHost({
+    spawn: () => spawnNodeWorker(),
+    onEvent: <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) =>
+      server?.broadcast(event, payload),
+  })
+  try {
+    const staticRoot = await ensureRendererBuild({
+      root: PROJECT_ROOT,
+      log: (line) => process.stderr.write(`${line}\n`),
+    })
+    if (args.paths.length > 0) await openFirst(api, args.paths)
+    server = await startWebServer({ invoke: serveApi(api), staticRoot, port: args.port })
+  } catch (e) {
+    dispose()
+    return reportError(e)
+  }
+  process.stdout.write(`CUR Lens is running at ${server.url}\nPress Ctrl+C to stop.\n`)
+  if (args.open) {
+    openBrowser(server.url, () =>
+      process.stderr.write('Could not open a browser: open the address above yourself.\n'),
+    )
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  await server.close()
+  dispose()
+  return 0
+}
+
+/** Opens the paths given on the command line; a failure is reported but the UI still starts. */
+async function openFirst(api: Pick<CurLensApi, 'openSources'>, paths: string[]) {
+  try {
+    const opened = await api.openSources({ paths })
+    for (const p of opened.problems)
+      process.stderr.write(`warning: skipped ${p.file}: ${p.message}\n`)
+  } catch (e) {
+    reportError(e)
+    process.stderr.write('The app starts without data: open files from its start screen.\n')
+  }
 }

@@ -1,0 +1,213 @@
+// The app in Chromium through `cur-lens serve`, as a user drives it: a generated CUR 2.0 export
+// opened from the command line, the overview total, a breakdown by team, a drill-down, a
+// chargeback export typed to a folder, and a corrupt file. Figures are checked against the
+// generator's own sums, to the cent. Screens are saved to test-results/e2e-*.png.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
+import { toUnits as costUnits } from '../fixtures/money.js'
+import {
+  launchChromium,
+  openWatchedPage,
+  screenshot,
+  startServe,
+  type ServeProcess,
+  type WatchedPage,
+} from './harness.js'
+import { centsOf, displayedCents, sumDecimals, unitsToCents } from './money.js'
+
+const TEAM_TAG = 'tag:iamPrincipal/team'
+
+let dir: string
+let billing: Billing
+let serve: ServeProcess
+let browser: Browser
+let watched: WatchedPage
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'curlens-e2e-'))
+  billing = generateBilling({ seed: 20261123, usageRowsPerMonth: 240 })
+  const exportRoot = await writeCur2Parquet(billing, join(dir, 'export'))
+  await writeFile(
+    join(dir, 'corrupt.parquet'),
+    Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(2048, 0x5a), Buffer.from('PAR1')]),
+  )
+  serve = await startServe([exportRoot])
+  browser = await launchChromium()
+  watched = await openWatchedPage(browser, serve.origin)
+})
+
+afterAll(async () => {
+  await watched?.close()
+  await browser?.close()
+  await serve?.stop()
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+/** Label → displayed value of each breakdown row, read in one pass. */
+function readBreakdown(page: Page): Promise<Map<string, string>> {
+  return page
+    .$$eval('[data-testid="breakdown-row"]', (rows) =>
+      rows.map((row) => [
+        row.querySelector('[data-field="key0"]')?.textContent?.trim() ?? '',
+        row.querySelector('[data-field="value"]')?.textContent?.trim() ?? '',
+      ]),
+    )
+    .then((pairs) => new Map(pairs as [string, string][]))
+}
+
+/** The principal ARN with the highest unblended cost, its row count and that cost. */
+function biggestPrincipal(): { arn: string; rows: number; units: bigint } {
+  const byArn = new Map<string, { rows: number; units: bigint }>()
+  for (const row of billing.rows) {
+    const arn = row.line_item_iam_principal
+    if (!arn) continue
+    const sum = byArn.get(arn) ?? { rows: 0, units: 0n }
+    byArn.set(arn, {
+      rows: sum.rows + 1,
+      units: sum.units + costUnits(row.line_item_unblended_cost),
+    })
+  }
+  const [arn, sum] = [...byArn].sort((a, b) => (a[1].units < b[1].units ? 1 : -1))[0]
+  return { arn, ...sum }
+}
+
+/** Unblended cost by the iamPrincipal/team tag, over every row, from the generator's choices. */
+function expectedByTeam(): Map<string, bigint> {
+  const sums = new Map<string, bigint>()
+  for (const row of billing.rows) {
+    const team = row.truth.team
+    if (team === undefined) continue
+    sums.set(team, (sums.get(team) ?? 0n) + costUnits(row.line_item_unblended_cost))
+  }
+  return sums
+}
+
+describe('CUR Lens in the browser (local web mode)', () => {
+  it('starts on the overview of the export given on the command line, with the bill total to the cent', async () => {
+    const { page } = watched
+    await page.goto(serve.url)
+    const total = page.getByTestId('overview-total')
+    await expect
+      .poll(async () => (await total.textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/\d\.\d\d/)
+    expect(displayedCents((await total.textContent()) ?? '')).toBe(
+      centsOf(billing.expected.totals.unblended),
+    )
+    await page.waitForLoadState('networkidle')
+    await screenshot(page, 'overview')
+  })
+
+  it('breaks the cost down by the team tag, each team to the cent', async () => {
+    const { page } = watched
+    await page.getByTestId('nav-explore').click()
+    await page.getByTestId('explore-dimension-1').selectOption(TEAM_TAG)
+    const expected = expectedByTeam()
+    // The table is replaced when the query changes: wait until it shows every team, then read it
+    // in one pass inside the page.
+    let shown = new Map<string, string>()
+    await expect
+      .poll(
+        async () => {
+          shown = await readBreakdown(page)
+          return [...expected.keys()].filter((team) => !shown.has(team))
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual([])
+    for (const [team, units] of expected) {
+      expect(displayedCents(shown.get(team) ?? ''), `team ${team}`).toBe(unitsToCents(units))
+    }
+    await screenshot(page, 'explore-by-team')
+  })
+
+  it('drills down from a principal to its line items, with their count and cost', async () => {
+    const { page } = watched
+    const { arn, rows, units } = biggestPrincipal()
+    await page.getByTestId('explore-dimension-1').selectOption('principal')
+    let labels: string[] = []
+    await expect
+      .poll(
+        async () => {
+          labels = [...(await readBreakdown(page)).keys()]
+          return labels.some((label) => label.length > 0 && arn.endsWith(label))
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true)
+    const label = labels.find((l) => l.length > 0 && arn.endsWith(l)) ?? ''
+    await page
+      .getByTestId('breakdown-row')
+      .filter({ has: page.locator('[data-field="key0"]', { hasText: label }) })
+      .first()
+      .locator('[data-field="key0"]')
+      .click()
+    const table = page.getByTestId('drilldown-table')
+    const subtitle = page.locator('#drilldown-title p').first()
+    let heading: RegExpExecArray | null = null
+    await expect
+      .poll(
+        async () =>
+          (heading = /^([\d,]+) line items · (.+)$/.exec((await subtitle.textContent()) ?? '')),
+        { timeout: 60_000 },
+      )
+      .not.toBeNull()
+    expect(Number(heading![1].replaceAll(',', ''))).toBe(rows)
+    expect(displayedCents(heading![2])).toBe(unitsToCents(units))
+    await expect
+      .poll(() => table.locator('.MuiDataGrid-row').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0)
+    await screenshot(page, 'drilldown')
+    await page.keyboard.press('Escape')
+    await table.waitFor({ state: 'detached', timeout: 10_000 })
+  })
+
+  it('exports a chargeback by team to a typed folder, and the CSV adds up to the amortized bill', async () => {
+    const { page } = watched
+    const outDir = join(dir, 'chargeback')
+    await page.getByTestId('nav-chargeback').click()
+    await page.getByTestId('chargeback-quick-mode').click()
+    await page.getByTestId('chargeback-by').selectOption(TEAM_TAG)
+    await page.getByTestId('export-folder-input').fill(outDir)
+    await page.getByTestId('export-button').click()
+    await page.getByTestId('export-result').waitFor({ timeout: 60_000 })
+    await page.getByTestId('export-result').scrollIntoViewIfNeeded()
+    await screenshot(page, 'chargeback-export')
+
+    const files = await readdir(outDir)
+    expect(files).toContain('chargeback-summary.csv')
+    const csv = await readFile(join(outDir, 'chargeback-summary.csv'), 'utf8')
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const lines = csv
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l.length > 0)
+    const header = lines[0].split(',')
+    expect(header).toEqual(['recipient', 'kind', 'period', 'basis', 'direct', 'shared', 'total'])
+    // Statements are rounded to cents so that they add up to the bill rounded to cents.
+    const totals = lines.slice(1).map((l) => l.split(',').at(-1) ?? '')
+    for (const total of totals) expect(total).toMatch(/^-?\d+\.\d{2}$/)
+    expect(unitsToCents(sumDecimals(totals))).toBe(centsOf(billing.expected.totals.amortized))
+    const recipients = lines.slice(1).map((l) => l.split(',')[0])
+    for (const team of expectedByTeam().keys()) expect(recipients, team).toContain(team)
+  })
+
+  it('shows a clear error naming the file when a corrupt file is opened', async () => {
+    const { page } = watched
+    await page.getByTestId('open-other-button').click()
+    await page.getByTestId('open-path-input').fill(join(dir, 'corrupt.parquet'))
+    await page.getByTestId('open-path-button').click()
+    const error = page.getByTestId('error-message')
+    await error.waitFor({ timeout: 60_000 })
+    expect(await error.textContent()).toContain('corrupt.parquet')
+    await screenshot(page, 'corrupt-file')
+  })
+
+  it('loaded nothing from outside the server and broke no CSP rule', () => {
+    expect(watched.foreignRequests).toEqual([])
+    expect(watched.problems).toEqual([])
+  })
+})
