@@ -28,7 +28,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['**/core/**', '!**/core/format/**', '!**/core/bridge/client*', '!**/core/errors/curlens-error*'],
+          // A regex, because gitignore-style groups cannot re-include files under an excluded folder.
+          regex: '(^|/)core/(?!format/|bridge/client(\\.js)?$|errors/curlens-error(\\.js)?$)',
           allowTypeImports: true,
           message: 'The renderer imports core only as types (plus core/format and the bridge client).',
         },

@@ -1,0 +1,133 @@
+// The app's session as one reducer: which phase it is in (probing for an already open report,
+// start, loading, ready), the open dataset, the running load with its progress, and the screen.
+// Progress and results of a load that is no longer current are ignored.
+import type { OpenResult, ProgressEvent } from '../../../core/api.js'
+import type { ErrorInfo } from './errors.js'
+
+export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback'
+
+export interface OpenDataset {
+  info: OpenResult
+  /** What the user opened; empty when the report was opened before the window (`serve <path>`). */
+  paths: string[]
+}
+
+export interface LoadJob {
+  jobId: string
+  paths: string[]
+  progress: ProgressEvent | null
+  cancelling: boolean
+  /** Where Cancel returns to. */
+  from: 'start' | 'ready'
+}
+
+export interface SessionState {
+  phase: 'probing' | 'start' | 'loading' | 'ready'
+  dataset: OpenDataset | null
+  job: LoadJob | null
+  openError: ErrorInfo | null
+  problemsDismissed: boolean
+  screen: Screen
+  /** Increases with every dataset opened, so screens know to query again. */
+  generation: number
+  /** The paths of the latest attempt to open, kept so a failed path can be corrected. */
+  lastAttempt: string[]
+}
+
+export type SessionAction =
+  | { type: 'probed'; dataset: OpenDataset | null }
+  | { type: 'showStart' }
+  | { type: 'backToReport' }
+  | { type: 'openStarted'; jobId: string; paths: string[] }
+  | { type: 'progress'; event: ProgressEvent }
+  | { type: 'cancelRequested'; jobId: string }
+  | { type: 'openSucceeded'; jobId: string; info: OpenResult }
+  | { type: 'openFailed'; jobId: string; error: ErrorInfo }
+  | { type: 'openCancelled'; jobId: string }
+  | { type: 'navigate'; screen: Screen }
+  | { type: 'dismissProblems' }
+  | { type: 'showError'; error: ErrorInfo | null }
+
+export const INITIAL_SESSION: SessionState = {
+  phase: 'probing',
+  dataset: null,
+  job: null,
+  openError: null,
+  problemsDismissed: false,
+  screen: 'overview',
+  generation: 0,
+  lastAttempt: [],
+}
+
+function isCurrentJob(state: SessionState, jobId: string): boolean {
+  return state.job !== null && state.job.jobId === jobId
+}
+
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'probed':
+      if (state.phase !== 'probing') return state
+      return action.dataset
+        ? {
+            ...state,
+            phase: 'ready',
+            dataset: action.dataset,
+            screen: 'overview',
+            generation: state.generation + 1,
+          }
+        : { ...state, phase: 'start' }
+    case 'showStart':
+      return state.phase === 'loading' ? state : { ...state, phase: 'start', openError: null }
+    case 'backToReport':
+      return state.dataset && state.phase === 'start'
+        ? { ...state, phase: 'ready', openError: null }
+        : state
+    case 'openStarted':
+      return {
+        ...state,
+        phase: 'loading',
+        openError: null,
+        lastAttempt: action.paths,
+        job: {
+          jobId: action.jobId,
+          paths: action.paths,
+          progress: null,
+          cancelling: false,
+          from: state.phase === 'ready' && state.dataset ? 'ready' : 'start',
+        },
+      }
+    case 'progress':
+      if (!state.job || action.event.jobId !== state.job.jobId) return state
+      return { ...state, job: { ...state.job, progress: action.event } }
+    case 'cancelRequested':
+      if (!state.job || !isCurrentJob(state, action.jobId)) return state
+      return { ...state, job: { ...state.job, cancelling: true } }
+    case 'openSucceeded':
+      if (!state.job || !isCurrentJob(state, action.jobId)) return state
+      return {
+        ...state,
+        phase: 'ready',
+        dataset: { info: action.info, paths: state.job.paths },
+        job: null,
+        problemsDismissed: false,
+        screen: 'overview',
+        generation: state.generation + 1,
+      }
+    case 'openFailed':
+      if (!isCurrentJob(state, action.jobId)) return state
+      return { ...state, phase: 'start', job: null, openError: action.error }
+    case 'openCancelled':
+      if (!state.job || !isCurrentJob(state, action.jobId)) return state
+      return {
+        ...state,
+        phase: state.job.from === 'ready' && state.dataset ? 'ready' : 'start',
+        job: null,
+      }
+    case 'navigate':
+      return state.phase === 'ready' ? { ...state, screen: action.screen } : state
+    case 'dismissProblems':
+      return { ...state, problemsDismissed: true }
+    case 'showError':
+      return { ...state, openError: action.error }
+  }
+}

@@ -1,0 +1,111 @@
+// Saves the mapping rules in a workspace file (with the sources they were written for), or loads
+// the rules of a saved workspace, so the same rules apply month after month. The file is named by
+// a typed path: the API has no save dialog.
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { useState } from 'react'
+import type { MappingRule } from '../../../../core/chargeback/types.js'
+import { useApi } from '../../api/ApiProvider.js'
+import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { describeError, type ErrorInfo } from '../../model/errors.js'
+import { exportName } from '../../model/export-name.js'
+import { toMappingRules } from '../../model/rules-editor.js'
+
+interface RulesFileDialogProps {
+  mode: 'save' | 'load' | null
+  rules: MappingRule[]
+  sources: string[]
+  onLoaded(rules: MappingRule[]): void
+  onClose(): void
+}
+
+export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: RulesFileDialogProps) {
+  const api = useApi()
+  const [path, setPath] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ErrorInfo | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  const close = () => {
+    setError(null)
+    setDone(null)
+    onClose()
+  }
+
+  const run = () => {
+    const file = path.trim()
+    if (!file || !mode) return
+    setBusy(true)
+    setError(null)
+    setDone(null)
+    const work =
+      mode === 'save'
+        ? api
+            .saveWorkspace(file, { version: 1, sources, rules: toMappingRules(rules) })
+            .then(() => setDone(`Saved ${rules.length} rules to ${file}.`))
+        : api.loadWorkspace(file).then((workspace) => {
+            const loaded = workspace.rules?.rules ?? []
+            if (loaded.length === 0) {
+              setDone('That workspace has no mapping rules; nothing was changed.')
+              return
+            }
+            onLoaded(loaded)
+            setDone(`Loaded ${loaded.length} rules, saved for ${exportName(workspace.sources)}.`)
+          })
+    work.catch((e: unknown) => setError(describeError(e))).finally(() => setBusy(false))
+  }
+
+  return (
+    <Dialog
+      open={mode !== null}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="rules-file-title"
+    >
+      <DialogTitle id="rules-file-title">
+        {mode === 'save' ? 'Save rules in a workspace' : 'Load rules from a workspace'}
+      </DialogTitle>
+      <DialogContent sx={{ display: 'grid', gap: 2 }}>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {mode === 'save'
+            ? 'A workspace file keeps these rules with the sources they were written for. Saving replaces the file safely if it exists.'
+            : 'The rules of the workspace replace the rules in the table.'}
+        </Typography>
+        <TextField
+          autoFocus
+          size="small"
+          label="Workspace file"
+          placeholder="/home/you/cur/chargeback.curlens.json"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && run()}
+          slotProps={{ htmlInput: { 'data-testid': 'rules-file-input', spellCheck: false } }}
+        />
+        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+        {done && (
+          <Alert severity="success" variant="outlined">
+            {done}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>{done ? 'Close' : 'Cancel'}</Button>
+        <Button
+          variant="contained"
+          onClick={run}
+          disabled={busy || !path.trim()}
+          data-testid="rules-file-confirm"
+        >
+          {mode === 'save' ? 'Save' : 'Load'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}

@@ -1,0 +1,129 @@
+// How the chargeback is computed: cost basis, period, and for each bucket of shared cost whether it
+// stays its own line or is spread over the recipients (proportionally or evenly).
+import Box from '@mui/material/Box'
+import TextField from '@mui/material/TextField'
+import ToggleButton from '@mui/material/ToggleButton'
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
+import Typography from '@mui/material/Typography'
+import { useState } from 'react'
+import type { Basis } from '../../../../core/api.js'
+import type { SharedBucket } from '../../../../core/chargeback/types.js'
+import { SectionCard } from '../../components/SectionCard.js'
+import {
+  parseRoleList,
+  SHARED_BUCKETS,
+  SHARED_BUCKET_LABELS,
+  TREATMENT_LABELS,
+  type ChargebackSettings,
+  type SimpleTreatment,
+} from '../../model/chargeback-request.js'
+import { useFormats } from '../../state/FormatProvider.js'
+
+interface SettingsCardProps {
+  settings: ChargebackSettings
+  periods: string[]
+  onChange(patch: Partial<ChargebackSettings>): void
+}
+
+const BUCKET_HINTS: Record<SharedBucket, string> = {
+  unmatched: 'Cost no rule or value places',
+  'shared-roles': 'Roles that serve many people, e.g. a gateway',
+  tax: 'Tax line items',
+  fees: 'Support and other fees',
+  credits: 'Credits and refunds (negative)',
+}
+
+export function SettingsCard({ settings, periods, onChange }: SettingsCardProps) {
+  const formats = useFormats()
+  const [rolesText, setRolesText] = useState(settings.sharedRoles.join(', '))
+
+  return (
+    <SectionCard title="Basis and shared cost" subheader="Printed with the statements">
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 3 }}>
+        <Box>
+          <Typography
+            variant="caption"
+            component="p"
+            id="basis-label"
+            sx={{ color: 'text.secondary', mb: 0.5 }}
+          >
+            Cost basis
+          </Typography>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={settings.basis}
+            onChange={(_, basis: Basis | null) => basis && onChange({ basis })}
+            aria-labelledby="basis-label"
+          >
+            <ToggleButton value="amortized">Amortized</ToggleButton>
+            <ToggleButton value="unblended">Unblended</ToggleButton>
+          </ToggleButtonGroup>
+        </Box>
+        <TextField
+          select
+          size="small"
+          label="Period"
+          value={settings.period ?? ''}
+          onChange={(e) => onChange({ period: e.target.value || null })}
+          sx={{ minWidth: 170, alignSelf: 'flex-end' }}
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'chargeback-period' },
+          }}
+        >
+          <option value="">All periods</option>
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {formats.period(p)}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      <Box sx={{ display: 'grid', gap: 1.5 }} role="group" aria-label="Shared cost treatment">
+        {SHARED_BUCKETS.map((bucket) => (
+          <Box
+            key={bucket}
+            sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}
+          >
+            <Box sx={{ flex: 1, minWidth: 180 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }} id={`bucket-${bucket}`}>
+                {SHARED_BUCKET_LABELS[bucket]}
+              </Typography>
+              <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                {BUCKET_HINTS[bucket]}
+              </Typography>
+            </Box>
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={settings.shared[bucket]}
+              onChange={(_, method: SimpleTreatment | null) =>
+                method && onChange({ shared: { ...settings.shared, [bucket]: method } })
+              }
+              aria-labelledby={`bucket-${bucket}`}
+            >
+              {(Object.keys(TREATMENT_LABELS) as SimpleTreatment[]).map((method) => (
+                <ToggleButton key={method} value={method}>
+                  {TREATMENT_LABELS[method]}
+                </ToggleButton>
+              ))}
+            </ToggleButtonGroup>
+          </Box>
+        ))}
+      </Box>
+      <TextField
+        size="small"
+        fullWidth
+        label="Shared roles"
+        placeholder="e.g. llm-gateway-role"
+        helperText="Role names whose cost is shared, separated by commas"
+        value={rolesText}
+        onChange={(e) => setRolesText(e.target.value)}
+        onBlur={() => onChange({ sharedRoles: parseRoleList(rolesText) })}
+        sx={{ mt: 3 }}
+      />
+    </SectionCard>
+  )
+}

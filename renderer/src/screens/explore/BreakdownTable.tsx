@@ -1,0 +1,225 @@
+// The breakdown as a sortable, virtualized table with the total underneath. A row opens its line
+// items; the filter button narrows the whole view to the row's group.
+import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined'
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined'
+import Box from '@mui/material/Box'
+import IconButton from '@mui/material/IconButton'
+import Tooltip from '@mui/material/Tooltip'
+import Typography from '@mui/material/Typography'
+import {
+  DataGrid,
+  type GridColDef,
+  type GridSortCellParams,
+  type GridSortDirection,
+} from '@mui/x-data-grid'
+import type { BreakdownResult, Dimension, Metric, TagKeyInfo } from '../../../../core/api.js'
+import { compareDecimal } from '../../../../core/format/decimal.js'
+import { METRIC_LABELS } from '../../../../core/format/metric.js'
+import { formatPercent } from '../../../../core/format/number.js'
+import { dimensionLabel, OTHER_LABEL, shortPrincipal } from '../../model/dimensions.js'
+import {
+  buildTableRows,
+  isOtherRowId,
+  otherLastComparator,
+  type BreakdownTableRow,
+} from '../../model/table-rows.js'
+import { useStyleNonce } from '../../theme/StyleNonce.js'
+import { useFormats } from '../../state/FormatProvider.js'
+
+interface BreakdownTableProps {
+  result: BreakdownResult
+  metric: Metric
+  tagKeys: readonly TagKeyInfo[]
+  onOpenRow(row: BreakdownTableRow): void
+  onFilterRow(row: BreakdownTableRow): void
+}
+
+const ROW_HEIGHT = 44
+
+/** Sorting that keeps the "(other)" row last in either direction. */
+function otherLastSort<V>(compare: (a: V, b: V) => number) {
+  return (direction: GridSortDirection) => {
+    if (!direction) return undefined
+    const ordered = otherLastComparator(direction, compare)
+    return (a: V, b: V, p1: GridSortCellParams<V>, p2: GridSortCellParams<V>) =>
+      ordered(a, b, isOtherRowId(p1.id), isOtherRowId(p2.id))
+  }
+}
+const HEADER_HEIGHT = 48
+
+export function BreakdownTable({
+  result,
+  metric,
+  tagKeys,
+  onOpenRow,
+  onFilterRow,
+}: BreakdownTableProps) {
+  const formats = useFormats()
+  const nonce = useStyleNonce()
+  const format = formats.metric(metric)
+  const rows = buildTableRows(result)
+  const label = (dimension: Dimension, row: BreakdownTableRow, i: number) =>
+    i === 0 && row.other ? OTHER_LABEL : formats.group(dimension, row.keys[i] ?? null)
+
+  const columns: GridColDef<BreakdownTableRow>[] = [
+    ...result.dimensions.map((dimension, i): GridColDef<BreakdownTableRow> => ({
+      field: `key${i}`,
+      headerName: dimensionLabel(dimension, tagKeys),
+      flex: 1,
+      minWidth: 180,
+      valueGetter: (_v, row) => label(dimension, row, i),
+      getSortComparator: otherLastSort<string>((a, b) => a.localeCompare(b, formats.locale)),
+      renderCell: ({ row, value }) => {
+        const muted = (i === 0 && row.other) || row.keys[i] === null
+        const key = row.keys[i]
+        const shown =
+          dimension === 'principal' && key && !muted ? shortPrincipal(key) : String(value)
+        return (
+          <Typography
+            variant="body2"
+            noWrap
+            title={String(value)}
+            sx={{
+              color: muted ? 'text.secondary' : 'text.primary',
+              fontStyle: muted ? 'italic' : 'normal',
+              lineHeight: `${ROW_HEIGHT}px`,
+            }}
+          >
+            {shown}
+          </Typography>
+        )
+      },
+    })),
+    {
+      field: 'value',
+      headerName: METRIC_LABELS[metric],
+      width: 200,
+      align: 'right',
+      headerAlign: 'right',
+      getSortComparator: otherLastSort<string>(compareDecimal),
+      renderCell: ({ row }) => <strong>{format.format(row.value)}</strong>,
+    },
+    {
+      field: 'share',
+      headerName: 'Share',
+      getSortComparator: otherLastSort<number | null>((a, b) => (a ?? 0) - (b ?? 0)),
+      width: 130,
+      align: 'right',
+      headerAlign: 'right',
+      renderCell: ({ row }) => (
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 1,
+            height: '100%',
+            justifyContent: 'flex-end',
+          }}
+        >
+          <Box
+            sx={{
+              width: 44,
+              height: 4,
+              borderRadius: 2,
+              bgcolor: 'action.hover',
+              overflow: 'hidden',
+            }}
+          >
+            <Box
+              sx={{ height: '100%', bgcolor: 'primary.main' }}
+              style={{ width: `${Math.min(100, Math.abs(row.share ?? 0) * 100)}%` }}
+            />
+          </Box>
+          <span>{formatPercent(row.share, formats.locale)}</span>
+        </Box>
+      ),
+    },
+    {
+      field: 'actions',
+      headerName: '',
+      width: 96,
+      sortable: false,
+      disableColumnMenu: true,
+      renderCell: ({ row }) => {
+        const name = label(result.dimensions[0], row, 0)
+        return (
+          <Box sx={{ display: 'flex', alignItems: 'center', height: '100%', gap: 0.5 }}>
+            <Tooltip title="Show line items">
+              <IconButton
+                size="small"
+                aria-label={`Show line items of ${name}`}
+                onClick={(event) => {
+                  event.stopPropagation()
+                  onOpenRow(row)
+                }}
+              >
+                <ListAltOutlined fontSize="small" />
+              </IconButton>
+            </Tooltip>
+            {!row.other && (
+              <Tooltip title="Filter the view to this group">
+                <IconButton
+                  size="small"
+                  aria-label={`Filter to ${name}`}
+                  onClick={(event) => {
+                    event.stopPropagation()
+                    onFilterRow(row)
+                  }}
+                >
+                  <FilterAltOutlined fontSize="small" />
+                </IconButton>
+              </Tooltip>
+            )}
+          </Box>
+        )
+      },
+    },
+  ]
+
+  const height = Math.min(560, Math.max(3, rows.length) * ROW_HEIGHT + HEADER_HEIGHT + 2)
+
+  return (
+    <Box data-testid="breakdown-table">
+      <Box style={{ height }}>
+        <DataGrid
+          nonce={nonce}
+          rows={rows}
+          columns={columns}
+          rowHeight={ROW_HEIGHT}
+          columnHeaderHeight={HEADER_HEIGHT}
+          hideFooter
+          disableRowSelectionOnClick
+          disableColumnMenu
+          onRowClick={({ row }) => onOpenRow(row as BreakdownTableRow)}
+          initialState={{ sorting: { sortModel: [{ field: 'value', sort: 'desc' }] } }}
+          slotProps={{ row: { 'data-testid': 'breakdown-row' } }}
+          label="Breakdown"
+          sx={{
+            border: 0,
+            '& .MuiDataGrid-row': { cursor: 'pointer' },
+            '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 },
+          }}
+        />
+      </Box>
+      <Box
+        sx={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          borderTop: 1,
+          borderColor: 'divider',
+          px: 1.25,
+          py: 1.25,
+        }}
+        data-testid="breakdown-total"
+      >
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {rows.length} {rows.length === 1 ? 'group' : 'groups'} · click a row to see its line items
+        </Typography>
+        <Typography variant="body2" sx={{ fontWeight: 700 }}>
+          Total {format.format(result.total)}
+        </Typography>
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,168 @@
+// The Explore query controls: up to three groupings, the metric (cost bases, usage, tokens), top N
+// and how the chart stacks.
+import Add from '@mui/icons-material/Add'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Card from '@mui/material/Card'
+import CardContent from '@mui/material/CardContent'
+import TextField from '@mui/material/TextField'
+import ToggleButton from '@mui/material/ToggleButton'
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
+import Typography from '@mui/material/Typography'
+import type { Dispatch } from 'react'
+import type { Metric, TagKeyInfo } from '../../../../core/api.js'
+import { dimensionOptionGroups } from '../../model/dimension-options.js'
+import {
+  effectiveStack,
+  MAX_DIMENSIONS,
+  TOP_N_CHOICES,
+  type ChartStack,
+  type ExploreAction,
+  type ExploreState,
+} from '../../model/explore-state.js'
+import { DimensionPicker } from './DimensionPicker.js'
+
+const METRICS: { value: Metric; label: string }[] = [
+  { value: 'unblended', label: 'Unblended' },
+  { value: 'net', label: 'Net' },
+  { value: 'amortized', label: 'Amortized' },
+  { value: 'ondemand', label: 'On-demand' },
+  { value: 'usage', label: 'Usage' },
+  { value: 'tokens', label: 'Tokens' },
+]
+
+interface ExploreControlsProps {
+  state: ExploreState
+  dispatch: Dispatch<ExploreAction>
+  tagKeys: readonly TagKeyInfo[]
+}
+
+export function ExploreControls({ state, dispatch, tagKeys }: ExploreControlsProps) {
+  const groups = dimensionOptionGroups(tagKeys)
+  const stack = effectiveStack(state)
+  const stackChoices: { value: ChartStack; label: string; disabled: boolean }[] = [
+    { value: 'none', label: 'Totals', disabled: false },
+    { value: 'dimension', label: 'By 2nd grouping', disabled: state.dimensions.length < 2 },
+    { value: 'month', label: 'By month', disabled: state.dimensions.includes('month') },
+  ]
+
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent sx={{ display: 'grid', gap: 2, p: 2.5, '&:last-child': { pb: 2.5 } }}>
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
+          {state.dimensions.map((dimension, index) => (
+            <DimensionPicker
+              key={index}
+              index={index}
+              value={dimension}
+              groups={groups}
+              onChange={(next) =>
+                dispatch(
+                  next === null
+                    ? { type: 'removeDimension', index }
+                    : { type: 'setDimension', index, dimension: next },
+                )
+              }
+            />
+          ))}
+          {state.dimensions.length < MAX_DIMENSIONS && (
+            <Button
+              startIcon={<Add />}
+              onClick={() => {
+                const used = new Set(state.dimensions)
+                const next = groups.flatMap((g) => g.options).find((o) => !used.has(o.value))
+                if (next)
+                  dispatch({
+                    type: 'setDimension',
+                    index: state.dimensions.length,
+                    dimension: next.value,
+                  })
+              }}
+              data-testid="explore-add-dimension"
+            >
+              Add grouping
+            </Button>
+          )}
+        </Box>
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+          <Box>
+            <Typography
+              variant="caption"
+              component="p"
+              id="metric-label"
+              sx={{ color: 'text.secondary', mb: 0.5 }}
+            >
+              Measure
+            </Typography>
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={state.metric}
+              onChange={(_, metric: Metric | null) =>
+                metric && dispatch({ type: 'setMetric', metric })
+              }
+              aria-labelledby="metric-label"
+              data-testid="explore-metric"
+            >
+              {METRICS.map((m) => (
+                <ToggleButton key={m.value} value={m.value}>
+                  {m.label}
+                </ToggleButton>
+              ))}
+            </ToggleButtonGroup>
+          </Box>
+          <Box>
+            <Typography
+              variant="caption"
+              component="p"
+              id="stack-label"
+              sx={{ color: 'text.secondary', mb: 0.5 }}
+            >
+              Chart
+            </Typography>
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={stack}
+              onChange={(_, next: ChartStack | null) =>
+                next && dispatch({ type: 'setStack', stack: next })
+              }
+              aria-labelledby="stack-label"
+            >
+              {stackChoices.map((c) => (
+                <ToggleButton key={c.value} value={c.value} disabled={c.disabled}>
+                  {c.label}
+                </ToggleButton>
+              ))}
+            </ToggleButtonGroup>
+          </Box>
+          <TextField
+            select
+            size="small"
+            label="Show"
+            value={state.topN === null ? 'all' : String(state.topN)}
+            onChange={(e) =>
+              dispatch({
+                type: 'setTopN',
+                topN: e.target.value === 'all' ? null : Number(e.target.value),
+              })
+            }
+            sx={{ minWidth: 130, alignSelf: 'flex-end' }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'explore-top-n' },
+            }}
+          >
+            {TOP_N_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                Top {n}
+              </option>
+            ))}
+            <option value="all">All groups</option>
+          </TextField>
+        </Box>
+      </CardContent>
+    </Card>
+  )
+}

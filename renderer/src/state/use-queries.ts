@@ -1,0 +1,24 @@
+// The read queries screens share, keyed by the open dataset so that opening another report
+// refreshes them. Each follows "latest request wins" (see use-request).
+import type { BreakdownQuery, BreakdownResult, SummaryResult } from '../../../core/api.js'
+import { useApi } from '../api/ApiProvider.js'
+import { useRequest, type RequestView } from '../api/use-request.js'
+import { useSession } from './SessionProvider.js'
+
+export function useSummary(): RequestView<SummaryResult> {
+  const api = useApi()
+  const { state } = useSession()
+  return useRequest(state.phase === 'ready' ? `summary:${state.generation}` : null, () =>
+    api.summary(),
+  )
+}
+
+export function useBreakdown(query: BreakdownQuery | null): RequestView<BreakdownResult> {
+  const api = useApi()
+  const { state } = useSession()
+  const key =
+    query && state.phase === 'ready' ? `${state.generation}:${JSON.stringify(query)}` : null
+  return useRequest(key, () =>
+    query ? api.breakdown(query) : Promise.reject(new Error('No breakdown query')),
+  )
+}
