@@ -1,13 +1,160 @@
-// Public face of core/sources: open files or folders as one normalized dataset.
-import type { ProgressEvent } from '../api.js'
-import { CurLensError } from '../errors/curlens-error.js'
+// Public face of core/sources: open files or folders as one normalized dataset (the `cur` view).
+// Steps: discover the files → inspect each (bytes, header or schema; gzip and zip checked in Node) →
+// insist on one format and one export → convert CSV to Parquet → build the view → profile it.
+// Bad files are listed as problems while the good ones load; when nothing loads, the first problem
+// is thrown. Any failure closes the engine and removes the private work directory (and each open
+// first removes those that killed engine processes left behind, see work-directory.ts).
+import type { OpenResult, ProgressEvent, SourceFileInfo } from '../api.js'
+import { openEngine, type Engine } from '../engine/duckdb.js'
+import { CurLensError, toCurLensError } from '../errors/curlens-error.js'
+import { checkOneExport } from './one-export.js'
 import type { Dataset } from './dataset.js'
+import { discover, type Discovery } from './discover.js'
+import { inspectCandidates, type SourcePart } from './inspect.js'
+import { DEFAULT_LIMITS, type SourceLimits } from './limits.js'
+import { convertCsvParts } from './load-csv.js'
+import { messages } from './messages.js'
+import { recordSources } from './reconcile.js'
+import { createCurViewDroppingBadFiles } from './unreadable-parquet.js'
+import {
+  createWorkDirectory,
+  removeWorkDirectory,
+  sweepOrphanedWorkDirectories,
+} from './work-directory.js'
+import type { ViewProfile } from './view.js'
+
+export type { SourceLimits } from './limits.js'
 
 export interface OpenOptions {
   signal?: AbortSignal
   onProgress?: (progress: Omit<ProgressEvent, 'jobId'>) => void
+  /** Overrides of the decompression and archive caps (tests use small ones). */
+  limits?: Partial<SourceLimits>
 }
 
-export async function openDataset(_paths: string[], _options: OpenOptions = {}): Promise<Dataset> {
-  throw new CurLensError('INTERNAL', 'openDataset: not implemented yet')
+export async function openDataset(paths: string[], options: OpenOptions = {}): Promise<Dataset> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  await sweepOrphanedWorkDirectories()
+  const workDirectory = await createWorkDirectory()
+  let engine: Engine | undefined
+  try {
+    const found = await discover(paths, limits)
+    throwIfCancelled(options.signal)
+    engine = await openEngine({
+      readPaths: found.readPaths,
+      readDirectories: found.readDirectories,
+      workDirectory,
+    })
+    const info = await load(engine, found, workDirectory, limits, options)
+    const opened = engine
+    return {
+      engine: opened,
+      info,
+      workDirectory,
+      async close() {
+        opened.close()
+        await removeWorkDirectory(workDirectory)
+      },
+    }
+  } catch (e) {
+    engine?.close()
+    await removeWorkDirectory(workDirectory)
+    if (options.signal?.aborted) {
+      throw new CurLensError('CANCELLED', messages.cancelled(), { cause: e })
+    }
+    throw toCurLensError(e)
+  }
+}
+
+async function load(
+  engine: Engine,
+  found: Discovery,
+  workDirectory: string,
+  limits: SourceLimits,
+  options: OpenOptions,
+): Promise<OpenResult> {
+  const { signal } = options
+  const progress = (phase: ProgressEvent['phase'], percentage: number, file?: string) =>
+    options.onProgress?.({ phase, percentage, ...(file ? { file } : {}) })
+  progress('reading', -1)
+  const inspected = await inspectCandidates(found.candidates, {
+    engine,
+    workDirectory,
+    limits,
+    signal,
+    onProgress: (fraction, file) => progress('checking', fraction * 100, file),
+  })
+  const problems = [...found.problems, ...inspected.problems]
+  let parts = inspected.parts
+  if (parts.length === 0) throw nothingLoaded(problems, found)
+  checkOneExport(parts)
+  const family = parts[0].shape.family
+  let files = parts.map((p) => p.readPath)
+  if (parts[0].shape.container === 'csv') {
+    const converted = await convertCsvParts(parts, {
+      engine,
+      workDirectory,
+      signal,
+      onProgress: (percentage, file) => progress('converting', percentage, file),
+    })
+    problems.push(...converted.problems)
+    if (converted.parts.length === 0) throw nothingLoaded(problems, found)
+    parts = converted.parts
+    files = converted.files
+  }
+  throwIfCancelled(signal)
+  progress('indexing', -1)
+  const view = await createCurViewDroppingBadFiles(engine, family, parts, files, signal)
+  problems.push(...view.problems)
+  await recordSources(engine, view.parts)
+  return openResult(view.parts, view.profile, problems)
+}
+
+function openResult(
+  parts: SourcePart[],
+  profile: ViewProfile,
+  problems: CurLensError[],
+): OpenResult {
+  const files: SourceFileInfo[] = []
+  for (const part of parts) {
+    if (files.some((f) => f.path === part.file)) continue
+    files.push({
+      path: part.file,
+      format: part.shape.format,
+      rows: profile.rowsByFile.get(part.file) ?? 0,
+      bytes: part.bytes,
+    })
+  }
+  return {
+    format: parts[0].shape.format,
+    files,
+    rows: files.reduce((sum, f) => sum + f.rows, 0),
+    billingPeriods: profile.billingPeriods,
+    currency: profile.currencies.join(', '),
+    hasPrincipal:
+      parts[0].shape.family === 'cur2' &&
+      profile.physical.some((c) => c.name === 'line_item_iam_principal'),
+    problems: problems.map((p) => ({ file: p.file ?? '', code: p.code, message: p.message })),
+  }
+}
+
+/** The error when no file loaded: the only problem itself, or all of them in one message. */
+function nothingLoaded(problems: CurLensError[], found: Discovery): CurLensError {
+  if (problems.length === 1) return problems[0]
+  if (problems.length === 0) {
+    const where = [...found.readDirectories, ...found.readPaths].join(', ')
+    return new CurLensError('NO_COST_FILES', messages.noCostFiles(where), { file: where })
+  }
+  const details = problems.map((p) => `- ${p.message}`).join('\n')
+  return new CurLensError(
+    problems[0].code,
+    `${messages.nothingLoaded(problems.length)}\n${details}`,
+    {
+      file: problems[0].file,
+    },
+  )
+}
+
+function throwIfCancelled(signal?: AbortSignal) {
+  if (signal?.aborted) throw new CurLensError('CANCELLED', messages.cancelled())
 }

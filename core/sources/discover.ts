@@ -1,0 +1,104 @@
+// Turns the paths a user picked (files and/or folders) into the files to inspect. Folders are walked
+// recursively; hidden and marker files (".x", "_SUCCESS"), manifests and symbolic links are not cost
+// files. A file named like a cost file (.parquet, .csv, .gz, .zip) or with no extension at all (Athena
+// parts) is a candidate: its contents decide, later, whether it is one.
+import { readdir, stat } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import { CurLensError } from '../errors/curlens-error.js'
+import type { SourceLimits } from './limits.js'
+import { messages } from './messages.js'
+
+export interface Candidate {
+  path: string
+  bytes: number
+  /** Picked by the user as a file (not found in a folder): an unknown format is then an error. */
+  explicit: boolean
+}
+
+export interface Discovery {
+  candidates: Candidate[]
+  problems: CurLensError[]
+  /** What the engine may read: the picked files and the picked folders. */
+  readPaths: string[]
+  readDirectories: string[]
+}
+
+const COST_EXTENSION = /\.(parquet|csv|gz|zip)$/i
+const MANIFEST = /manifest[^/]*\.json$/i
+
+export async function discover(paths: string[], limits: SourceLimits): Promise<Discovery> {
+  const found: Discovery = {
+    candidates: [],
+    problems: [],
+    readPaths: [],
+    readDirectories: [],
+  }
+  for (const input of paths) {
+    const path = resolve(input)
+    const info = await stat(path).catch((e: NodeJS.ErrnoException) => e)
+    if (info instanceof Error) {
+      found.problems.push(statProblem(path, info))
+    } else if (info.isDirectory()) {
+      found.readDirectories.push(path)
+      await walkFolder(path, found, limits)
+    } else {
+      found.readPaths.push(path)
+      if (!MANIFEST.test(path)) found.candidates.push({ path, bytes: info.size, explicit: true })
+    }
+  }
+  // A file picked both on its own and inside a picked folder is read once.
+  const unique = new Map(found.candidates.map((c) => [c.path, c]))
+  found.candidates = [...unique.values()].sort((a, b) => a.path.localeCompare(b.path))
+  return found
+}
+
+function statProblem(path: string, e: NodeJS.ErrnoException): CurLensError {
+  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') {
+    return new CurLensError('FILE_NOT_FOUND', messages.fileNotFound(path), { file: path })
+  }
+  return new CurLensError('FILE_UNREADABLE', messages.unreadable(path, e.message), {
+    file: path,
+    cause: e,
+  })
+}
+
+async function walkFolder(root: string, found: Discovery, limits: SourceLimits) {
+  const before = found.candidates.length
+  const pending = [root]
+  let seen = 0
+  while (pending.length > 0) {
+    const folder = pending.pop()!
+    const entries = await readdir(folder, { withFileTypes: true }).catch(
+      (e: NodeJS.ErrnoException) => e,
+    )
+    if (entries instanceof Error) {
+      found.problems.push(statProblem(folder, entries))
+      continue
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) pending.push(path)
+      if (!entry.isFile()) continue
+      if (++seen > limits.maxFolderFiles) {
+        throw new CurLensError(
+          'FILE_TOO_LARGE',
+          messages.tooManyFiles(root, limits.maxFolderFiles),
+          {
+            file: root,
+          },
+        )
+      }
+      if (MANIFEST.test(entry.name)) continue
+      if (COST_EXTENSION.test(entry.name) || !basename(path).includes('.')) {
+        const info = await stat(path)
+        found.candidates.push({ path, bytes: info.size, explicit: false })
+      }
+    }
+  }
+  if (found.candidates.length === before) {
+    found.problems.push(
+      new CurLensError('NO_COST_FILES', messages.noCostFiles(root), { file: root }),
+    )
+  }
+}

@@ -1,0 +1,150 @@
+// Looks inside each candidate file and says what it is, without loading it: its container from its
+// bytes, then its format from its columns (a Parquet schema read by DuckDB, or a CSV header read by
+// Node while Node counts the rows and checks gzip integrity). Zip archives are unpacked into the work
+// directory first. Each bad file becomes a problem naming it; the others go on.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Engine } from '../engine/duckdb.js'
+import { CurLensError } from '../errors/curlens-error.js'
+import { classifyColumns, type Shape } from './classify.js'
+import { scanCsv } from './csv-scan.js'
+import type { Candidate } from './discover.js'
+import type { SourceLimits } from './limits.js'
+import { messages } from './messages.js'
+import type { PhysicalColumn } from './staging.js'
+import { sniffContainer } from './sniff.js'
+import { extractCsvEntries } from './zip-extract.js'
+
+/** One readable piece of a cost file: a Parquet or CSV file, or a CSV entry of a zip. */
+export interface SourcePart {
+  /** The user's file. */
+  file: string
+  /** What DuckDB reads (a zip entry is extracted into the work directory). */
+  readPath: string
+  bytes: number
+  shape: Shape
+  gzip: boolean
+  /** Parquet: the file's schema. */
+  columns?: PhysicalColumn[]
+  /** CSV: data rows counted by Node, to reconcile with what DuckDB reads. */
+  expectedRows?: number
+}
+
+export interface InspectOptions {
+  engine: Engine
+  workDirectory: string
+  limits: SourceLimits
+  signal?: AbortSignal
+  /** Fraction (0..1) of the candidates' bytes read so far, and the file being read. */
+  onProgress?: (fraction: number, file: string) => void
+}
+
+export interface Inspection {
+  parts: SourcePart[]
+  problems: CurLensError[]
+}
+
+export async function inspectCandidates(
+  candidates: Candidate[],
+  options: InspectOptions,
+): Promise<Inspection> {
+  const result: Inspection = { parts: [], problems: [] }
+  const totalBytes = candidates.reduce((sum, c) => sum + c.bytes, 0) || 1
+  let doneBytes = 0
+  for (const [index, candidate] of candidates.entries()) {
+    if (options.signal?.aborted) throw new CurLensError('CANCELLED', messages.cancelled())
+    const report = (fraction: number) =>
+      options.onProgress?.((doneBytes + fraction * candidate.bytes) / totalBytes, candidate.path)
+    try {
+      result.parts.push(...(await inspectOne(candidate, index, options, report)))
+    } catch (e) {
+      if (!(e instanceof CurLensError) || e.code === 'CANCELLED') throw e
+      if (!ignorable(candidate, e)) result.problems.push(e)
+    }
+    doneBytes += candidate.bytes
+    report(0)
+  }
+  return result
+}
+
+/** An extensionless file found in a folder that is not a cost file (a README, a marker) is skipped. */
+function ignorable(candidate: Candidate, e: CurLensError): boolean {
+  const named = /\.(parquet|csv|gz|zip)$/i.test(candidate.path)
+  return !candidate.explicit && !named && e.code === 'NOT_A_CUR_FILE'
+}
+
+async function inspectOne(
+  candidate: Candidate,
+  index: number,
+  options: InspectOptions,
+  report: (fraction: number) => void,
+): Promise<SourcePart[]> {
+  const { path, bytes } = candidate
+  const container = await sniffContainer(path, bytes)
+  const base = { file: path, readPath: path, bytes }
+  if (container === 'parquet') {
+    const columns = await describeParquet(options.engine, path)
+    const shape = classifyColumns(
+      path,
+      columns.map((c) => c.name),
+      'parquet',
+    )
+    return [{ ...base, shape, gzip: false, columns }]
+  }
+  if (container === 'zip') {
+    const folder = join(options.workDirectory, 'extracted', String(index + 1).padStart(5, '0'))
+    await mkdir(folder, { recursive: true })
+    const entries = await extractCsvEntries(path, folder, options.limits, options.signal)
+    if (entries.length === 0) {
+      throw new CurLensError('NOT_A_CUR_FILE', messages.zipWithoutCsv(path), { file: path })
+    }
+    const parts: SourcePart[] = []
+    for (const [i, entry] of entries.entries()) {
+      const entryReport = (fraction: number) => report((i + fraction) / entries.length)
+      const scanned = await scan(path, entry.path, entry.bytes, false, options, entryReport)
+      parts.push({ ...base, readPath: entry.path, ...scanned, gzip: false })
+    }
+    return parts
+  }
+  const gzip = container === 'gzip'
+  return [{ ...base, ...(await scan(path, path, bytes, gzip, options, report)), gzip }]
+}
+
+async function scan(
+  display: string,
+  readPath: string,
+  bytes: number,
+  gzip: boolean,
+  options: InspectOptions,
+  report: (fraction: number) => void,
+) {
+  let shape: Shape | undefined
+  const { dataRows } = await scanCsv(readPath, {
+    display,
+    gzip,
+    totalBytes: bytes,
+    limits: options.limits,
+    signal: options.signal,
+    onHeader: (header) => {
+      shape = classifyColumns(display, header, 'csv')
+    },
+    onProgress: report,
+  })
+  return { shape: shape!, expectedRows: dataRows }
+}
+
+async function describeParquet(engine: Engine, path: string): Promise<PhysicalColumn[]> {
+  try {
+    const rows = await engine.query<{ column_name: string; column_type: string }>(
+      'SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet($file))',
+      { file: path },
+    )
+    return rows.map((r) => ({ name: r.column_name, type: r.column_type }))
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e)
+    throw new CurLensError('FILE_CORRUPT', messages.parquetCorrupt(path, detail), {
+      file: path,
+      cause: e,
+    })
+  }
+}

@@ -1,0 +1,72 @@
+// Every user-facing text of core/sources, in one place. Each message names the file and says what is
+// wrong with it in the user's words; the CurLensError code carries the machine-readable part.
+import type { SourceFormat } from '../api.js'
+
+const FORMAT_LABELS: Record<SourceFormat, string> = {
+  'cur2-parquet': 'CUR 2.0 Parquet',
+  'cur2-csv': 'CUR 2.0 CSV',
+  'cur1-csv': 'legacy CUR CSV',
+  'cur1-parquet': 'legacy CUR Parquet (Athena)',
+  focus: 'FOCUS',
+}
+
+export function formatLabel(format: SourceFormat): string {
+  return FORMAT_LABELS[format]
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`
+}
+
+export const messages = {
+  fileNotFound: (file: string) => `${file} does not exist.`,
+  unreadable: (file: string, detail: string) => `${file} cannot be read: ${detail}`,
+  fileEmpty: (file: string) => `${file} is empty.`,
+  tooManyFiles: (folder: string, limit: number) =>
+    `${folder} holds more than ${limit.toLocaleString('en-US')} files; pick the export folder itself.`,
+  noCostFiles: (folder: string) =>
+    `${folder} holds no cost files (Parquet, CSV, .csv.gz or .zip exports).`,
+  parquetCorrupt: (file: string, detail: string) =>
+    `${file} is not a readable Parquet file (truncated or corrupt): ${detail}`,
+  notParquet: (file: string) =>
+    `${file} is named like a Parquet file but is not one (truncated, corrupt or another format).`,
+  notGzip: (file: string) => `${file} is named like a gzip file but is not gzip-compressed.`,
+  gzipTruncated: (file: string) =>
+    `${file} is truncated: the gzip data ends early, so part of the export is missing. Download it again.`,
+  gzipCorrupt: (file: string, detail: string) => `${file} is a damaged gzip file: ${detail}`,
+  decompressedTooLarge: (file: string, limit: number) =>
+    `${file} expands to more than ${megabytes(limit)}; it was not loaded (possible decompression bomb).`,
+  ratioTooHigh: (file: string, ratio: number) =>
+    `${file} compresses more than ${ratio}:1, far beyond any cost export; it was not loaded (possible decompression bomb).`,
+  zipTooManyEntries: (file: string, limit: number) =>
+    `${file} holds more than ${limit.toLocaleString('en-US')} entries; it was not loaded.`,
+  zipCorrupt: (file: string, detail: string) => `${file} is not a readable zip archive: ${detail}`,
+  zipEncrypted: (file: string, entry: string) =>
+    `${file} holds an encrypted entry (${entry}); encrypted archives are not supported.`,
+  unsafeArchive: (file: string, detail: string) =>
+    `${file} holds an entry with an unsafe path (${detail}); the archive was not opened.`,
+  zipWithoutCsv: (file: string) => `${file} holds no CSV file.`,
+  notACostExport: (file: string) =>
+    `${file} is not a cost export: no CUR 2.0, legacy CUR or FOCUS columns were found in its header.`,
+  missingColumns: (file: string, format: SourceFormat, columns: string[]) =>
+    `${file} looks like a ${formatLabel(format)} file but lacks the column${columns.length > 1 ? 's' : ''} ${columns.join(', ')}.`,
+  rowCountMismatch: (file: string, expected: number, loaded: number) =>
+    `${file} has ${expected.toLocaleString('en-US')} data rows but ${loaded.toLocaleString('en-US')} were read; it may be truncated or damaged.`,
+  csvUnreadable: (file: string, detail: string) => `${file} could not be read as CSV: ${detail}`,
+  mixedFormats: (groups: { label: string; files: string[] }[]) =>
+    `The selection mixes export formats: ${groups
+      .map((g) => `${g.label} (${listFiles(g.files)})`)
+      .join('; ')}. Open one export at a time.`,
+  mixedExports: (exports: { name: string; files: string[] }[]) =>
+    `The selection holds more than one CUR 2.0 export: ${exports
+      .map((e) => `"${e.name}" (${listFiles(e.files)})`)
+      .join('; ')}. Open one export at a time.`,
+  nothingLoaded: (count: number) =>
+    `None of the ${count} files could be loaded; see the problems listed for each.`,
+  cancelled: () => 'Opening the files was cancelled.',
+}
+
+function listFiles(files: string[]): string {
+  const shown = files.slice(0, 3).join(', ')
+  return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown
+}

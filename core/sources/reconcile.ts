@@ -1,0 +1,98 @@
+// The source files' own total of unblended cost, read straight from them (the raw column, not the
+// view), so the summary can prove the view neither lost, duplicated nor altered a row. What was read,
+// and how, is recorded on open in the `cur_source_files` table; files are bound as parameters.
+import type { SourceFormat } from '../api.js'
+import type { Engine } from '../engine/duckdb.js'
+import { readCsvSql } from './csv-convert.js'
+import type { SourcePart } from './inspect.js'
+import { sqlIdentifier } from './sql-text.js'
+import { convert } from './staging.js'
+
+const SOURCE_FILES_TABLE = 'cur_source_files'
+
+const COST_COLUMN: Record<SourceFormat, string> = {
+  'cur2-parquet': 'line_item_unblended_cost',
+  'cur2-csv': 'line_item_unblended_cost',
+  'cur1-parquet': 'line_item_unblended_cost',
+  'cur1-csv': 'lineItem/UnblendedCost',
+  focus: 'BilledCost',
+}
+
+type SourceFileRow = {
+  read_path: string
+  reader: 'parquet' | 'csv'
+  compression: string
+  cost_column: string
+  cost_type: string
+  null_text: string
+}
+
+export async function recordSources(engine: Engine, parts: SourcePart[]): Promise<void> {
+  const rows = parts.map((part) => {
+    const wanted = COST_COLUMN[part.shape.format].toLowerCase()
+    const column = part.columns?.find((c) => c.name.toLowerCase() === wanted)
+    return {
+      file: part.file,
+      read_path: part.readPath,
+      reader: part.shape.container,
+      compression: part.gzip ? 'gzip' : 'none',
+      cost_column: column?.name ?? COST_COLUMN[part.shape.format],
+      cost_type: column?.type ?? 'VARCHAR',
+      null_text: part.shape.family === 'focus' && part.shape.container === 'csv' ? 'NULL' : '',
+    }
+  })
+  const column = (name: keyof (typeof rows)[number]) => rows.map((r) => r[name])
+  await engine.query(
+    `CREATE TABLE ${SOURCE_FILES_TABLE} AS
+     SELECT unnest($file) AS file, unnest($readPath) AS read_path, unnest($reader) AS reader,
+            unnest($compression) AS compression, unnest($costColumn) AS cost_column,
+            unnest($costType) AS cost_type, unnest($nullText) AS null_text`,
+    {
+      file: column('file'),
+      readPath: column('read_path'),
+      reader: column('reader'),
+      compression: column('compression'),
+      costColumn: column('cost_column'),
+      costType: column('cost_type'),
+      nullText: column('null_text'),
+    },
+  )
+}
+
+/** Sum of the raw unblended cost column over every file the dataset read, as a decimal string. */
+export async function sourceUnblendedTotal(engine: Engine, signal?: AbortSignal): Promise<string> {
+  const files = await engine.query<SourceFileRow>(`SELECT * FROM ${SOURCE_FILES_TABLE}`)
+  const groups = new Map<string, { row: SourceFileRow; paths: string[] }>()
+  for (const row of files) {
+    const key = JSON.stringify([
+      row.reader,
+      row.compression,
+      row.cost_column,
+      row.cost_type,
+      row.null_text,
+    ])
+    const group = groups.get(key) ?? { row, paths: [] }
+    group.paths.push(row.read_path)
+    groups.set(key, group)
+  }
+  const params: Record<string, string | string[]> = {}
+  const branches = [...groups.values()].map(({ row, paths }, i) => {
+    params[`files${i}`] = paths
+    const column = sqlIdentifier(row.cost_column)
+    if (row.reader === 'parquet') {
+      return `SELECT CAST(${convert(column, row.cost_type, 'money')} AS DECIMAL(18,10)) AS cost
+       FROM read_parquet($files${i}, union_by_name = true)`
+    }
+    params[`compression${i}`] = row.compression
+    const text = row.null_text ? `nullif(nullif(${column}, ''), 'NULL')` : `nullif(${column}, '')`
+    return `SELECT CAST(${text} AS DECIMAL(18,10)) AS cost
+       FROM ${readCsvSql(`$files${i}`, `$compression${i}`)}`
+  })
+  const [result] = await engine.query<{ total: string }>(
+    `SELECT CAST(coalesce(sum(cost), 0) AS DECIMAL(38,10)) AS total
+     FROM (${branches.join('\n     UNION ALL\n     ')})`,
+    params,
+    { signal },
+  )
+  return result.total
+}

@@ -1,0 +1,106 @@
+// Builds the `cur_staged` projection: the columns one format's normalization SQL reads, under that
+// format's own names and with fixed types, whatever the files hold. A column missing from every file
+// becomes a typed NULL; a column stored with another type is cast (TIMESTAMPTZ is read in UTC, an
+// account id stored as a number is padded back to 12 digits). Identifiers come from the file's own
+// schema and go through the one quoting helper.
+import type { Family } from './classify.js'
+import { SQL_TYPE, STAGED_COLUMNS, type ValueType } from './column-types.js'
+import { sqlIdentifier, sqlString } from './sql-text.js'
+
+export interface PhysicalColumn {
+  name: string
+  type: string
+}
+
+const INTEGER = /^(U?BIGINT|U?INTEGER|U?SMALLINT|U?TINYINT|HUGEINT|UHUGEINT)$/
+const TEXT = /^(VARCHAR|JSON)$/
+
+/** SELECT list for `cur_staged`; `sourceFile` is the expression naming each row's file. */
+export function stagedSelectList(
+  family: Family,
+  physical: PhysicalColumn[],
+  sourceFile: string,
+): string {
+  const find = lookup(physical)
+  const items = STAGED_COLUMNS[family].map((column) => {
+    const found = find(column.name)
+    return `${found ? convert(sqlIdentifier(found.name), found.type, column.type) : `CAST(NULL AS ${SQL_TYPE[column.type]})`} AS ${sqlIdentifier(column.name)}`
+  })
+  if (family === 'cur1') items.push(`${legacyTags(physical, find)} AS tags`)
+  items.push(`${sourceFile} AS source_file`)
+  return items.join(',\n  ')
+}
+
+/** Exact name first, then the same name in another letter case. */
+function lookup(physical: PhysicalColumn[]) {
+  const exact = new Map(physical.map((c) => [c.name, c]))
+  const folded = new Map<string, PhysicalColumn>()
+  for (const c of physical)
+    if (!folded.has(c.name.toLowerCase())) folded.set(c.name.toLowerCase(), c)
+  return (name: string) => exact.get(name) ?? folded.get(name.toLowerCase())
+}
+
+/** `column` (stored as `physicalType`) as a staged value of `type`. */
+export function convert(column: string, physicalType: string, type: ValueType): string {
+  const text = TEXT.test(physicalType)
+  const blankIsNull = `nullif(${column}, '')`
+  switch (type) {
+    case 'text':
+      return text ? column : `CAST(${column} AS VARCHAR)`
+    case 'account':
+      if (INTEGER.test(physicalType)) return `lpad(CAST(${column} AS VARCHAR), 12, '0')`
+      return text ? column : `CAST(${column} AS VARCHAR)`
+    case 'timestamp':
+      if (physicalType === 'TIMESTAMP') return column
+      if (physicalType === 'TIMESTAMP WITH TIME ZONE') return `timezone('UTC', ${column})`
+      return `CAST(${text ? blankIsNull : column} AS TIMESTAMP)`
+    case 'double':
+      if (physicalType === 'DOUBLE') return column
+      return `CAST(${text ? blankIsNull : column} AS DOUBLE)`
+    case 'money':
+      // Doubles stay doubles here: the normalization does its arithmetic (amortized cost) in the
+      // file's own precision and casts each result to DECIMAL(18,10) once, which is several times
+      // cheaper than decimal arithmetic on every row and equal to it at 10 decimals.
+      if (physicalType === SQL_TYPE.money || physicalType === 'DOUBLE') return column
+      if (physicalType === 'FLOAT') return `CAST(${column} AS DOUBLE)`
+      return `CAST(${text ? blankIsNull : column} AS DECIMAL(18,10))`
+    case 'map':
+      if (physicalType === SQL_TYPE.map) return column
+      if (physicalType.startsWith('MAP(')) return `CAST(${column} AS MAP(VARCHAR, VARCHAR))`
+      if (text) return `CAST(CAST(${blankIsNull} AS JSON) AS MAP(VARCHAR, VARCHAR))`
+      return 'CAST(NULL AS MAP(VARCHAR, VARCHAR))'
+  }
+}
+
+/**
+ * Legacy tags as one map. A CSV converted on open already carries it (`tags`); an Athena Parquet
+ * export has one column per key: resource_tags_user_team → resourceTags/user:team,
+ * resource_tags_aws_created_by → resourceTags/aws:created_by, cost_category_team → costCategory/team.
+ */
+function legacyTags(
+  physical: PhysicalColumn[],
+  find: (name: string) => PhysicalColumn | undefined,
+): string {
+  const converted = find('tags')
+  if (converted?.type.startsWith('MAP('))
+    return convert(sqlIdentifier(converted.name), converted.type, 'map')
+  const entries = physical.flatMap((c) => {
+    const key = legacyTagKey(c.name)
+    if (!key) return []
+    return [
+      `{'key': ${sqlString(key)}, 'value': ${convert(sqlIdentifier(c.name), c.type, 'text')}}`,
+    ]
+  })
+  if (entries.length === 0) return 'CAST(MAP {} AS MAP(VARCHAR, VARCHAR))'
+  return `map_from_entries(list_filter([${entries.join(', ')}], lambda e: coalesce(e.value, '') <> ''))`
+}
+
+function legacyTagKey(column: string): string | undefined {
+  const resource = /^resource_tags_(user|aws)_(.+)$/.exec(column)
+  if (resource) return `resourceTags/${resource[1]}:${resource[2]}`
+  if (column.startsWith('resource_tags_'))
+    return `resourceTags/${column.slice('resource_tags_'.length)}`
+  if (column.startsWith('cost_category_'))
+    return `costCategory/${column.slice('cost_category_'.length)}`
+  return undefined
+}

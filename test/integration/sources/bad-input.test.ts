@@ -1,0 +1,231 @@
+// Hostile and damaged input, each made here: every case is a CurLensError with its code and a message
+// naming the file, and a good file loads right after it. Several files with some bad: the good ones
+// load and the bad ones are listed as problems.
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CurLensError, type ErrorCode } from '../../../core/errors/curlens-error.js'
+import type { Dataset } from '../../../core/sources/dataset.js'
+import { openDataset } from '../../../core/sources/index.js'
+import { summarize } from '../../../core/sources/summary.js'
+import { deflateEntry, writeGzipBomb, writeTruncated, zipArchive } from './hostile-files.js'
+
+const HEADER =
+  'bill_billing_period_start_date,line_item_line_item_type,line_item_unblended_cost,line_item_usage_account_id\n'
+const ROW = '2026-07-01T00:00:00.000Z,Usage,1.5,012345678901\n'
+const GOOD_CSV = HEADER + ROW + ROW.replace('1.5', '2.25')
+const PARQUET_PART =
+  '/work/shared/samples/saas-workshop-lab7-cur1-parquet/20221011_211731_00058_ff5sr_094c8542-2cfd-459d-96e1-10e3bc2ac7a6'
+const MB = 1024 * 1024
+
+let dir: string
+let good: string
+let dataset: Dataset | undefined
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cur-lens-hostile-'))
+  good = join(dir, 'good-00001.csv')
+  await writeFile(good, GOOD_CSV)
+})
+
+afterEach(async () => {
+  await dataset?.close()
+  dataset = undefined
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dir, name)
+  await writeFile(path, content)
+  return path
+}
+
+/** Opening `paths` fails with `code` and a message naming `named`; then a good file loads. */
+async function expectFailure(paths: string[], code: ErrorCode, named: string) {
+  const error = await openDataset(paths).then(
+    (opened) => {
+      dataset = opened
+      throw new Error(`expected ${code}, but the files loaded`)
+    },
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(CurLensError)
+  expect((error as CurLensError).code).toBe(code)
+  expect((error as CurLensError).message).toContain(named)
+  dataset = await openDataset([good])
+  expect((await summarize(dataset)).totals.unblended).toBe('3.7500000000')
+  return error as CurLensError
+}
+
+describe('a bad file', () => {
+  it('that is empty is FILE_EMPTY', async () => {
+    const path = await file('empty.csv', '')
+    await expectFailure([path], 'FILE_EMPTY', path)
+  })
+
+  it('that is a truncated Parquet file is FILE_CORRUPT', async () => {
+    const path = join(dir, 'truncated.parquet')
+    await writeTruncated(PARQUET_PART, path, 0.6)
+    await expectFailure([path], 'FILE_CORRUPT', path)
+  })
+
+  it('that is random bytes named .parquet is FILE_CORRUPT', async () => {
+    const bytes = Buffer.alloc(4096)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251
+    const path = await file('random.parquet', bytes)
+    await expectFailure([path], 'FILE_CORRUPT', path)
+  })
+
+  it('that has Parquet magic at both ends and garbage between is FILE_CORRUPT', async () => {
+    const bytes = Buffer.alloc(4096, 0x41)
+    bytes.write('PAR1', 0)
+    bytes.write('PAR1', bytes.length - 4)
+    const path = await file('lying.parquet', bytes)
+    await expectFailure([path], 'FILE_CORRUPT', path)
+  })
+
+  it('that is a CSV but not a cost export is NOT_A_CUR_FILE', async () => {
+    const path = await file('people.csv', 'name,email\nAda,ada@example.com\n')
+    await expectFailure([path], 'NOT_A_CUR_FILE', path)
+  })
+
+  it('that lacks the unblended cost is MISSING_COLUMN, naming the column', async () => {
+    const path = await file(
+      'no-cost.csv',
+      'bill_billing_period_start_date,line_item_line_item_type\n2026-07-01,Usage\n',
+    )
+    const error = await expectFailure([path], 'MISSING_COLUMN', path)
+    expect(error.message).toContain('line_item_unblended_cost')
+  })
+
+  it('that is named .csv.gz but is not gzip is FILE_CORRUPT', async () => {
+    const path = await file('plain.csv.gz', GOOD_CSV)
+    await expectFailure([path], 'FILE_CORRUPT', path)
+  })
+
+  it('that is a truncated .csv.gz is FILE_TRUNCATED', async () => {
+    const rows = HEADER + ROW.repeat(20_000)
+    const whole = await file('whole.csv.gz', gzipSync(rows))
+    const path = join(dir, 'cut.csv.gz')
+    await writeTruncated(whole, path, 0.5)
+    await expectFailure([path], 'FILE_TRUNCATED', path)
+  })
+
+  it('that is a gzip bomb is FILE_TOO_LARGE', async () => {
+    const path = join(dir, 'bomb.csv.gz')
+    await writeGzipBomb(path, HEADER, 300 * MB)
+    await expectFailure([path], 'FILE_TOO_LARGE', path)
+  })
+
+  it('that is a zip bomb is FILE_TOO_LARGE', async () => {
+    const path = await file(
+      'bomb.csv.zip',
+      zipArchive([await deflateEntry('bomb.csv', HEADER, 300 * MB)]),
+    )
+    await expectFailure([path], 'FILE_TOO_LARGE', path)
+  })
+
+  it('that is a zip with a ../ entry is UNSAFE_ARCHIVE', async () => {
+    const path = await file(
+      'slip.csv.zip',
+      zipArchive([await deflateEntry('../evil.csv', GOOD_CSV)]),
+    )
+    await expectFailure([path], 'UNSAFE_ARCHIVE', path)
+  })
+
+  it('that has a row with more columns than its header is FILE_CORRUPT', async () => {
+    const path = await file('ragged.csv', GOOD_CSV + '2026-07-01T00:00:00.000Z,Usage,1,2,3,4\n')
+    await expectFailure([path], 'FILE_CORRUPT', path)
+  })
+
+  it('that has text where a cost belongs is FILE_CORRUPT', async () => {
+    const path = await file('text-cost.csv', HEADER + ROW.replace('1.5', 'lots'))
+    await expectFailure([path], 'FILE_CORRUPT', path)
+  })
+})
+
+describe('a bad path', () => {
+  it('that does not exist is FILE_NOT_FOUND', async () => {
+    const path = join(dir, 'nowhere', 'cur.parquet')
+    await expectFailure([path], 'FILE_NOT_FOUND', path)
+  })
+
+  it('to a folder without cost files is NO_COST_FILES', async () => {
+    const folder = join(dir, 'docs')
+    await mkdir(folder)
+    await writeFile(join(folder, 'README.md'), '# nothing here')
+    await writeFile(join(folder, 'LICENSE'), 'MIT')
+    await expectFailure([folder], 'NO_COST_FILES', folder)
+  })
+})
+
+describe('awkward but valid input', () => {
+  it('loads a CSV and a Parquet file whose paths contain a single quote', async () => {
+    const folder = join(dir, "it's; DROP TABLE cur; --")
+    await mkdir(folder)
+    const csv = join(folder, "o'brien-00001.csv")
+    await writeFile(csv, GOOD_CSV)
+    dataset = await openDataset([csv])
+    expect((await summarize(dataset)).reconciliation.matches).toBe(true)
+    await dataset.close()
+    const parquet = join(folder, "o'brien-part")
+    await copyFile(PARQUET_PART, parquet)
+    dataset = await openDataset([parquet])
+    const summary = await summarize(dataset)
+    expect(summary.rows).toBe(153)
+    expect(summary.reconciliation.matches).toBe(true)
+    const [{ source }] = await dataset.engine.query<{ source: string }>(
+      'SELECT DISTINCT source_file AS source FROM cur',
+    )
+    expect(source).toBe(parquet)
+  })
+
+  it('loads a CSV with a byte-order mark and CRLF line ends', async () => {
+    const path = await file('windows-00001.csv', '\uFEFF' + GOOD_CSV.replaceAll('\n', '\r\n'))
+    dataset = await openDataset([path])
+    const summary = await summarize(dataset)
+    expect(summary.rows).toBe(2)
+    expect(summary.totals.unblended).toBe('3.7500000000')
+    const ids = await dataset.engine.query<{ id: string }>(
+      'SELECT DISTINCT usage_account_id AS id FROM cur',
+    )
+    expect(ids).toEqual([{ id: '012345678901' }])
+  })
+})
+
+describe('several files, some bad', () => {
+  it('loads the good ones and lists the bad ones', async () => {
+    const folder = join(dir, 'mixed-health')
+    await mkdir(folder)
+    await writeFile(join(folder, 'a-00001.csv'), GOOD_CSV)
+    await writeFile(join(folder, 'a-00002.csv.gz'), gzipSync(GOOD_CSV))
+    await writeFile(join(folder, 'a-00003.csv'), '')
+    await writeFile(join(folder, 'a-00004.csv.gz'), GOOD_CSV)
+    const missing = join(dir, 'missing.csv')
+    dataset = await openDataset([folder, missing])
+    expect(dataset.info.files.map((f) => f.path)).toEqual([
+      join(folder, 'a-00001.csv'),
+      join(folder, 'a-00002.csv.gz'),
+    ])
+    expect(dataset.info.problems.map((p) => [p.file, p.code])).toEqual([
+      [missing, 'FILE_NOT_FOUND'],
+      [join(folder, 'a-00003.csv'), 'FILE_EMPTY'],
+      [join(folder, 'a-00004.csv.gz'), 'FILE_CORRUPT'],
+    ])
+    expect((await summarize(dataset)).totals.unblended).toBe('7.5000000000')
+  })
+
+  it('throws when none of them loads, listing each', async () => {
+    const a = await file('none-a.csv', '')
+    const b = await file('none-b.csv', 'name\nx\n')
+    const error = await openDataset([a, b]).catch((e: CurLensError) => e)
+    expect(error).toBeInstanceOf(CurLensError)
+    expect((error as CurLensError).message).toContain(a)
+    expect((error as CurLensError).message).toContain(b)
+  })
+})

@@ -1,0 +1,142 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import Papa from 'papaparse'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CurLensError } from '../../../core/errors/curlens-error.js'
+import { scanCsv, type CsvScanOptions } from '../../../core/sources/csv-scan.js'
+import { DEFAULT_LIMITS } from '../../../core/sources/limits.js'
+import { writeGzipBomb, writeTruncated } from './hostile-files.js'
+
+const OLA_RAJI = '/work/shared/samples/ola-raji-cur2-csv/ha-project-CUR-daily-1-00001.csv'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cur-lens-scan-'))
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function scanText(
+  name: string,
+  text: string | Buffer,
+  options: Partial<CsvScanOptions> = {},
+) {
+  const path = join(dir, name)
+  await writeFile(path, text)
+  return scanCsv(path, {
+    display: path,
+    gzip: false,
+    totalBytes: text.length,
+    limits: DEFAULT_LIMITS,
+    ...options,
+  })
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (e) {
+    return e as { code: string; message: string; file?: string }
+  }
+  throw new Error('expected the scan to fail')
+}
+
+describe('counting CSV rows in Node', () => {
+  it('does not end a row at a newline inside a quoted field', async () => {
+    const scan = await scanText('quoted.csv', 'a,b\n1,"two\nlines"\n3,"x ""q"" y"\n')
+    expect(scan).toEqual({ header: ['a', 'b'], dataRows: 2 })
+  })
+
+  it('handles a byte-order mark, CRLF line ends, blank lines and no final newline', async () => {
+    const scan = await scanText('bom.csv', '\uFEFFa,b\r\n1,2\r\n\r\n3,4')
+    expect(scan).toEqual({ header: ['a', 'b'], dataRows: 2 })
+  })
+
+  it('counts a real export exactly as papaparse does', async () => {
+    const text = await readFile(OLA_RAJI, 'utf8')
+    const parsed = Papa.parse(text, { skipEmptyLines: true })
+    const scan = await scanCsv(OLA_RAJI, {
+      display: OLA_RAJI,
+      gzip: false,
+      totalBytes: text.length,
+      limits: DEFAULT_LIMITS,
+    })
+    expect(scan.dataRows).toBe(parsed.data.length - 1)
+    expect(scan.header).toEqual(parsed.data[0])
+  })
+
+  it('reads the same rows through gzip', async () => {
+    const text = await readFile(OLA_RAJI)
+    const plain = await scanText('plain.csv', text)
+    const path = join(dir, 'export.csv.gz')
+    await writeFile(path, gzipSync(text))
+    const gz = await scanCsv(path, {
+      display: path,
+      gzip: true,
+      totalBytes: 1,
+      limits: DEFAULT_LIMITS,
+    })
+    expect(gz).toEqual(plain)
+  })
+
+  it('stops at the header when the caller rejects it', async () => {
+    const error = new CurLensError('NOT_A_CUR_FILE', 'not a cost export')
+    const big = 'name,email\n' + 'x,y\n'.repeat(100_000)
+    await expect(
+      scanText('people.csv', big, {
+        onHeader: () => {
+          throw error
+        },
+      }),
+    ).rejects.toBe(error)
+  })
+})
+
+describe('checking gzip in Node', () => {
+  it('reports a truncated .csv.gz as FILE_TRUNCATED, naming the file', async () => {
+    const whole = join(dir, 'whole.csv.gz')
+    await writeFile(whole, gzipSync(await readFile(OLA_RAJI)))
+    for (const fraction of [0.5, 0.999]) {
+      const cut = join(dir, `cut-${fraction}.csv.gz`)
+      await writeTruncated(whole, cut, fraction)
+      const error = await failure(
+        scanCsv(cut, { display: cut, gzip: true, totalBytes: 1, limits: DEFAULT_LIMITS }),
+      )
+      expect(error.code).toBe('FILE_TRUNCATED')
+      expect(error.message).toContain(cut)
+    }
+  })
+
+  it('reports damaged gzip data as FILE_CORRUPT', async () => {
+    const bytes = gzipSync(await readFile(OLA_RAJI))
+    for (let i = 100; i < 600; i++) bytes[i] ^= 0x5a
+    const path = join(dir, 'damaged.csv.gz')
+    await writeFile(path, bytes)
+    const error = await failure(
+      scanCsv(path, { display: path, gzip: true, totalBytes: 1, limits: DEFAULT_LIMITS }),
+    )
+    expect(error.code).toBe('FILE_CORRUPT')
+    expect(error.message).toContain(path)
+  })
+
+  it('stops a decompression bomb at the ratio cap', async () => {
+    const path = join(dir, 'bomb.csv.gz')
+    await writeGzipBomb(path, 'line_item_unblended_cost\n', 300 * 1024 * 1024)
+    const error = await failure(
+      scanCsv(path, { display: path, gzip: true, totalBytes: 1, limits: DEFAULT_LIMITS }),
+    )
+    expect(error.code).toBe('FILE_TOO_LARGE')
+    expect(error.message).toContain(path)
+  })
+
+  it('stops at the size cap', async () => {
+    const path = join(dir, 'large.csv.gz')
+    await writeGzipBomb(path, 'line_item_unblended_cost\n', 4 * 1024 * 1024)
+    const limits = { ...DEFAULT_LIMITS, maxDecompressedBytes: 1024 * 1024 }
+    const error = await failure(scanCsv(path, { display: path, gzip: true, totalBytes: 1, limits }))
+    expect(error.code).toBe('FILE_TOO_LARGE')
+  })
+})
