@@ -1,8 +1,8 @@
 // The one implementation of CurLensApi. It runs inside the engine process and owns the session:
 // the current dataset and the running jobs. Each method delegates to the module that does the work.
 import { randomUUID } from 'node:crypto'
-import type { CurLensApi, ProgressEvent } from './api.js'
-import { breakdown, lineItems, tagKeys } from './attribution/index.js'
+import type { ProgressEvent } from './api.js'
+import { breakdown, lineItems, prepareAttribution, tagKeys } from './attribution/index.js'
 import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'
@@ -10,13 +10,13 @@ import { openDataset } from './sources/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
-import type { Emit } from './worker/engine-worker.js'
+import type { ClosableApi, Emit } from './worker/engine-worker.js'
 
 export interface ApiOptions {
   emit: Emit
 }
 
-export function createApi({ emit }: ApiOptions): CurLensApi {
+export function createApi({ emit }: ApiOptions): ClosableApi {
   let dataset: Dataset | undefined
   const jobs = new Map<string, AbortController>()
 
@@ -35,6 +35,12 @@ export function createApi({ emit }: ApiOptions): CurLensApi {
           signal: controller.signal,
           onProgress: (p: Omit<ProgressEvent, 'jobId'>) => emit('onDidProgress', { ...p, jobId }),
         })
+        try {
+          await prepareAttribution(next, controller.signal)
+        } catch (e) {
+          await next.close()
+          throw e
+        }
         await dataset?.close()
         dataset = next
         return next.info
@@ -55,5 +61,10 @@ export function createApi({ emit }: ApiOptions): CurLensApi {
     saveWorkspace: async (path, workspace) => saveWorkspace(path, workspace),
     loadWorkspace: async (path) => loadWorkspace(path),
     demoPaths: async () => demoPaths(),
+    async close() {
+      for (const job of jobs.values()) job.abort()
+      await dataset?.close()
+      dataset = undefined
+    },
   }
 }

@@ -26,6 +26,8 @@ interface Worker {
   lastFile?: string
 }
 
+const SHUTDOWN_DEADLINE_MS = 3000
+
 export function createEngineHost(options: EngineHostOptions): CurLensApi & { dispose(): void } {
   let worker: Worker | undefined
   let nextId = 1
@@ -110,8 +112,11 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
   return {
     ...bindAll(client),
     dispose() {
-      worker?.handle.kill()
+      const target = worker
       worker = undefined
+      if (!target) return
+      target.handle.send({ type: 'shutdown' })
+      setTimeout(() => target.handle.kill(), SHUTDOWN_DEADLINE_MS).unref()
     },
   }
 }

@@ -11,7 +11,10 @@ interface ParentPort {
 
 export type Emit = <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) => void
 
-export function runEngineWorker(createApi: (emit: Emit) => CurLensApi): void {
+/** The API plus a close() that the worker calls before exiting; close() is not served. */
+export type ClosableApi = CurLensApi & { close(): Promise<void> }
+
+export function runEngineWorker(createApi: (emit: Emit) => ClosableApi): void {
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
   const send = (message: FromWorker) =>
     new Promise<void>((resolve) => {
@@ -22,10 +25,13 @@ export function runEngineWorker(createApi: (emit: Emit) => CurLensApi): void {
         process.send?.(message, undefined, {}, () => resolve())
       }
     })
-  const handle = serveApi(
-    createApi((event, payload) => void send({ type: 'event', event, payload })),
+  const { close, ...api } = createApi(
+    (event, payload) => void send({ type: 'event', event, payload }),
   )
+  const handle = serveApi(api)
+  const shutdown = () => void close().finally(() => process.exit(0))
   const onMessage = async (message: ToWorker) => {
+    if (message?.type === 'shutdown') return shutdown()
     if (message?.type !== 'invoke') return
     const result = await handle(message.invocation)
     await send({ type: 'result', id: message.id, result })
@@ -33,5 +39,8 @@ export function runEngineWorker(createApi: (emit: Emit) => CurLensApi): void {
     if (!result.ok && result.error.code === 'ENGINE_CRASHED') process.exit(70)
   }
   if (parentPort) parentPort.on('message', (e) => void onMessage(e.data))
-  else process.on('message', (m) => void onMessage(m as ToWorker))
+  else {
+    process.on('message', (m) => void onMessage(m as ToWorker))
+    process.on('disconnect', shutdown)
+  }
 }

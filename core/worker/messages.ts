@@ -3,7 +3,10 @@
 import type { ApiEvents } from '../api.js'
 import type { Invocation, InvokeResult } from '../bridge/protocol.js'
 
-export type ToWorker = { type: 'invoke'; id: number; invocation: Invocation }
+export type ToWorker =
+  | { type: 'invoke'; id: number; invocation: Invocation }
+  /** Close the dataset (its work directory holds converted client data), then exit. */
+  | { type: 'shutdown' }
 
 export type FromWorker =
   | { type: 'result'; id: number; result: InvokeResult }
