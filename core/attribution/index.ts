@@ -1,4 +1,7 @@
-// Public face of core/attribution: group-by over declared dimensions, tag keys, line-item drill-down.
+// Public face of core/attribution: prepare a dataset for attribution (lookup tables, the
+// `cur_attributed` view, the background cache), then group-by over declared dimensions, tag keys,
+// line-item drill-down and cost per million tokens. Column contract of `cur_attributed`:
+// attribution-views.ts.
 import type {
   BreakdownQuery,
   BreakdownResult,
@@ -6,23 +9,70 @@ import type {
   LineItemsResult,
   TagKeysResult,
 } from '../api.js'
-import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
+import {
+  buildAttributionCache,
+  initCacheState,
+  waitForAttributionCache,
+} from './attribution-cache.js'
+import {
+  CREATE_ATTRIBUTION_ROWS,
+  CREATE_ATTRIBUTION_ROWS_UNJOINED,
+  CREATE_CUR_ATTRIBUTED,
+} from './attribution-views.js'
+import { breakdown as runBreakdown } from './breakdown.js'
+import { lineItems as runLineItems } from './line-items.js'
+import { buildBedrockDim, buildPrincipalDim } from './lookup-tables.js'
+import { tagKeys as runTagKeys } from './tag-keys.js'
 
-export async function breakdown(
-  _dataset: Dataset,
-  _query: BreakdownQuery,
-): Promise<BreakdownResult> {
-  throw new CurLensError('INTERNAL', 'breakdown: not implemented yet')
+export { parsePrincipalArn, type Principal, type PrincipalKind } from './principal-arn.js'
+export { classifyBedrockLine, type BedrockClassification } from './bedrock-classifier.js'
+export { tokenUnitCosts, type TokenUnitCost, type TokenUnitCostQuery } from './token-unit-cost.js'
+
+/**
+ * Builds what every later query needs: `principal_dim`, `bedrock_dim`, the `cur_attributed`,
+ * `attribution_rows` and `attribution_rows_unjoined` views. Then starts, without awaiting, the
+ * build of the cache (`attribution_store.facts`, in the work directory); queries use it once the
+ * engine marks it ready.
+ */
+export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal): Promise<void> {
+  const { engine, workDirectory } = dataset
+  await Promise.all([
+    buildPrincipalDim(engine, workDirectory, signal),
+    buildBedrockDim(engine, workDirectory, signal),
+  ])
+  await engine.query(CREATE_CUR_ATTRIBUTED, {}, { signal })
+  await engine.query(CREATE_ATTRIBUTION_ROWS, {}, { signal })
+  await engine.query(CREATE_ATTRIBUTION_ROWS_UNJOINED, {}, { signal })
+  await initCacheState(engine, signal)
+  // The build runs unawaited; closing the dataset first interrupts it, so no query keeps the
+  // engine busy, or the cache file open (Windows cannot delete an open file), after close.
+  const build = new AbortController()
+  const building = buildAttributionCache(engine, workDirectory, build.signal)
+  const close = dataset.close.bind(dataset)
+  dataset.close = async () => {
+    build.abort()
+    await building
+    await close()
+  }
 }
 
-export async function tagKeys(_dataset: Dataset): Promise<TagKeysResult> {
-  throw new CurLensError('INTERNAL', 'tagKeys: not implemented yet')
+/** Resolves when the background cache is ready (true) or failed (false); for benchmarks and tests. */
+export async function attributionCacheReady(
+  dataset: Dataset,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  return waitForAttributionCache(dataset.engine, signal)
 }
 
-export async function lineItems(
-  _dataset: Dataset,
-  _query: LineItemsQuery,
-): Promise<LineItemsResult> {
-  throw new CurLensError('INTERNAL', 'lineItems: not implemented yet')
+export async function breakdown(dataset: Dataset, query: BreakdownQuery): Promise<BreakdownResult> {
+  return runBreakdown(dataset, query)
+}
+
+export async function tagKeys(dataset: Dataset): Promise<TagKeysResult> {
+  return runTagKeys(dataset)
+}
+
+export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promise<LineItemsResult> {
+  return runLineItems(dataset, query)
 }

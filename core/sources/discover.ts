@@ -16,11 +16,16 @@ export interface Candidate {
 }
 
 export interface Discovery {
+  /** The paths as the user gave them, resolved. */
+  inputs: string[]
   candidates: Candidate[]
   problems: CurLensError[]
-  /** What the engine may read: the picked files and the picked folders. */
+  /**
+   * What the engine may read: each file picked or found, never a whole folder. DuckDB's allow-list
+   * grants writing as well as reading, so a folder entry would let the engine write into the
+   * user's export folder.
+   */
   readPaths: string[]
-  readDirectories: string[]
 }
 
 const COST_EXTENSION = /\.(parquet|csv|gz|zip)$/i
@@ -28,10 +33,10 @@ const MANIFEST = /manifest[^/]*\.json$/i
 
 export async function discover(paths: string[], limits: SourceLimits): Promise<Discovery> {
   const found: Discovery = {
+    inputs: paths.map((p) => resolve(p)),
     candidates: [],
     problems: [],
     readPaths: [],
-    readDirectories: [],
   }
   for (const input of paths) {
     const path = resolve(input)
@@ -39,7 +44,6 @@ export async function discover(paths: string[], limits: SourceLimits): Promise<D
     if (info instanceof Error) {
       found.problems.push(statProblem(path, info))
     } else if (info.isDirectory()) {
-      found.readDirectories.push(path)
       await walkFolder(path, found, limits)
     } else {
       found.readPaths.push(path)
@@ -49,6 +53,7 @@ export async function discover(paths: string[], limits: SourceLimits): Promise<D
   // A file picked both on its own and inside a picked folder is read once.
   const unique = new Map(found.candidates.map((c) => [c.path, c]))
   found.candidates = [...unique.values()].sort((a, b) => a.path.localeCompare(b.path))
+  found.readPaths = [...new Set([...found.readPaths, ...found.candidates.map((c) => c.path)])]
   return found
 }
 

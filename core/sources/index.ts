@@ -42,7 +42,7 @@ export async function openDataset(paths: string[], options: OpenOptions = {}): P
     throwIfCancelled(options.signal)
     engine = await openEngine({
       readPaths: found.readPaths,
-      readDirectories: found.readDirectories,
+      readDirectories: [],
       workDirectory,
     })
     const info = await load(engine, found, workDirectory, limits, options)
@@ -142,7 +142,7 @@ function openResult(
 function nothingLoaded(problems: CurLensError[], found: Discovery): CurLensError {
   if (problems.length === 1) return problems[0]
   if (problems.length === 0) {
-    const where = [...found.readDirectories, ...found.readPaths].join(', ')
+    const where = found.inputs.join(', ')
     return new CurLensError('NO_COST_FILES', messages.noCostFiles(where), { file: where })
   }
   const details = problems.map((p) => `- ${p.message}`).join('\n')

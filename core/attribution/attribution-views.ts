@@ -1,0 +1,91 @@
+// The two views attribution adds on top of `cur`, built once per dataset after the lookup tables.
+//
+// `cur_attributed` (also read by core/chargeback): every `cur` column, plus
+//   principal_kind     'iam-user' | 'api-key' | 'assumed-role' | 'sso' | 'agentcore' | 'root' |
+//                      'federated' | 'unknown'; NULL when the row has no principal
+//   principal_person   session or user name (SSO: the person; AgentCore: its role); NULL = no principal
+//   principal_role     role name as in the ARN (IAM users: `user/<name>`); NULL = no principal
+//   principal_account  account id from the ARN
+//   model, provider    readable Bedrock model and its provider; NULL = not Bedrock, or unknown
+//   token_type         'input' | 'output' | 'cache-read' | 'cache-write' | 'other'; NULL when not
+//                      a Bedrock row, or a token-priced Bedrock row that names no class
+//   tokens             DOUBLE: usage_amount × scale of pricing_unit (1K tokens ×1000, 1M tokens
+//                      and marketplace Units ×1e6); NULL when the row counts no tokens
+//   token_scale        INTEGER multiplier behind `tokens` (extra, for exact decimal sums)
+//   usage_region       region named by the usage-type prefix (extra; `EU-` → eu-west-1)
+//
+// `attribution_rows_unjoined`: the same columns straight from `cur`, for queries that need no
+// principal or Bedrock column (no joins, so much faster while the cache is being built).
+//
+// `attribution_rows`: the live row source for breakdowns and line items, with the column names the
+// cache (`attribution_store.facts`, cache-build.ts) shares, plus the line-item detail columns.
+// Usage is DECIMAL(38,10) and tokens are whole (rounded per row), so that sums are exact and the
+// same from either source.
+import { bedrockShapeJoin } from './lookup-tables.js'
+
+export const CREATE_CUR_ATTRIBUTED = `CREATE OR REPLACE VIEW cur_attributed AS
+SELECT
+  c.*,
+  p.kind AS principal_kind,
+  p.person AS principal_person,
+  p.role AS principal_role,
+  p.account AS principal_account,
+  b.model,
+  b.provider,
+  b.token_type,
+  c.usage_amount * b.token_scale AS tokens,
+  b.token_scale,
+  b.usage_region
+FROM cur AS c
+LEFT JOIN principal_dim AS p ON p.principal_arn = c.principal_arn
+LEFT JOIN bedrock_dim AS b
+  ON ${bedrockShapeJoin('c')}`
+
+export const CREATE_ATTRIBUTION_ROWS = `CREATE OR REPLACE VIEW attribution_rows AS
+SELECT
+  billing_period,
+  CAST(usage_start AS DATE) AS usage_day,
+  usage_account_id AS account,
+  service,
+  COALESCE(NULLIF(region, ''), usage_region) AS region,
+  usage_type,
+  operation,
+  line_item_type,
+  principal_arn,
+  principal_person,
+  principal_role,
+  model,
+  provider,
+  token_type,
+  tags,
+  unblended_cost AS unblended,
+  net_unblended_cost AS net,
+  amortized_cost AS amortized,
+  ondemand_cost AS ondemand,
+  CAST(usage_amount AS DECIMAL(38, 10)) AS usage,
+  CAST(round(usage_amount * token_scale) AS BIGINT) AS tokens,
+  usage_start,
+  usage_amount,
+  pricing_unit,
+  resource_id,
+  description,
+  source_file
+FROM cur_attributed`
+
+export const CREATE_ATTRIBUTION_ROWS_UNJOINED = `CREATE OR REPLACE VIEW attribution_rows_unjoined AS
+SELECT
+  billing_period,
+  CAST(usage_start AS DATE) AS usage_day,
+  usage_account_id AS account,
+  service,
+  usage_type,
+  operation,
+  line_item_type,
+  principal_arn,
+  tags,
+  unblended_cost AS unblended,
+  net_unblended_cost AS net,
+  amortized_cost AS amortized,
+  ondemand_cost AS ondemand,
+  CAST(usage_amount AS DECIMAL(38, 10)) AS usage
+FROM cur`

@@ -1,0 +1,49 @@
+// Runs a breakdown: reads from the engine which row source is ready (the cache, when it holds every
+// tag key the query names, else the live view), resolves `tag:<label>` names to stored keys,
+// compiles the query and maps the rows to the API shape.
+import type { BreakdownQuery, BreakdownResult, BreakdownRow, GroupValue } from '../api.js'
+import type { Dataset } from '../sources/dataset.js'
+import { currentRowSource } from './attribution-cache.js'
+import { buildBreakdownSql, validateBreakdownQuery } from './breakdown-sql.js'
+import { LIVE_SOURCE, cacheCovers, type RowSource } from './dimensions.js'
+import { resolveTagNames } from './tag-keys.js'
+
+type ResultRow = {
+  is_total: boolean
+  other: boolean
+  period?: string
+  value: string
+  [key: string]: unknown
+}
+
+/** `source` forces a row source (tests compare both); by default the engine's state decides. */
+export async function breakdown(
+  dataset: Dataset,
+  query: BreakdownQuery,
+  source?: RowSource,
+): Promise<BreakdownResult> {
+  validateBreakdownQuery(query)
+  const ready = source ?? (await currentRowSource(dataset.engine))
+  const resolved = await resolveTagNames(dataset.engine, query, ready)
+  const names = [...resolved.dimensions, ...(resolved.filters ?? []).map((f) => f?.dimension)]
+  const from = cacheCovers(ready, names) ? ready : LIVE_SOURCE
+  const { sql, params, keyColumns } = buildBreakdownSql(resolved, from)
+  const rows = await dataset.engine.query<ResultRow>(sql, params)
+  const total = rows.find((r) => r.is_total)?.value ?? '0'
+  return {
+    dimensions: query.dimensions,
+    metric: query.metric,
+    total,
+    rows: rows
+      .filter((r) => !r.is_total)
+      .map((r) => {
+        const row: BreakdownRow = {
+          keys: keyColumns.map((k) => (r[k] ?? null) as GroupValue),
+          value: r.value,
+        }
+        if (query.timeGrain) row.period = r.period
+        if (r.other) row.other = true
+        return row
+      }),
+  }
+}

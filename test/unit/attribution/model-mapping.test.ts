@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest'
+import { classifyBedrockLine } from '../../../core/attribution/bedrock-classifier.js'
+import { mapModel, type BedrockLine } from '../../../core/attribution/model-mapping.js'
+import { splitRegionPrefix } from '../../../core/attribution/region-codes.js'
+import { classifyTokens, tokenScale } from '../../../core/attribution/token-type.js'
+
+function line(fields: Partial<BedrockLine>): BedrockLine {
+  return {
+    productCode: 'AmazonBedrock',
+    productName: 'Amazon Bedrock',
+    usageType: null,
+    pricingUnit: '1K tokens',
+    productProvider: null,
+    productModel: null,
+    productInferenceType: null,
+    ...fields,
+  }
+}
+
+describe('model mapping', () => {
+  it.each([
+    ['AmazonBedrockService', 'USE1-Claude4.6Sonnet-input-tokens', 'Claude Sonnet 4.6', 'Anthropic'],
+    [
+      'AmazonBedrockService',
+      'USE1-Claude4.6Opus-input-tokens-cross-region-global',
+      'Claude Opus 4.6',
+      'Anthropic',
+    ],
+    [
+      'AmazonBedrock',
+      'USE1-Claude3-5Haiku-input-tokens-latency-optimized',
+      'Claude 3.5 Haiku',
+      'Anthropic',
+    ],
+    [
+      'AmazonBedrock',
+      'USE1-Claude4Sonnet-output-tokens-long-context-cross-region-global',
+      'Claude Sonnet 4',
+      'Anthropic',
+    ],
+    ['AmazonBedrock', 'USE1-NovaPro-input-tokens', 'Nova Pro', 'Amazon'],
+    ['AmazonBedrock', 'USE1-NovaLite-output-tokens', 'Nova Lite', 'Amazon'],
+    [
+      'AmazonBedrock',
+      'USE1-Nova2.0Pro-text-input-tokens-priority-cross-region-global',
+      'Nova 2 Pro',
+      'Amazon',
+    ],
+    ['AmazonBedrock', 'USE1-Llama4-Maverick-17B-input-tokens', 'Llama 4 Maverick 17B', 'Meta'],
+    ['AmazonBedrock', 'USE1-Llama3-1-405B-output-tokens-batch', 'Llama 3.1 405B', 'Meta'],
+    ['AmazonBedrock', 'USE1-Qwen3-VL-235B-A22B-input-tokens', 'Qwen3-VL-235B-A22B', 'Qwen'],
+    ['AmazonBedrock', 'USE1-gpt-oss-120b-output-tokens-priority', 'gpt-oss-120b', 'OpenAI'],
+    [
+      'AmazonBedrock',
+      'USE1-TitanEmbeddingV2-Text-input-tokens',
+      'Titan Embedding V2 Text',
+      'Amazon',
+    ],
+    ['AmazonBedrock', 'USE1-NovaCanvas-T2I-1024-Premium', 'Nova Canvas', 'Amazon'],
+    [
+      'AmazonBedrock',
+      'USE1-openai.gpt-oss-120b-mantle-input-tokens-standard',
+      'gpt-oss-120b',
+      'OpenAI',
+    ],
+    [
+      'AmazonBedrockService',
+      'USW2-anthropic.claude-opus-4-8-mantle-cache-write-tokens-global-standard',
+      'Claude Opus 4.8',
+      'Anthropic',
+    ],
+    ['AmazonBedrock', 'USE1-xai.grok-4.3-mantle-cache-read-tokens-standard', 'Grok 4.3', 'xAI'],
+    ['AmazonBedrock', 'USE1-cohere.rerank-english-v3-search-units', 'rerank-english-v3', 'Cohere'],
+    ['AmazonBedrock', 'EU-Nova2.0Lite-input-tokens', 'Nova 2 Lite', 'Amazon'],
+  ])('reads %s %s as %s by %s', (productCode, usageType, model, provider) => {
+    expect(mapModel(line({ productCode, usageType }))).toMatchObject({ model, provider })
+  })
+
+  it('finds a marketplace model only in the product name', () => {
+    const found = mapModel(
+      line({
+        productCode: '7zgyu5r4abcdexample',
+        productName: 'Claude Sonnet 4.6 (Amazon Bedrock Edition)',
+        usageType: 'USE1-MP:USE1_InputTokenCount-Units',
+        pricingUnit: 'Units',
+      }),
+    )
+    expect(found).toEqual({
+      model: 'Claude Sonnet 4.6',
+      provider: 'Anthropic',
+      rule: 'marketplace-product-name',
+    })
+  })
+
+  it('gives a marketplace tax line, which has no usage type, no model', () => {
+    const tax = line({
+      productCode: 'x',
+      productName: 'Claude Sonnet 4.6 (Amazon Bedrock Edition)',
+      usageType: null,
+      pricingUnit: null,
+    })
+    expect(mapModel(tax)).toBeNull()
+  })
+
+  it('prefers the product map fields over everything else', () => {
+    const found = mapModel(
+      line({
+        productCode: 'AmazonBedrockService',
+        usageType: 'USE1-Claude4.6Sonnet-output-tokens',
+        productModel: 'Claude Sonnet 4.6',
+        productProvider: 'Anthropic',
+      }),
+    )
+    expect(found).toEqual({
+      model: 'Claude Sonnet 4.6',
+      provider: 'Anthropic',
+      rule: 'product-attributes',
+    })
+  })
+
+  it('names the same model the same way in the three shapes that bill Claude', () => {
+    const names = [
+      mapModel(
+        line({
+          productCode: 'AmazonBedrockService',
+          usageType: 'USE1-Claude4.6Sonnet-input-tokens',
+        }),
+      ),
+      mapModel(
+        line({
+          productCode: 'x',
+          productName: 'Claude Sonnet 4.6 (Amazon Bedrock Edition)',
+          usageType: 'USE1-MP:USE1_InputTokenCount-Units',
+        }),
+      ),
+      mapModel(line({ productModel: 'Claude Sonnet 4.6', productProvider: 'Anthropic' })),
+    ].map((m) => m?.model)
+    expect(new Set(names)).toEqual(new Set(['Claude Sonnet 4.6']))
+  })
+
+  it.each([
+    ['USE1-Guardrail-AutomatedReasoningPolicyUnitsConsumed', 'AmazonBedrock'],
+    ['USE1-DataAutomation-Standard-ImagesProcessed', 'AmazonBedrock'],
+    ['USE1-OSS-CustomModelImport-Inference-v1:0', 'AmazonBedrock'],
+    ['USE1-AgentCore-Runtime-vCPU-Hours', 'AmazonBedrockAgentCore'],
+    ['USE1-MP:USE1_InputTokenCount-Units', 'AmazonBedrock'],
+    ['', 'AmazonBedrock'],
+    ['garbage', 'AmazonBedrock'],
+  ])('leaves %j (%s) without a model', (usageType, productCode) => {
+    expect(mapModel(line({ productCode, usageType }))).toBeNull()
+  })
+
+  it('takes an Amazon model without provider from the product map as Amazon', () => {
+    expect(mapModel(line({ productModel: 'Nova Pro', productProvider: '' }))?.provider).toBe(
+      'Amazon',
+    )
+  })
+})
+
+describe('token type', () => {
+  it.each([
+    ['USE1-Claude4.6Sonnet-cache-read-input-token-count', 'cache-read'],
+    ['USE1-Claude4.6Sonnet-cache-write-input-token-count', 'cache-write'],
+    ['USW2-Claude4.5Haiku-cache-read-input-token-count-cross-region-global', 'cache-read'],
+    ['USE1-MP:USE1_CacheReadInputTokenCount-Units', 'cache-read'],
+    ['USE1-MP:USE1_CacheWriteInputTokenCount-Units', 'cache-write'],
+    ['USE1-MP:USE1_CacheWrite1hInputTokenCount-Units', 'cache-write'],
+    ['USE1-MP:USE1_cache_read_tokens_standard-Units', 'cache-read'],
+    ['USE1-MP:USE1_cache_write_tokens_1h_global_standard-Units', 'cache-write'],
+    ['USW2-anthropic.claude-opus-4-8-mantle-cache-write-tokens-global-standard', 'cache-write'],
+    ['USE1-anthropic.claude-haiku-4-5-mantle-cache-write-tokens-1h-standard', 'cache-write'],
+    ['USE1-xai.grok-4.3-mantle-cache-read-tokens-standard', 'cache-read'],
+    ['USE1-Claude4.6Sonnet-input-tokens', 'input'],
+    ['USE1-MP:USE1_InputTokenCount-Units', 'input'],
+    ['USE1-MP:USE1_InputTokenCount_Global-Units', 'input'],
+    ['USE1-MP:USE1_MillionBatchInputTokens-Units', 'input'],
+    ['USE1-MP:USE1_input_tokens_global_standard-Units', 'input'],
+    ['USE1-Nova2.0Omni-input-audio-token-count', 'input'],
+    ['USE1-NovaSonic-speech-input-tokens', 'input'],
+    ['USE1-NovaLite-output-tokens', 'output'],
+    ['USE1-MP:USE1_OutputTokenCount-Units', 'output'],
+    ['USE1-Nova2.0Lite-output-tokens-flex-cross-region-global', 'output'],
+  ])('classifies %s as %s', (usageType, tokenType) => {
+    expect(classifyTokens(usageType, null, '1K tokens').tokenType).toBe(tokenType)
+  })
+
+  it.each([
+    ['USE1-anthropic.claude-opus-5-5-reserved-1-month-input-tokens-per-minute', '1K TPM Hour'],
+    ['USE1-MP:USE1_Reserved_1Month_InputTPM_Global-Units', '1M TPM Hour'],
+    ['USE1-Nova2.0Lite-ProvisionedThroughput-NoCommit-ModelUnits', 'hour'],
+    ['USE1-NovaCanvas-T2I-1024-Premium', 'image'],
+    ['USE1-MP:USE1_created_image-Units', 'Units'],
+    ['USE1-Guardrail-ContentPolicyImageUnitsConsumed', 'Requests'],
+  ])('classifies %s (%s) as other, with no tokens', (usageType, unit) => {
+    expect(classifyTokens(usageType, null, unit)).toEqual({ tokenType: 'other', scale: null })
+  })
+
+  it('falls back to the product inference type when the usage type names no class', () => {
+    expect(
+      classifyTokens('USE1-SomeNewMeter', 'Cache read input tokens', '1K tokens').tokenType,
+    ).toBe('cache-read')
+    expect(classifyTokens('USE1-SomeNewMeter', 'Output tokens', '1K tokens').tokenType).toBe(
+      'output',
+    )
+  })
+
+  it('leaves a token-priced row that names no class unknown', () => {
+    expect(classifyTokens('USE1-SomeNewMeter', null, '1K tokens')).toEqual({
+      tokenType: null,
+      scale: null,
+    })
+  })
+})
+
+describe('token scale', () => {
+  it('multiplies 1K tokens by a thousand, 1M tokens and marketplace Units by a million', () => {
+    expect(tokenScale('1K tokens')).toBe(1_000)
+    expect(tokenScale('1M tokens')).toBe(1_000_000)
+    expect(tokenScale('Units')).toBe(1_000_000)
+    expect(tokenScale('Hrs')).toBeNull()
+    expect(tokenScale(null)).toBeNull()
+  })
+
+  it('gives 2.5 (thousands) of input tokens as 2,500 tokens, not 2.5', () => {
+    const c = classifyBedrockLine(
+      line({ usageType: 'USE1-NovaPro-input-tokens', pricingUnit: '1K tokens' }),
+    )
+    expect(2.5 * (c.tokenScale ?? 0)).toBe(2_500)
+  })
+})
+
+describe('region prefix', () => {
+  it.each([
+    ['USE1-NovaPro-input-tokens', 'us-east-1'],
+    ['EU-Nova2.0Lite-input-tokens', 'eu-west-1'],
+    ['APS3-NovaPro-input-tokens', 'ap-south-1'],
+    ['APS5-NovaPro-input-tokens', 'ap-south-2'],
+    ['APE1-NovaPro-input-tokens', 'ap-east-1'],
+    ['UGW1-NovaPro-input-tokens', 'us-gov-west-1'],
+  ])('reads %s as %s', (usageType, region) => {
+    expect(splitRegionPrefix(usageType).region).toBe(region)
+  })
+
+  it('keeps an unknown prefix unknown instead of defaulting it', () => {
+    expect(splitRegionPrefix('ZZZ9-NovaPro-input-tokens')).toEqual({
+      code: 'ZZZ9',
+      region: null,
+      rest: 'NovaPro-input-tokens',
+    })
+    expect(
+      classifyBedrockLine(line({ usageType: 'ZZZ9-NovaPro-input-tokens' })).usageRegion,
+    ).toBeNull()
+  })
+
+  it('does not mistake a model name for a prefix', () => {
+    expect(splitRegionPrefix('AmazonRerank-v1-searchunits').code).toBeNull()
+  })
+})
+
+describe('classifyBedrockLine', () => {
+  it('reads a marketplace cache-read row: model from the name, cache before input, Units in millions', () => {
+    expect(
+      classifyBedrockLine(
+        line({
+          productCode: '7zgyu5r4abcdexample',
+          productName: 'Claude Sonnet 4.6 (Amazon Bedrock Edition)',
+          usageType: 'EU-MP:EU_CacheReadInputTokenCount-Units',
+          pricingUnit: 'Units',
+        }),
+      ),
+    ).toEqual({
+      model: 'Claude Sonnet 4.6',
+      provider: 'Anthropic',
+      modelRule: 'marketplace-product-name',
+      tokenType: 'cache-read',
+      tokenScale: 1_000_000,
+      usageRegion: 'eu-west-1',
+    })
+  })
+
+  it('keeps the product provider when no rule names the model', () => {
+    const c = classifyBedrockLine(
+      line({
+        productCode: 'AmazonBedrockAgentCore',
+        usageType: 'USE1-AgentCore-Runtime',
+        pricingUnit: 'hour',
+        productProvider: 'Amazon',
+      }),
+    )
+    expect(c).toMatchObject({ model: null, provider: 'Amazon', tokenType: 'other' })
+  })
+})
