@@ -1,0 +1,52 @@
+// The CUR Lens side of the benchmark: the real core modules, as the engine process runs them.
+import type { BreakdownQuery } from '../core/api.js'
+import { attributionCacheReady, breakdown, prepareAttribution } from '../core/attribution/index.js'
+import { openDataset } from '../core/sources/index.js'
+import { summarize } from '../core/sources/summary.js'
+import { median, report, timed, type Figure } from './measure.js'
+import { BENCH_GROUPINGS } from './groupings.js'
+
+const [parquetExport, csvExport] = process.argv.slice(2)
+const figures: Figure[] = []
+
+const opened = await timed(async () => {
+  const dataset = await openDataset([parquetExport])
+  await prepareAttribution(dataset)
+  const summary = await summarize(dataset)
+  return { dataset, summary }
+})
+const { dataset, summary } = opened.value
+figures.push({
+  name: 'open + summary (10M Parquet, cold)',
+  ms: opened.ms,
+  groups: Object.fromEntries(
+    summary.byLineItemType.map((t) => [t.lineItemType, Number(t.unblended)]),
+  ),
+})
+
+async function group(name: string, query: BreakdownQuery) {
+  const { ms, value } = await median(3, () => breakdown(dataset, query))
+  const groups = Object.fromEntries(
+    value.rows.map((r) => [r.keys.map(String).join(' | '), Number(r.value)]),
+  )
+  figures.push({ name, ms, groups })
+}
+
+for (const g of BENCH_GROUPINGS) await group(`${g.name} (while the cache builds)`, g.query)
+const cache = await timed(() => attributionCacheReady(dataset))
+figures.push({ name: `attribution cache ready (${cache.value ? 'ok' : 'failed'})`, ms: cache.ms })
+for (const g of BENCH_GROUPINGS) await group(g.name, g.query)
+await dataset.close()
+
+const csv = await timed(async () => {
+  const csvDataset = await openDataset([csvExport])
+  const csvSummary = await summarize(csvDataset)
+  await csvDataset.close()
+  return csvSummary
+})
+figures.push({
+  name: 'open 1M CSV.gz (check + convert) + summary',
+  ms: csv.ms,
+  groups: { rows: csv.value.rows, unblended: Number(csv.value.totals.unblended) },
+})
+report(figures)

@@ -1,0 +1,44 @@
+// Timing and memory helpers shared by both sides of the benchmark. Each side runs in its own
+// process so its peak RSS (VmHWM) is its own.
+import { readFileSync } from 'node:fs'
+
+export interface Figure {
+  name: string
+  ms: number
+  /** Groups and sums, to check that both sides agree. */
+  groups?: Record<string, number>
+}
+
+export async function timed<T>(body: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now()
+  const value = await body()
+  return { ms: performance.now() - start, value }
+}
+
+/** Median of `runs` timings after one warm-up run. */
+export async function median<T>(
+  runs: number,
+  body: () => Promise<T>,
+): Promise<{ ms: number; value: T }> {
+  let last = await timed(body)
+  const times: number[] = []
+  for (let k = 0; k < runs; k++) {
+    last = await timed(body)
+    times.push(last.ms)
+  }
+  times.sort((a, b) => a - b)
+  return { ms: times[Math.floor(times.length / 2)], value: last.value }
+}
+
+export function peakRssMb(): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'))
+  return line
+    ? Math.round(Number(line.replace(/\D+/g, '')) / 1024)
+    : Math.round(process.memoryUsage().rss / 2 ** 20)
+}
+
+export function report(figures: Figure[]) {
+  process.stdout.write(JSON.stringify({ figures, peakRssMb: peakRssMb() }) + '\n')
+}
