@@ -1,7 +1,9 @@
 // The one implementation of CurLensApi. It runs inside the engine process and owns the session:
 // the current dataset and the running jobs. Each method delegates to the module that does the work.
+// Opening returns as soon as the files are checked and the view exists; summary and attribution
+// then run in that order, and each method waits only for what it needs.
 import { randomUUID } from 'node:crypto'
-import type { ProgressEvent } from './api.js'
+import type { ProgressEvent, SummaryResult } from './api.js'
 import { breakdown, lineItems, prepareAttribution, tagKeys } from './attribution/index.js'
 import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
@@ -16,13 +18,30 @@ export interface ApiOptions {
   emit: Emit
 }
 
+/**
+ * An open dataset and its two follow-ups, started on open so that the first screen is quick: the
+ * summary (what every front end shows first), then the attribution lookups and cache, which every
+ * other query waits for.
+ */
+interface Session {
+  dataset: Dataset
+  summary: Promise<SummaryResult>
+  attribution: Promise<void>
+}
+
 export function createApi({ emit }: ApiOptions): ClosableApi {
-  let dataset: Dataset | undefined
+  let session: Session | undefined
   const jobs = new Map<string, AbortController>()
 
-  function current(): Dataset {
-    if (!dataset)
+  function current(): Session {
+    if (!session)
       throw new CurLensError('NO_DATASET', 'No cost export is open. Open files or a folder first.')
+    return session
+  }
+
+  async function attributed(): Promise<Dataset> {
+    const { dataset, attribution } = current()
+    await attribution
     return dataset
   }
 
@@ -35,14 +54,16 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
           signal: controller.signal,
           onProgress: (p: Omit<ProgressEvent, 'jobId'>) => emit('onDidProgress', { ...p, jobId }),
         })
-        try {
-          await prepareAttribution(next, controller.signal)
-        } catch (e) {
-          await next.close()
-          throw e
-        }
-        await dataset?.close()
-        dataset = next
+        await session?.dataset.close()
+        const summary = summarize(next)
+        const attribution = summary.then(
+          () => prepareAttribution(next),
+          () => prepareAttribution(next),
+        )
+        // Failures reach whoever asks for these; nobody may be asking yet.
+        summary.catch(() => {})
+        attribution.catch(() => {})
+        session = { dataset: next, summary, attribution }
         return next.info
       } finally {
         jobs.delete(jobId)
@@ -51,20 +72,21 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     async cancel(jobId) {
       jobs.get(jobId)?.abort()
     },
-    summary: async () => summarize(current()),
-    breakdown: async (query) => breakdown(current(), query),
-    tagKeys: async () => tagKeys(current()),
-    lineItems: async (query) => lineItems(current(), query),
-    checkRules: async (rules, basis, period) => checkRules(current(), rules, basis, period),
-    chargeback: async (request) => chargeback(current(), request),
-    exportChargeback: async (request) => exportChargeback(current(), request),
+    summary: async () => current().summary,
+    breakdown: async (query) => breakdown(await attributed(), query),
+    tagKeys: async () => tagKeys(await attributed()),
+    lineItems: async (query) => lineItems(await attributed(), query),
+    checkRules: async (rules, basis, period) =>
+      checkRules(await attributed(), rules, basis, period),
+    chargeback: async (request) => chargeback(await attributed(), request),
+    exportChargeback: async (request) => exportChargeback(await attributed(), request),
     saveWorkspace: async (path, workspace) => saveWorkspace(path, workspace),
     loadWorkspace: async (path) => loadWorkspace(path),
     demoPaths: async () => demoPaths(),
     async close() {
       for (const job of jobs.values()) job.abort()
-      await dataset?.close()
-      dataset = undefined
+      await session?.dataset.close()
+      session = undefined
     },
   }
 }
