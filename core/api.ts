@@ -123,6 +123,22 @@ export interface BreakdownResult {
   total: Money
 }
 
+export interface TokenUnitCostQuery {
+  /** Default: ['model']. */
+  dimensions?: Dimension[]
+  filters?: Filter[]
+  /** Default: 'unblended'. */
+  basis?: CostMetric
+}
+
+export interface TokenUnitCost {
+  keys: GroupValue[]
+  tokens: Money
+  cost: Money
+  /** cost × 1,000,000 / tokens over the rows that count tokens; null when the group has none. */
+  costPerMillionTokens: Money | null
+}
+
 export interface TagKeyInfo {
   /** The key as stored in the normalized tag map, e.g. `iamPrincipal/team`, `resourceTags/user:Project`. */
   key: string
@@ -204,6 +220,8 @@ export interface CurLensApi {
   cancel(jobId: string): Promise<void>
   summary(): Promise<SummaryResult>
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
+  /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
+  tokenUnitCosts(query: TokenUnitCostQuery): Promise<TokenUnitCost[]>
   tagKeys(): Promise<TagKeysResult>
   lineItems(query: LineItemsQuery): Promise<LineItemsResult>
   checkRules(rules: MappingRules, basis: Basis, period?: string): Promise<RulesCoverage>
@@ -225,5 +243,11 @@ export interface DesktopApi {
   /** Native folder picker for exports; null when the user cancels. */
   chooseExportFolder(): Promise<string | null>
   recentSources(): Promise<string[][]>
-  appInfo(): Promise<{ version: string; electron: string; chrome: string; node: string; duckdb: string }>
+  appInfo(): Promise<{
+    version: string
+    electron: string
+    chrome: string
+    node: string
+    duckdb: string
+  }>
 }

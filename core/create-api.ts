@@ -4,7 +4,13 @@
 // then run in that order, and each method waits only for what it needs.
 import { randomUUID } from 'node:crypto'
 import type { ProgressEvent, SummaryResult } from './api.js'
-import { breakdown, lineItems, prepareAttribution, tagKeys } from './attribution/index.js'
+import {
+  breakdown,
+  lineItems,
+  prepareAttribution,
+  tagKeys,
+  tokenUnitCosts,
+} from './attribution/index.js'
 import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'
@@ -74,6 +80,7 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     },
     summary: async () => current().summary,
     breakdown: async (query) => breakdown(await attributed(), query),
+    tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
     lineItems: async (query) => lineItems(await attributed(), query),
     checkRules: async (rules, basis, period) =>

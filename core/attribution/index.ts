@@ -27,7 +27,7 @@ import { tagKeys as runTagKeys } from './tag-keys.js'
 
 export { parsePrincipalArn, type Principal, type PrincipalKind } from './principal-arn.js'
 export { classifyBedrockLine, type BedrockClassification } from './bedrock-classifier.js'
-export { tokenUnitCosts, type TokenUnitCost, type TokenUnitCostQuery } from './token-unit-cost.js'
+export { tokenUnitCosts } from './token-unit-cost.js'
 
 /**
  * Builds what every later query needs: `principal_dim`, `bedrock_dim`, the `cur_attributed`,

@@ -1,7 +1,7 @@
 // Cost per million tokens by model (or any dimensions, e.g. model and token type). Only rows that
 // count tokens take part, so provisioned-throughput hours or images never dilute the rate. Tokens
 // and cost are exact DECIMAL sums; the rate is a ratio rounded once, to 6 decimals, in SQL.
-import type { CostMetric, Dimension, Filter, GroupValue, Money } from '../api.js'
+import type { TokenUnitCost, TokenUnitCostQuery } from '../api.js'
 import type { Dataset } from '../sources/dataset.js'
 import { currentRowSource } from './attribution-cache.js'
 import { validateBreakdownQuery } from './breakdown-sql.js'
@@ -15,22 +15,6 @@ import {
   relationOf,
 } from './dimensions.js'
 import { resolveTagNames } from './tag-keys.js'
-
-export interface TokenUnitCostQuery {
-  /** Default: ['model']. */
-  dimensions?: Dimension[]
-  filters?: Filter[]
-  /** Default: 'unblended'. */
-  basis?: CostMetric
-}
-
-export interface TokenUnitCost {
-  keys: GroupValue[]
-  tokens: Money
-  cost: Money
-  /** cost × 1,000,000 / tokens; null when the group has no tokens. */
-  costPerMillionTokens: Money | null
-}
 
 export async function tokenUnitCosts(
   dataset: Dataset,

@@ -127,6 +127,7 @@ const API_METHODS = {
   cancel: true,
   summary: true,
   breakdown: true,
+  tokenUnitCosts: true,
   tagKeys: true,
   lineItems: true,
   checkRules: true,

@@ -11,6 +11,7 @@ const ARGUMENTS = {
   cancel: ['string'],
   summary: [],
   breakdown: ['object'],
+  tokenUnitCosts: ['object'],
   tagKeys: [],
   lineItems: ['object'],
   checkRules: ['object', 'string', 'string?'],
