@@ -1,8 +1,9 @@
-// Streams one CSV file (plain or gzip) through Node before DuckDB sees it: reads the header, counts
-// the data rows (newlines inside quoted fields do not end a row; blank lines are skipped, as DuckDB
-// skips them) and, for gzip, checks integrity and caps the output against decompression bombs.
-// DuckDB 1.5.6 reads a truncated .csv.gz partially without error; node:zlib rejects it, and the row
-// count lets the loader prove that DuckDB read every row.
+// Streams one CSV file (plain or gzip) through Node: reads the header (`readCsvHeader` stops there),
+// or the whole file (`scanCsv`, run alongside DuckDB's conversion): counts the data rows (newlines
+// inside quoted fields do not end a row; blank lines are skipped, as DuckDB skips them) and, for
+// gzip, checks integrity and caps the output against decompression bombs. DuckDB 1.5.6 reads a
+// truncated .csv.gz partially without error; node:zlib rejects it, and the row count lets the
+// loader prove that DuckDB read every row.
 import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
@@ -81,7 +82,23 @@ class RecordCounter {
   }
 }
 
+/** Reads only the header (gzip integrity and the row count are left to `scanCsv`). */
+export async function readCsvHeader(path: string, options: CsvScanOptions): Promise<string[]> {
+  return (await readCsv(path, options, true)).header
+}
+
 export async function scanCsv(path: string, options: CsvScanOptions): Promise<CsvScan> {
+  return readCsv(path, options, false)
+}
+
+/** Thrown inside the stream once a header-only read has its header, to stop reading. */
+const HEADER_READ = Symbol('header read')
+
+async function readCsv(
+  path: string,
+  options: CsvScanOptions,
+  headerOnly: boolean,
+): Promise<CsvScan> {
   const { display, limits } = options
   const source = createReadStream(path, { highWaterMark: 1024 * 1024 })
   const counter = new RecordCounter()
@@ -108,6 +125,7 @@ export async function scanCsv(path: string, options: CsvScanOptions): Promise<Cs
         counter.push(chunk)
         if (!header) {
           readHeader(chunk, before === 0 && counter.records > 0 ? counter.firstRecordEnd : -1)
+          if (header && headerOnly) throw HEADER_READ
         }
         outBytes += chunk.length
         if (options.gzip) checkBomb(display, outBytes, source.bytesRead, limits)
@@ -124,6 +142,7 @@ export async function scanCsv(path: string, options: CsvScanOptions): Promise<Cs
     if (options.gzip) await pipeline(source, createGunzip(), consume, { signal })
     else await pipeline(source, consume, { signal })
   } catch (e) {
+    if (stopped === HEADER_READ && header) return { header, dataRows: 0 }
     throw scanError(display, stopped ?? e, options.signal)
   }
   counter.finish()

@@ -1,6 +1,7 @@
 // Public face of core/sources: open files or folders as one normalized dataset (the `cur` view).
-// Steps: discover the files → inspect each (bytes, header or schema; gzip and zip checked in Node) →
-// insist on one format and one export → convert CSV to Parquet → build the view → profile it.
+// Steps: discover the files → inspect each (bytes, header or schema) → insist on one format and one
+// export → convert CSV to Parquet (while Node checks gzip integrity and counts the rows) → build the
+// view → profile it.
 // Bad files are listed as problems while the good ones load; when nothing loads, the first problem
 // is thrown. Any failure closes the engine and removes the private work directory (and each open
 // first removes those that killed engine processes left behind, see work-directory.ts).
@@ -94,6 +95,7 @@ async function load(
     const converted = await convertCsvParts(parts, {
       engine,
       workDirectory,
+      limits,
       signal,
       onProgress: (percentage, file) => progress('converting', percentage, file),
     })

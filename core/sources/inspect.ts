@@ -1,13 +1,14 @@
 // Looks inside each candidate file and says what it is, without loading it: its container from its
 // bytes, then its format from its columns (a Parquet schema read by DuckDB, or a CSV header read by
-// Node while Node counts the rows and checks gzip integrity). Zip archives are unpacked into the work
-// directory first. Each bad file becomes a problem naming it; the others go on.
+// Node; the rows are counted and gzip integrity checked later, alongside the conversion, see
+// load-csv.ts). Zip archives are unpacked into the work directory first. Each bad file becomes a
+// problem naming it; the others go on.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { classifyColumns, type Shape } from './classify.js'
-import { scanCsv } from './csv-scan.js'
+import { readCsvHeader } from './csv-scan.js'
 import type { Candidate } from './discover.js'
 import type { SourceLimits } from './limits.js'
 import { messages } from './messages.js'
@@ -26,8 +27,6 @@ export interface SourcePart {
   gzip: boolean
   /** Parquet: the file's schema. */
   columns?: PhysicalColumn[]
-  /** CSV: data rows counted by Node, to reconcile with what DuckDB reads. */
-  expectedRows?: number
 }
 
 export interface InspectOptions {
@@ -118,19 +117,15 @@ async function scan(
   options: InspectOptions,
   report: (fraction: number) => void,
 ) {
-  let shape: Shape | undefined
-  const { dataRows } = await scanCsv(readPath, {
+  const header = await readCsvHeader(readPath, {
     display,
     gzip,
     totalBytes: bytes,
     limits: options.limits,
     signal: options.signal,
-    onHeader: (header) => {
-      shape = classifyColumns(display, header, 'csv')
-    },
     onProgress: report,
   })
-  return { shape: shape!, expectedRows: dataRows }
+  return { shape: classifyColumns(display, header, 'csv') }
 }
 
 async function describeParquet(engine: Engine, path: string): Promise<PhysicalColumn[]> {

@@ -1,12 +1,15 @@
-// Converts every CSV part to Parquet in the work directory and proves each conversion complete: the
-// rows DuckDB wrote must equal the rows Node counted in the file, so half a file never loads.
-// Progress is one monotonic percentage over all CSV parts.
+// Converts every CSV part to Parquet in the work directory and proves each conversion complete: Node
+// reads the whole file (gzip integrity, decompression caps, row count; see csv-scan.ts) while DuckDB
+// converts it, and a part loads only when both succeed and the rows DuckDB wrote equal the rows Node
+// counted, so half a file never loads. Progress is one monotonic percentage over all CSV parts.
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { convertCsv } from './csv-convert.js'
+import { scanCsv } from './csv-scan.js'
 import type { SourcePart } from './inspect.js'
+import type { SourceLimits } from './limits.js'
 import { messages } from './messages.js'
 
 export interface ConvertedCsv {
@@ -19,6 +22,7 @@ export interface ConvertedCsv {
 export interface CsvLoadOptions {
   engine: Engine
   workDirectory: string
+  limits: SourceLimits
   signal?: AbortSignal
   onProgress?: (percentage: number, file: string) => void
 }
@@ -40,16 +44,10 @@ export async function convertCsvParts(
     const target = join(folder, `part-${String(index + 1).padStart(5, '0')}.parquet`)
     report(index, 0, part.file)
     try {
-      const written = await convertCsv(
-        options.engine,
-        { file: part.file, readPath: part.readPath, gzip: part.gzip, family: part.shape.family },
-        target,
-        {
-          signal: options.signal,
-          onProgress: (p) => report(index, p.percentage / 100, part.file),
-        },
+      const written = await checkAndConvert(part, target, options, (fraction) =>
+        report(index, fraction, part.file),
       )
-      if (written !== part.expectedRows) throw rowMismatch(part, written)
+      if (written.converted !== written.counted) throw rowMismatch(part, written)
       result.parts.push(part)
       result.files.push(target)
     } catch (e) {
@@ -62,11 +60,45 @@ export async function convertCsvParts(
   return result
 }
 
+/**
+ * Node's scan and DuckDB's conversion of one part, run at once. A failed scan stops the conversion
+ * and is the error reported (a truncated gzip makes DuckDB stop early without an error of its own).
+ */
+async function checkAndConvert(
+  part: SourcePart,
+  target: string,
+  options: CsvLoadOptions,
+  onProgress: (fraction: number) => void,
+): Promise<{ counted: number; converted: number }> {
+  const stop = new AbortController()
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
+  const scanned = scanCsv(part.readPath, {
+    display: part.file,
+    gzip: part.gzip,
+    totalBytes: part.bytes,
+    limits: options.limits,
+    signal: options.signal,
+  }).catch((e: unknown) => {
+    stop.abort()
+    throw e
+  })
+  const converted = convertCsv(
+    options.engine,
+    { file: part.file, readPath: part.readPath, gzip: part.gzip, family: part.shape.family },
+    target,
+    { signal, onProgress: (p) => onProgress(p.percentage / 100) },
+  )
+  const [scan, conversion] = await Promise.allSettled([scanned, converted])
+  if (scan.status === 'rejected') throw scan.reason
+  if (conversion.status === 'rejected') throw conversion.reason
+  return { counted: scan.value.dataRows, converted: conversion.value }
+}
+
 /** DuckDB read another number of rows than the file has (it can skip a ragged row silently). */
-function rowMismatch(part: SourcePart, written: number): CurLensError {
+function rowMismatch(part: SourcePart, rows: { counted: number; converted: number }) {
   return new CurLensError(
     'FILE_CORRUPT',
-    messages.rowCountMismatch(part.file, part.expectedRows ?? 0, written),
+    messages.rowCountMismatch(part.file, rows.counted, rows.converted),
     { file: part.file },
   )
 }

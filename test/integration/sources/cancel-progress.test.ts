@@ -65,7 +65,8 @@ describe('opening a large CSV export', () => {
     expect(dataset.info.rows).toBe(ROWS)
     for (const phase of ['checking', 'converting'] as const) {
       const percentages = events.filter((e) => e.phase === phase).map((e) => e.percentage)
-      expect(percentages.length, phase).toBeGreaterThan(2)
+      // Checking reads only the header now (the whole file is scanned during the conversion).
+      expect(percentages.length, phase).toBeGreaterThan(phase === 'converting' ? 2 : 0)
       expect(percentages, phase).toEqual([...percentages].sort((a, b) => a - b))
       expect(percentages.at(-1), phase).toBe(100)
       expect(events.filter((e) => e.phase === phase).every((e) => e.file === big)).toBe(true)
