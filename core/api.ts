@@ -103,6 +103,8 @@ export interface BreakdownQuery {
   topN?: number
   /** Adds a time column: the result becomes a series by month or day. */
   timeGrain?: 'month' | 'day'
+  /** Chosen by the caller so that a newer request can `cancel(jobId)` this one. */
+  jobId?: string
 }
 
 export interface BreakdownRow {

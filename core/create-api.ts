@@ -51,13 +51,22 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     return dataset
   }
 
+  /** Runs `body` as a cancellable job: `cancel(jobId)` aborts its signal. */
+  async function asJob<T>(jobId: string, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController()
+    jobs.set(jobId, controller)
+    try {
+      return await body(controller.signal)
+    } finally {
+      jobs.delete(jobId)
+    }
+  }
+
   return {
-    async openSources({ paths, jobId = randomUUID() }) {
-      const controller = new AbortController()
-      jobs.set(jobId, controller)
-      try {
+    openSources: ({ paths, jobId = randomUUID() }) =>
+      asJob(jobId, async (signal) => {
         const next = await openDataset(paths, {
-          signal: controller.signal,
+          signal,
           onProgress: (p: Omit<ProgressEvent, 'jobId'>) => emit('onDidProgress', { ...p, jobId }),
         })
         await session?.dataset.close()
@@ -71,15 +80,15 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
         attribution.catch(() => {})
         session = { dataset: next, summary, attribution }
         return next.info
-      } finally {
-        jobs.delete(jobId)
-      }
-    },
+      }),
     async cancel(jobId) {
       jobs.get(jobId)?.abort()
     },
     summary: async () => current().summary,
-    breakdown: async (query) => breakdown(await attributed(), query),
+    breakdown: (query) =>
+      asJob(query.jobId ?? randomUUID(), async (signal) =>
+        breakdown(await attributed(), query, signal),
+      ),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
     lineItems: async (query) => lineItems(await attributed(), query),

@@ -16,11 +16,17 @@ type ResultRow = {
   [key: string]: unknown
 }
 
-/** `source` forces a row source (tests compare both); by default the engine's state decides. */
+export interface BreakdownOptions {
+  /** Forces a row source (tests compare both); by default the engine's state decides. */
+  source?: RowSource
+  /** Interrupts the query, e.g. when a newer request supersedes it. */
+  signal?: AbortSignal
+}
+
 export async function breakdown(
   dataset: Dataset,
   query: BreakdownQuery,
-  source?: RowSource,
+  { source, signal }: BreakdownOptions = {},
 ): Promise<BreakdownResult> {
   validateBreakdownQuery(query)
   const ready = source ?? (await currentRowSource(dataset.engine))
@@ -28,7 +34,7 @@ export async function breakdown(
   const names = [...resolved.dimensions, ...(resolved.filters ?? []).map((f) => f?.dimension)]
   const from = cacheCovers(ready, names) ? ready : LIVE_SOURCE
   const { sql, params, keyColumns } = buildBreakdownSql(resolved, from)
-  const rows = await dataset.engine.query<ResultRow>(sql, params)
+  const rows = await dataset.engine.query<ResultRow>(sql, params, { signal })
   const total = rows.find((r) => r.is_total)?.value ?? '0'
   return {
     dimensions: query.dimensions,

@@ -65,8 +65,12 @@ export async function attributionCacheReady(
   return waitForAttributionCache(dataset.engine, signal)
 }
 
-export async function breakdown(dataset: Dataset, query: BreakdownQuery): Promise<BreakdownResult> {
-  return runBreakdown(dataset, query)
+export async function breakdown(
+  dataset: Dataset,
+  query: BreakdownQuery,
+  signal?: AbortSignal,
+): Promise<BreakdownResult> {
+  return runBreakdown(dataset, query, { signal })
 }
 
 export async function tagKeys(dataset: Dataset): Promise<TagKeysResult> {

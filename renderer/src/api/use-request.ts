@@ -1,5 +1,6 @@
 // Runs an API request whenever its key changes; the newest request wins and older answers are
 // dropped, while the last good data stays visible with `loading` set. A null key runs nothing.
+// Each request gets a job id; when a newer one supersedes it, `cancel` lets the engine stop it.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { describeError } from '../model/errors.js'
 import {
@@ -13,7 +14,11 @@ export interface RequestView<T> extends RequestState<T> {
   reload(): void
 }
 
-export function useRequest<T>(key: string | null, run: () => Promise<T>): RequestView<T> {
+export function useRequest<T>(
+  key: string | null,
+  run: (jobId: string) => Promise<T>,
+  cancel?: (jobId: string) => void,
+): RequestView<T> {
   const [state, dispatch] = useReducer(
     requestReducer as (s: RequestState<T>, a: RequestAction<T>) => RequestState<T>,
     undefined,
@@ -21,10 +26,12 @@ export function useRequest<T>(key: string | null, run: () => Promise<T>): Reques
   )
   const counter = useRef(0)
   const latestRun = useRef(run)
+  const latestCancel = useRef(cancel)
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     latestRun.current = run
+    latestCancel.current = cancel
   })
 
   useEffect(() => {
@@ -32,10 +39,18 @@ export function useRequest<T>(key: string | null, run: () => Promise<T>): Reques
     counter.current += 1
     const id = counter.current
     dispatch({ type: 'start', id })
-    latestRun.current().then(
-      (data) => dispatch({ type: 'success', id, data }),
-      (error: unknown) => dispatch({ type: 'failure', id, error: describeError(error) }),
-    )
+    const jobId = `request-${id}-${Math.random().toString(36).slice(2)}`
+    let settled = false
+    latestRun
+      .current(jobId)
+      .then(
+        (data) => dispatch({ type: 'success', id, data }),
+        (error: unknown) => dispatch({ type: 'failure', id, error: describeError(error) }),
+      )
+      .finally(() => (settled = true))
+    return () => {
+      if (!settled) latestCancel.current?.(jobId)
+    }
   }, [key, attempt])
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])

@@ -1,5 +1,6 @@
 // The read queries screens share, keyed by the open dataset so that opening another report
-// refreshes them. Each follows "latest request wins" (see use-request).
+// refreshes them. Each follows "latest request wins" (see use-request); a superseded breakdown is
+// cancelled in the engine, so a slow grouping never delays the one the user asked for next.
 import type { BreakdownQuery, BreakdownResult, SummaryResult } from '../../../core/api.js'
 import { useApi } from '../api/ApiProvider.js'
 import { useRequest, type RequestView } from '../api/use-request.js'
@@ -18,7 +19,10 @@ export function useBreakdown(query: BreakdownQuery | null): RequestView<Breakdow
   const { state } = useSession()
   const key =
     query && state.phase === 'ready' ? `${state.generation}:${JSON.stringify(query)}` : null
-  return useRequest(key, () =>
-    query ? api.breakdown(query) : Promise.reject(new Error('No breakdown query')),
+  return useRequest(
+    key,
+    (jobId) =>
+      query ? api.breakdown({ ...query, jobId }) : Promise.reject(new Error('No breakdown query')),
+    (jobId) => void api.cancel(jobId).catch(() => {}),
   )
 }

@@ -45,7 +45,7 @@ describe.each(['live view', 'cache'])(
   'totals, top N, series and filters read from the %s',
   (name) => {
     const run = (query: Parameters<typeof breakdown>[1]) =>
-      breakdown(ds, query, sources.find((s) => s.name === name)!.source)
+      breakdown(ds, query, { source: sources.find((s) => s.name === name)!.source })
 
     const dimensions: Dimension[] = [
       'principal',

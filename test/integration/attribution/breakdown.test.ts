@@ -45,7 +45,7 @@ const skuOf = (row: HandRow) =>
 
 describe.each(['live view', 'cache'])('breakdown read from the %s', (name) => {
   const run = (query: Parameters<typeof breakdown>[1]) =>
-    breakdown(ds, query, sources.find((s) => s.name === name)!.source)
+    breakdown(ds, query, { source: sources.find((s) => s.name === name)!.source })
 
   it('reproduces the seed split of Bedrock cost by iamPrincipal/team, untagged included', async () => {
     const result = await run({

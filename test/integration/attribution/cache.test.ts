@@ -56,9 +56,11 @@ describe('the attribution cache', () => {
     const cache = await currentRowSource(ds.engine)
     expect(cache.kind).toBe('cache')
     for (const query of QUERIES) {
-      const fromCache = await breakdown(ds, query, cache)
+      const fromCache = await breakdown(ds, query, { source: cache })
       expect(fromCache.rows.length, JSON.stringify(query)).toBeGreaterThan(0)
-      expect(fromCache, JSON.stringify(query)).toEqual(await breakdown(ds, query, LIVE_SOURCE))
+      expect(fromCache, JSON.stringify(query)).toEqual(
+        await breakdown(ds, query, { source: LIVE_SOURCE }),
+      )
     }
   })
 
@@ -92,7 +94,7 @@ describe('the attribution cache', () => {
     const query: BreakdownQuery = { dimensions: [`tag:${uncached[0]}`], metric: 'unblended' }
     const result = await apiBreakdown(ds, query)
     expect(result.rows.find((r) => r.keys[0] === 'v')?.value).toBe('3.6000000000')
-    expect(result).toEqual(await breakdown(ds, query, LIVE_SOURCE))
+    expect(result).toEqual(await breakdown(ds, query, { source: LIVE_SOURCE }))
   })
 
   it('records a failed build and keeps answering from the live view', async () => {

@@ -64,7 +64,7 @@ describe('attribution over a generated CUR 2.0 Parquet export', () => {
     dimension: Dimension,
     metric: Metric = 'unblended',
     filters = BEDROCK,
-  ) => breakdown(opened.dataset, { dimensions: [dimension], metric, filters }, source)
+  ) => breakdown(opened.dataset, { dimensions: [dimension], metric, filters }, { source })
 
   it.each([0, 1])(
     'matches the generator by team, role, person, account, model and token type (source %i)',
@@ -138,7 +138,7 @@ describe('attribution over the bundled demo', () => {
       const teams = await breakdown(
         opened.dataset,
         { dimensions: ['tag:iamPrincipal/team'], metric: 'unblended', filters: BEDROCK },
-        source,
+        { source },
       )
       expect(keyed(teams)).toEqual({
         backend: '142.3000000000',
@@ -149,7 +149,7 @@ describe('attribution over the bundled demo', () => {
       const persons = await breakdown(
         opened.dataset,
         { dimensions: ['person'], metric: 'unblended', filters: BEDROCK, topN: 3 },
-        source,
+        { source },
       )
       expect(persons.rows.filter((r) => !r.other).map((r) => [r.keys[0], r.value])).toEqual([
         ['javier@example.com', '67.3000000000'],

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createApi } from '../../core/create-api.js'
+
+const DEMO = fileURLToPath(new URL('../../resources/demo', import.meta.url))
+let api: ReturnType<typeof createApi> | undefined
+
+afterEach(async () => {
+  await api?.close()
+  api = undefined
+})
+
+describe('the core API session', () => {
+  it('answers the summary of the opened export, then attribution queries', async () => {
+    api = createApi({ emit: () => {} })
+    await api.openSources({ paths: [DEMO] })
+    const summary = await api.summary()
+    expect(summary.reconciliation.matches).toBe(true)
+    const teams = await api.breakdown({
+      dimensions: ['tag:iamPrincipal/team'],
+      metric: 'unblended',
+      filters: [{ dimension: 'service', values: ['Amazon Bedrock'] }],
+    })
+    // resources/demo/README.md: Bedrock by team.
+    expect(Object.fromEntries(teams.rows.map((r) => [String(r.keys[0]), r.value]))).toEqual({
+      backend: '142.3000000000',
+      data: '89.5000000000',
+      frontend: '23.1000000000',
+      null: '5.4000000000',
+    })
+  })
+
+  it('cancels a superseded breakdown by its job id and keeps answering the next one', async () => {
+    api = createApi({ emit: () => {} })
+    await api.openSources({ paths: [DEMO] })
+    const superseded = api.breakdown({
+      dimensions: ['principal'],
+      metric: 'unblended',
+      jobId: 'old',
+    })
+    await api.cancel('old')
+    await expect(superseded).rejects.toMatchObject({ code: 'CANCELLED' })
+    const next = await api.breakdown({ dimensions: ['service'], metric: 'unblended', jobId: 'new' })
+    expect(next.rows.length).toBeGreaterThan(0)
+  })
+})
