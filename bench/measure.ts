@@ -2,6 +2,9 @@
 // process so its peak RSS (VmHWM) is its own.
 import { readFileSync } from 'node:fs'
 
+/** The summary figure compared with the same totals computed by hand on raw DuckDB. */
+export const SAME_SUMMARY_FIGURE = 'open + summary vs the same summary SQL on the files'
+
 export interface Figure {
   name: string
   ms: number

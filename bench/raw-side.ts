@@ -3,7 +3,8 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { median, report, timed, type Figure } from './measure.js'
+import { CUR_AMORTIZED } from '../core/sources/normalize/common.js'
+import { SAME_SUMMARY_FIGURE, median, report, timed, type Figure } from './measure.js'
 
 const [parquetExport, csvExport] = process.argv.slice(2)
 const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1500MB' })
@@ -26,6 +27,28 @@ figures.push({
   name: 'open + summary (10M Parquet, cold)',
   ms: summary.ms,
   groups: toGroups(summary.value),
+})
+
+// What the summary computes, written by hand straight over the files: four exact DECIMAL totals
+// (amortized as DOMAIN.md defines it) by line item type, by month and by service, in one query.
+const money = (expression: string) => `sum(CAST(${expression} AS DECIMAL(18, 10)))`
+const sameSummary = await timed(() =>
+  rows(`SELECT line_item_line_item_type, unblended FROM (
+  SELECT grouping(line_item_line_item_type) AS by_other, line_item_line_item_type,
+    ${money('line_item_unblended_cost')} AS unblended,
+    ${money('coalesce(line_item_net_unblended_cost, line_item_unblended_cost)')} AS net,
+    ${money(CUR_AMORTIZED)} AS amortized,
+    ${money('pricing_public_on_demand_cost')} AS ondemand
+  FROM ${files}
+  GROUP BY GROUPING SETS ((line_item_line_item_type),
+    (strftime(bill_billing_period_start_date, '%Y-%m')),
+    (coalesce(product['servicename'], line_item_product_code)), ())
+) WHERE by_other = 0`),
+)
+figures.push({
+  name: SAME_SUMMARY_FIGURE,
+  ms: sameSummary.ms,
+  groups: toGroups(sameSummary.value),
 })
 
 const RAW_GROUPINGS: Record<string, string> = {

@@ -45,7 +45,9 @@ console.log(
   `\n${pad('figure', 52)} ${'CUR Lens'.padStart(10)} ${'raw DuckDB'.padStart(11)} ${'ratio'.padStart(6)}  check`,
 )
 for (const figure of app.figures) {
-  const base = raw.figures.find((r) => figure.name.startsWith(r.name))
+  const base =
+    raw.figures.find((r) => figure.name === r.name) ??
+    raw.figures.find((r) => figure.name.startsWith(r.name))
   const ratio = base ? (figure.ms / base.ms).toFixed(2) : ''
   const rawMs = base ? `${base.ms.toFixed(0)} ms` : ''
   console.log(
