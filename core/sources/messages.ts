@@ -27,7 +27,7 @@ export const messages = {
   noCostFiles: (folder: string) =>
     `${folder} holds no cost files (Parquet, CSV, .csv.gz or .zip exports).`,
   parquetCorrupt: (file: string, detail: string) =>
-    `${file} is not a readable Parquet file (truncated or corrupt): ${detail}`,
+    `${file} is not a readable Parquet file (truncated or corrupt): ${engineReason(detail)}`,
   notParquet: (file: string) =>
     `${file} is named like a Parquet file but is not one (truncated, corrupt or another format).`,
   notGzip: (file: string) => `${file} is named like a gzip file but is not gzip-compressed.`,
@@ -52,7 +52,8 @@ export const messages = {
     `${file} looks like a ${formatLabel(format)} file but lacks the column${columns.length > 1 ? 's' : ''} ${columns.join(', ')}.`,
   rowCountMismatch: (file: string, expected: number, loaded: number) =>
     `${file} has ${expected.toLocaleString('en-US')} data rows but ${loaded.toLocaleString('en-US')} were read; it may be truncated or damaged.`,
-  csvUnreadable: (file: string, detail: string) => `${file} could not be read as CSV: ${detail}`,
+  csvUnreadable: (file: string, detail: string) =>
+    `${file} could not be read as CSV: ${engineReason(detail)}`,
   mixedFormats: (groups: { label: string; files: string[] }[]) =>
     `The selection mixes export formats: ${groups
       .map((g) => `${g.label} (${listFiles(g.files)})`)
@@ -64,6 +65,12 @@ export const messages = {
   nothingLoaded: (count: number) =>
     `None of the ${count} files could be loaded; see the problems listed for each.`,
   cancelled: () => 'Opening the files was cancelled.',
+}
+
+/** DuckDB's reason without its error class and the SQL excerpt it appends (`LINE 1: …`). */
+export function engineReason(detail: string): string {
+  const [reason] = detail.split(/\n|\s+LINE \d+:/)
+  return reason.replace(/^[A-Za-z ]*Error: /, '').trim()
 }
 
 function listFiles(files: string[]): string {
