@@ -1,5 +1,6 @@
-// SQL fragments every format's normalization shares: which rows are Amazon Bedrock, and amortized
-// cost exactly as DOMAIN.md defines it (as AWS's own dashboards compute it).
+// SQL fragments every format's normalization shares: which rows are Amazon Bedrock, amortized
+// cost exactly as DOMAIN.md defines it (as AWS's own dashboards compute it), and the one column
+// mapping CUR 2.0 and legacy CUR share once staged under the same names.
 
 /**
  * A row is Amazon Bedrock when its product or service code is one of Bedrock's (AmazonBedrock,
@@ -45,4 +46,55 @@ export const CUR_AMORTIZED = `CASE line_item_line_item_type
 /** Money as the view's type. */
 export function money(expression: string): string {
   return `CAST(${expression} AS DECIMAL(18,10))`
+}
+
+/** What CUR 2.0 and legacy CUR map differently; everything else they stage under the same names. */
+export interface CurDifferences {
+  region: string
+  principalArn: string
+  /** The Bedrock product fields (provider, model, inference_type, feature) by key. */
+  productField: (key: string) => string
+  tags: string
+}
+
+/** The normalized `cur` columns over a staged CUR (2.0 or legacy) export. */
+export function curNormalizeSql(differences: CurDifferences): string {
+  const bedrock = bedrockCondition({
+    codes: ['line_item_product_code', 'product_servicecode'],
+    names: ['product_product_name', 'product_servicename'],
+    usageType: 'line_item_usage_type',
+  })
+  const { productField } = differences
+  return `SELECT
+  strftime(bill_billing_period_start_date, '%Y-%m') AS billing_period,
+  line_item_usage_start_date AS usage_start,
+  line_item_usage_account_id AS usage_account_id,
+  bill_payer_account_id AS payer_account_id,
+  line_item_line_item_type AS line_item_type,
+  CASE WHEN ${bedrock}
+    THEN 'Amazon Bedrock'
+    ELSE coalesce(nullif(product_servicename, ''), nullif(product_product_name, ''), line_item_product_code)
+  END AS service,
+  line_item_product_code AS product_code,
+  nullif(product_product_name, '') AS product_name,
+  line_item_usage_type AS usage_type,
+  line_item_operation AS operation,
+  ${differences.region} AS region,
+  nullif(line_item_resource_id, '') AS resource_id,
+  line_item_line_item_description AS description,
+  ${differences.principalArn} AS principal_arn,
+  line_item_usage_amount AS usage_amount,
+  pricing_unit,
+  ${productField('provider')} AS product_provider,
+  ${productField('model')} AS product_model,
+  ${productField('inference_type')} AS product_inference_type,
+  ${productField('feature')} AS product_feature,
+  ${money('coalesce(line_item_unblended_cost, 0)')} AS unblended_cost,
+  ${money('coalesce(line_item_net_unblended_cost, line_item_unblended_cost, 0)')} AS net_unblended_cost,
+  ${money(CUR_AMORTIZED)} AS amortized_cost,
+  ${money('coalesce(pricing_public_on_demand_cost, 0)')} AS ondemand_cost,
+  ${differences.tags} AS tags,
+  line_item_currency_code AS currency,
+  source_file
+FROM cur_staged`
 }
