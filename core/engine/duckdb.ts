@@ -11,7 +11,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api'
-import { CurLensError } from '../errors/curlens-error.js'
+import { CurLensError, cancelledError } from '../errors/curlens-error.js'
 
 export interface EngineOptions {
   /** Files the engine may read. */
@@ -76,7 +76,7 @@ function createEngine(instance: DuckDBInstance): Engine {
   return {
     async query<T extends Row>(sql: string, params: SqlParams = {}, options: QueryOptions = {}) {
       if (closed) throw new CurLensError('INTERNAL', 'The engine was closed.')
-      if (options.signal?.aborted) throw cancelled()
+      if (options.signal?.aborted) throw cancelledError()
       const connection = await instance.connect()
       const interrupt = () => connection.interrupt()
       options.signal?.addEventListener('abort', interrupt)
@@ -96,7 +96,7 @@ function createEngine(instance: DuckDBInstance): Engine {
         const reader = await runBound(connection, sql, params)
         return reader.getRowObjectsJson() as T[]
       } catch (e) {
-        if (options.signal?.aborted) throw cancelled()
+        if (options.signal?.aborted) throw cancelledError()
         if (isInvalidatedError(e)) {
           closed = true
           throw new CurLensError(
@@ -132,10 +132,6 @@ function runBound(connection: DuckDBConnection, sql: string, params: SqlParams) 
     }
   }
   return connection.runAndReadAll(sql, values, types)
-}
-
-function cancelled() {
-  return new CurLensError('CANCELLED', 'The operation was cancelled.')
 }
 
 /** DuckDB's message after an internal error; the instance must be replaced (duckdb#12314). */

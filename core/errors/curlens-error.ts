@@ -54,6 +54,11 @@ export class CurLensError extends Error {
   }
 }
 
+/** The error a cancelled operation ends with, wherever it was cancelled. */
+export function cancelledError(): CurLensError {
+  return new CurLensError('CANCELLED', 'The operation was cancelled.')
+}
+
 /** Anything thrown becomes a CurLensError; unknown failures keep their message under INTERNAL. */
 export function toCurLensError(e: unknown): CurLensError {
   if (e instanceof CurLensError) return e

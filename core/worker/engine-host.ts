@@ -5,7 +5,7 @@
 import type { ApiEvents, CurLensApi, ProgressEvent } from '../api.js'
 import { createApiClient } from '../bridge/client.js'
 import type { InvokeResult } from '../bridge/protocol.js'
-import { CurLensError } from '../errors/curlens-error.js'
+import { CurLensError, cancelledError } from '../errors/curlens-error.js'
 import type { WorkerHandle } from './messages.js'
 
 export interface EngineHostOptions {
@@ -82,7 +82,7 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
     setTimeout(() => {
       const running = [...target.pending].filter(([, entry]) => entry.jobId === jobId)
       if (running.length === 0) return
-      const error = new CurLensError('CANCELLED', 'The operation was cancelled.')
+      const error = cancelledError()
       for (const [id, entry] of running) {
         entry.resolve({ ok: false, error: error.toJSON() })
         target.pending.delete(id)
