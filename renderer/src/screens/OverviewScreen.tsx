@@ -2,7 +2,6 @@
 // the top services, Bedrock's share, and the top principals and models behind Bedrock.
 import AutoAwesomeOutlined from '@mui/icons-material/AutoAwesomeOutlined'
 import Box from '@mui/material/Box'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import type { BreakdownQuery, Dimension, Filter, SummaryResult } from '../../../core/api.js'
@@ -12,6 +11,7 @@ import { formatPeriodRange } from '../../../core/format/period.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { KpiCard } from '../components/KpiCard.js'
 import { PageHeader } from '../components/PageHeader.js'
+import { PeriodSelect } from '../components/PeriodSelect.js'
 import { SectionCard } from '../components/SectionCard.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
@@ -60,26 +60,13 @@ export function OverviewScreen() {
         title="Overview"
         subtitle={`Your bill for ${period ? formats.period(period) : formatPeriodRange(periods, formats.locale)}, from the files you opened.`}
         actions={
-          <TextField
-            select
-            size="small"
-            label="Period"
-            value={period ?? ''}
-            onChange={(e) => setPeriod(e.target.value || null)}
+          <PeriodSelect
+            periods={periods}
+            value={period}
+            onChange={setPeriod}
+            testId="overview-period"
             sx={{ minWidth: 180 }}
-            slotProps={{
-              select: { native: true },
-              inputLabel: { shrink: true },
-              htmlInput: { 'data-testid': 'overview-period' },
-            }}
-          >
-            <option value="">All periods</option>
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {formats.period(p)}
-              </option>
-            ))}
-          </TextField>
+          />
         }
       />
       {dataset.info.problems.length > 0 && !state.problemsDismissed && (

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import type { Basis } from '../../../../core/api.js'
 import type { SharedBucket } from '../../../../core/chargeback/types.js'
+import { PeriodSelect } from '../../components/PeriodSelect.js'
 import { SectionCard } from '../../components/SectionCard.js'
 import {
   parseRoleList,
@@ -17,7 +18,6 @@ import {
   type ChargebackSettings,
   type SimpleTreatment,
 } from '../../model/chargeback-request.js'
-import { useFormats } from '../../state/FormatProvider.js'
 
 interface SettingsCardProps {
   settings: ChargebackSettings
@@ -34,7 +34,6 @@ const BUCKET_HINTS: Record<SharedBucket, string> = {
 }
 
 export function SettingsCard({ settings, periods, onChange }: SettingsCardProps) {
-  const formats = useFormats()
   const [rolesText, setRolesText] = useState(settings.sharedRoles.join(', '))
 
   return (
@@ -60,26 +59,13 @@ export function SettingsCard({ settings, periods, onChange }: SettingsCardProps)
             <ToggleButton value="unblended">Unblended</ToggleButton>
           </ToggleButtonGroup>
         </Box>
-        <TextField
-          select
-          size="small"
-          label="Period"
-          value={settings.period ?? ''}
-          onChange={(e) => onChange({ period: e.target.value || null })}
+        <PeriodSelect
+          periods={periods}
+          value={settings.period}
+          onChange={(period) => onChange({ period })}
+          testId="chargeback-period"
           sx={{ minWidth: 170, alignSelf: 'flex-end' }}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { 'data-testid': 'chargeback-period' },
-          }}
-        >
-          <option value="">All periods</option>
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {formats.period(p)}
-            </option>
-          ))}
-        </TextField>
+        />
       </Box>
       <Box sx={{ display: 'grid', gap: 1.5 }} role="group" aria-label="Shared cost treatment">
         {SHARED_BUCKETS.map((bucket) => (
