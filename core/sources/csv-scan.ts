@@ -1,14 +1,16 @@
 // Streams one CSV file (plain or gzip) through Node: reads the header (`readCsvHeader` stops there),
 // or the whole file (`scanCsv`, run alongside DuckDB's conversion): counts the data rows (newlines
-// inside quoted fields do not end a row; blank lines are skipped, as DuckDB skips them) and, for
-// gzip, checks integrity and caps the output against decompression bombs. DuckDB 1.5.6 reads a
-// truncated .csv.gz partially without error; node:zlib rejects it, and the row count lets the
-// loader prove that DuckDB read every row.
+// inside quoted fields do not end a row; blank lines are skipped, as DuckDB skips them), sums one
+// column exactly (the file's own unblended cost, for reconciliation) and, for gzip, checks integrity
+// and caps the output against decompression bombs. DuckDB 1.5.6 reads a truncated .csv.gz partially
+// without error; node:zlib rejects it, and the row count lets the loader prove that DuckDB read
+// every row.
 import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import Papa from 'papaparse'
 import { CurLensError } from '../errors/curlens-error.js'
+import { DecimalColumnSum } from './decimal-column-sum.js'
 import type { SourceLimits } from './limits.js'
 import { messages } from './messages.js'
 
@@ -16,6 +18,8 @@ export interface CsvScan {
   header: string[]
   /** Records after the header. */
   dataRows: number
+  /** Exact sum of the `sumColumn` values; undefined without that column or with a non-decimal value. */
+  sum?: string
 }
 
 export interface CsvScanOptions {
@@ -28,57 +32,133 @@ export interface CsvScanOptions {
   /** Sees the header before the rest is read; throwing stops the scan (not a cost export). */
   onHeader?: (header: string[]) => void
   onProgress?: (fraction: number) => void
+  /** The column to sum (matched ignoring letter case). */
+  sumColumn?: string
 }
 
 const MAX_HEADER_BYTES = 1024 * 1024
+/** Large gzip output chunks: the default 16 KiB made the per-chunk work dominate the scan. */
+const CHUNK_BYTES = 1024 * 1024
 const QUOTE = 0x22
+const COMMA = 0x2c
 const LF = 0x0a
 const CR = 0x0d
 
 /**
- * Counts CSV records across chunk boundaries: a record ends at a line feed outside quotes; a line
- * that is empty (or only a CR) is no record. CR-only line ends are not supported: the count then
- * disagrees with DuckDB's and the file is refused rather than loaded in part. This loop sees every
- * byte of a possibly multi-gigabyte export, so it keeps its state in locals.
+ * Splits CSV bytes into records and fields across chunk boundaries: a record ends at a line feed
+ * outside quotes, a field at a comma outside quotes; a line that is empty (or only a CR) is no
+ * record. The first record is the header, handed to `onHeader`, which answers the index of the
+ * column to sum. CR-only line ends are not supported: the count then disagrees with DuckDB's and the
+ * file is refused rather than loaded in part. This loop sees every byte of a possibly
+ * multi-gigabyte export, so it keeps its state in locals.
  */
-class RecordCounter {
+class CsvRecordScanner {
   records = 0
-  /** Offset (within the chunk) of the line feed that ended the first record. */
-  firstRecordEnd = -1
+  readonly sum = new DecimalColumnSum()
+  private sumIndex = -1
   private inQuote = false
+  private field = 0
   /** Bytes of the current line seen in earlier chunks, and whether the last of them was a CR. */
   private carried = 0
   private carriedCr = false
+  /** Earlier chunks' part of the header, or of the value being summed. */
+  private head: Buffer[] = []
+  private headBytes = 0
+  private partialValue: Buffer[] = []
+
+  constructor(private readonly onHeader: (header: Buffer) => number) {}
 
   push(chunk: Buffer) {
-    let { records, inQuote } = this
+    let { records, inQuote, field, sumIndex } = this
     let lineStart = 0
+    let fieldStart = 0
     const length = chunk.length
-    for (let i = 0; i < length; i++) {
-      const byte = chunk[i]
-      if (byte === QUOTE) inQuote = !inQuote
-      else if (byte === LF && !inQuote) {
-        const crBefore = i > lineStart ? chunk[i - 1] === CR : this.carriedCr
-        if (this.carried + (i - lineStart) - (crBefore ? 1 : 0) > 0) {
-          records++
-          if (records === 1) this.firstRecordEnd = i
-        }
-        lineStart = i + 1
-        this.carried = 0
-        this.carriedCr = false
+    let i = 0
+    while (i < length) {
+      // Quoted text (a third of a CUR 2.0 row: JSON maps) is skipped natively, not byte by byte.
+      const quote = chunk.indexOf(QUOTE, i)
+      if (inQuote) {
+        if (quote < 0) break
+        inQuote = false
+        i = quote + 1
+        continue
       }
+      const stop = quote < 0 ? length : quote
+      for (; i < stop; i++) {
+        const byte = chunk[i]
+        if (byte === COMMA) {
+          if (field === sumIndex && records > 0) this.addValue(chunk, fieldStart, i, false)
+          field++
+          fieldStart = i + 1
+        } else if (byte === LF) {
+          const crBefore = i > lineStart ? chunk[i - 1] === CR : this.carriedCr
+          if (this.carried + (i - lineStart) - (crBefore ? 1 : 0) > 0) {
+            if (field === sumIndex && records > 0) this.addValue(chunk, fieldStart, i, true)
+            records++
+            if (records === 1) sumIndex = this.endHeader(chunk, i)
+          }
+          lineStart = i + 1
+          fieldStart = i + 1
+          field = 0
+          this.carried = 0
+          this.carriedCr = false
+        }
+      }
+      if (quote < 0) break
+      inQuote = true
+      i = quote + 1
     }
     if (lineStart < length) {
       this.carried += length - lineStart
       this.carriedCr = chunk[length - 1] === CR
     }
+    if (records === 0) this.keepHead(chunk)
+    else if (field === sumIndex && fieldStart < length) {
+      this.partialValue.push(Buffer.from(chunk.subarray(fieldStart)))
+    }
     this.records = records
     this.inQuote = inQuote
+    this.field = field
   }
 
+  /** The end of the input: a last line without a line feed is a record too. */
   finish() {
-    if (this.carried - (this.carriedCr ? 1 : 0) > 0) this.records++
+    if (this.carried - (this.carriedCr ? 1 : 0) > 0) {
+      if (this.records === 0) this.endHeader(Buffer.alloc(0), 0)
+      else if (this.field === this.sumIndex) this.addValue(Buffer.alloc(0), 0, 0, true)
+      this.records++
+    }
     this.carried = 0
+  }
+
+  /** Whatever of the file was read while no header line ended (an empty or header-only file). */
+  unfinishedHead(): Buffer {
+    return Buffer.concat(this.head)
+  }
+
+  /** The value in `chunk[start, end)`, after any part of it earlier chunks held. */
+  private addValue(chunk: Buffer, start: number, end: number, lineEnd: boolean) {
+    let value = chunk
+    if (this.partialValue.length > 0) {
+      value = Buffer.concat([...this.partialValue, chunk.subarray(start, end)])
+      this.partialValue = []
+      start = 0
+      end = value.length
+    }
+    if (lineEnd && end > start && value[end - 1] === CR) end--
+    this.sum.add(value, start, end)
+  }
+
+  private endHeader(chunk: Buffer, end: number): number {
+    this.sumIndex = this.onHeader(Buffer.concat([...this.head, chunk.subarray(0, end)]))
+    this.head = []
+    return this.sumIndex
+  }
+
+  private keepHead(chunk: Buffer) {
+    this.head.push(chunk)
+    this.headBytes += chunk.length
+    if (this.headBytes > MAX_HEADER_BYTES) throw HEADER_TOO_LONG
   }
 }
 
@@ -93,6 +173,8 @@ export async function scanCsv(path: string, options: CsvScanOptions): Promise<Cs
 
 /** Thrown inside the stream once a header-only read has its header, to stop reading. */
 const HEADER_READ = Symbol('header read')
+/** Thrown when no line ends within the first MiB: not a cost export. */
+const HEADER_TOO_LONG = Symbol('header too long')
 
 async function readCsv(
   path: string,
@@ -100,37 +182,30 @@ async function readCsv(
   headerOnly: boolean,
 ): Promise<CsvScan> {
   const { display, limits } = options
-  const source = createReadStream(path, { highWaterMark: 1024 * 1024 })
-  const counter = new RecordCounter()
+  const source = createReadStream(path, { highWaterMark: CHUNK_BYTES })
   let header: string[] | undefined
-  const head: Buffer[] = []
-  let headBytes = 0
-  let outBytes = 0
-
-  const readHeader = (chunk: Buffer, endInChunk: number) => {
-    head.push(endInChunk >= 0 ? chunk.subarray(0, endInChunk) : chunk)
-    headBytes += chunk.length
-    if (endInChunk < 0 && headBytes <= MAX_HEADER_BYTES) return
-    if (endInChunk < 0) throw notACostExport(display)
-    header = parseHeader(Buffer.concat(head))
+  let sumIndex = -1
+  const scanner = new CsvRecordScanner((bytes) => {
+    header = parseHeader(bytes)
     options.onHeader?.(header)
-  }
+    if (headerOnly) throw HEADER_READ
+    const wanted = options.sumColumn?.toLowerCase()
+    sumIndex = header.findIndex((h) => h.toLowerCase() === wanted)
+    return sumIndex
+  })
+  let outBytes = 0
 
   // Node reports an AbortError, not the sink's own error, when the sink throws: keep ours.
   let stopped: unknown
   async function consume(chunks: AsyncIterable<Buffer>) {
     try {
       for await (const chunk of chunks) {
-        const before = counter.records
-        counter.push(chunk)
-        if (!header) {
-          readHeader(chunk, before === 0 && counter.records > 0 ? counter.firstRecordEnd : -1)
-          if (header && headerOnly) throw HEADER_READ
-        }
+        scanner.push(chunk)
         outBytes += chunk.length
         if (options.gzip) checkBomb(display, outBytes, source.bytesRead, limits)
         options.onProgress?.(options.totalBytes > 0 ? source.bytesRead / options.totalBytes : 1)
       }
+      scanner.finish()
     } catch (e) {
       stopped = e
       throw e
@@ -139,20 +214,25 @@ async function readCsv(
 
   try {
     const signal = options.signal
-    if (options.gzip) await pipeline(source, createGunzip(), consume, { signal })
-    else await pipeline(source, consume, { signal })
+    if (options.gzip) {
+      await pipeline(source, createGunzip({ chunkSize: CHUNK_BYTES }), consume, { signal })
+    } else await pipeline(source, consume, { signal })
   } catch (e) {
     if (stopped === HEADER_READ && header) return { header, dataRows: 0 }
+    if (stopped === HEADER_TOO_LONG) throw notACostExport(display)
     throw scanError(display, stopped ?? e, options.signal)
   }
-  counter.finish()
   if (!header) {
-    if (headBytes === 0)
+    if (outBytes === 0)
       throw new CurLensError('FILE_EMPTY', messages.fileEmpty(display), { file: display })
-    header = parseHeader(Buffer.concat(head))
+    header = parseHeader(scanner.unfinishedHead())
     options.onHeader?.(header)
   }
-  return { header, dataRows: Math.max(0, counter.records - 1) }
+  return {
+    header,
+    dataRows: Math.max(0, scanner.records - 1),
+    ...(sumIndex >= 0 ? { sum: scanner.sum.result() } : {}),
+  }
 }
 
 function parseHeader(bytes: Buffer): string[] {

@@ -27,6 +27,8 @@ export interface SourcePart {
   gzip: boolean
   /** Parquet: the file's schema. */
   columns?: PhysicalColumn[]
+  /** CSV: the file's own unblended total, summed exactly by the Node scan while it converted. */
+  unblendedTotal?: string
 }
 
 export interface InspectOptions {

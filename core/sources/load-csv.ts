@@ -1,7 +1,8 @@
 // Converts every CSV part to Parquet in the work directory and proves each conversion complete: Node
-// reads the whole file (gzip integrity, decompression caps, row count; see csv-scan.ts) while DuckDB
-// converts it, and a part loads only when both succeed and the rows DuckDB wrote equal the rows Node
-// counted, so half a file never loads. Progress is one monotonic percentage over all CSV parts.
+// reads the whole file (gzip integrity, decompression caps, row count, the exact sum of its own
+// unblended cost column; see csv-scan.ts) while DuckDB converts it, and a part loads only when both
+// succeed and the rows DuckDB wrote equal the rows Node counted, so half a file never loads.
+// Progress is one monotonic percentage over all CSV parts.
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Engine } from '../engine/duckdb.js'
@@ -11,6 +12,7 @@ import { scanCsv } from './csv-scan.js'
 import type { SourcePart } from './inspect.js'
 import type { SourceLimits } from './limits.js'
 import { messages } from './messages.js'
+import { SOURCE_COST_COLUMN } from './reconcile.js'
 
 export interface ConvertedCsv {
   parts: SourcePart[]
@@ -48,7 +50,7 @@ export async function convertCsvParts(
         report(index, fraction, part.file),
       )
       if (written.converted !== written.counted) throw rowMismatch(part, written)
-      result.parts.push(part)
+      result.parts.push({ ...part, unblendedTotal: written.unblendedTotal })
       result.files.push(target)
     } catch (e) {
       await rm(target, { force: true })
@@ -69,7 +71,7 @@ async function checkAndConvert(
   target: string,
   options: CsvLoadOptions,
   onProgress: (fraction: number) => void,
-): Promise<{ counted: number; converted: number }> {
+): Promise<{ counted: number; converted: number; unblendedTotal?: string }> {
   const stop = new AbortController()
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
   const scanned = scanCsv(part.readPath, {
@@ -78,6 +80,7 @@ async function checkAndConvert(
     totalBytes: part.bytes,
     limits: options.limits,
     signal: options.signal,
+    sumColumn: SOURCE_COST_COLUMN[part.shape.format],
   }).catch((e: unknown) => {
     stop.abort()
     throw e
@@ -91,7 +94,11 @@ async function checkAndConvert(
   const [scan, conversion] = await Promise.allSettled([scanned, converted])
   if (scan.status === 'rejected') throw scan.reason
   if (conversion.status === 'rejected') throw conversion.reason
-  return { counted: scan.value.dataRows, converted: conversion.value }
+  return {
+    counted: scan.value.dataRows,
+    converted: conversion.value,
+    unblendedTotal: scan.value.sum,
+  }
 }
 
 /** DuckDB read another number of rows than the file has (it can skip a ragged row silently). */

@@ -2,21 +2,30 @@
 // query. Decoding that map is the slowest part of a scan (about 2 s of CPU per 10 million rows, more
 // with richer maps), while the names are a property of the product: rows of one product code and
 // service code share them (checked on the real export in samples/). So on open we read the map of a
-// few rows per such key (the first of each line item type, found by the cheap profile scan and
+// few rows per such key (the first of each line item type, which the totals built on open record,
 // fetched by row number), keep the names of the best one (a usage row whose map names the service)
 // in a small table, and `cur_staged` joins it in.
 import type { Engine } from '../engine/duckdb.js'
+import { TOTALS_TABLE } from './totals.js'
 
 export const PRODUCT_NAMES_TABLE = 'cur_product_names'
 
 /** A candidate row for a product key: the first row of one line item type in one file. */
-export interface ProductKeyRow {
+interface ProductKeyRow {
   file: string
   code: string
   servicecode: string
   lineItemType: string
   row: number
 }
+
+const PRODUCT_KEYS_SQL = `SELECT source_file AS file,
+  coalesce(line_item_product_code, '') AS code,
+  coalesce(product_servicecode, '') AS servicecode,
+  coalesce(line_item_line_item_type, '') AS "lineItemType",
+  CAST(min(first_row) AS VARCHAR) AS row
+FROM ${TOTALS_TABLE}
+GROUP BY ALL`
 
 type NameRow = {
   row: string
@@ -26,10 +35,12 @@ type NameRow = {
 
 export async function createProductNames(
   engine: Engine,
-  keys: ProductKeyRow[],
   filesWithProductMap: Set<string>,
   signal?: AbortSignal,
 ): Promise<void> {
+  const keys = (
+    await engine.query<Omit<ProductKeyRow, 'row'> & { row: string }>(PRODUCT_KEYS_SQL)
+  ).map((k) => ({ ...k, row: Number(k.row) }))
   const byFile = new Map<string, ProductKeyRow[]>()
   for (const key of keys) {
     if (!filesWithProductMap.has(key.file)) continue
@@ -80,11 +91,13 @@ function byPreference(nameOf: (key: ProductKeyRow) => NameRow | undefined) {
     rank(a) - rank(b) || a.file.localeCompare(b.file) || a.row - b.row
 }
 
-/** `cur_staged` over `cur_raw`, with the names joined in by product key. */
-export const STAGED_WITH_PRODUCT_NAMES = `SELECT r.* REPLACE (
+/** `relation` (`cur_raw`, or the totals) with the names joined in by product key. */
+export function withProductNames(relation: string): string {
+  return `SELECT r.* REPLACE (
     coalesce(n.servicename, r.product_servicename) AS product_servicename,
     coalesce(n.product_name, r.product_product_name) AS product_product_name)
-  FROM cur_raw r
+  FROM ${relation} r
   LEFT JOIN ${PRODUCT_NAMES_TABLE} n
     ON n.product_code = coalesce(r.line_item_product_code, '')
    AND n.servicecode = coalesce(r.product_servicecode, '')`
+}

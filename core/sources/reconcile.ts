@@ -1,6 +1,8 @@
 // The source files' own total of unblended cost, read straight from them (the raw column, not the
 // view), so the summary can prove the view neither lost, duplicated nor altered a row. What was read,
-// and how, is recorded on open in the `cur_source_files` table; files are bound as parameters.
+// and how, is recorded on open in the `cur_source_files` table; files are bound as parameters. A CSV
+// file's total is summed by the Node scan while DuckDB converts it (csv-scan.ts), so the file is not
+// decompressed and parsed a second time; DuckDB reads only those whose total Node could not sum.
 import type { SourceFormat } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
 import { readCsvSql } from './csv-convert.js'
@@ -10,7 +12,8 @@ import { convert } from './staging.js'
 
 const SOURCE_FILES_TABLE = 'cur_source_files'
 
-const COST_COLUMN: Record<SourceFormat, string> = {
+/** The raw unblended cost column of each format. */
+export const SOURCE_COST_COLUMN: Record<SourceFormat, string> = {
   'cur2-parquet': 'line_item_unblended_cost',
   'cur2-csv': 'line_item_unblended_cost',
   'cur1-parquet': 'line_item_unblended_cost',
@@ -29,16 +32,17 @@ type SourceFileRow = {
 
 export async function recordSources(engine: Engine, parts: SourcePart[]): Promise<void> {
   const rows = parts.map((part) => {
-    const wanted = COST_COLUMN[part.shape.format].toLowerCase()
+    const wanted = SOURCE_COST_COLUMN[part.shape.format].toLowerCase()
     const column = part.columns?.find((c) => c.name.toLowerCase() === wanted)
     return {
       file: part.file,
       read_path: part.readPath,
       reader: part.shape.container,
       compression: part.gzip ? 'gzip' : 'none',
-      cost_column: column?.name ?? COST_COLUMN[part.shape.format],
+      cost_column: column?.name ?? SOURCE_COST_COLUMN[part.shape.format],
       cost_type: column?.type ?? 'VARCHAR',
       null_text: part.shape.family === 'focus' && part.shape.container === 'csv' ? 'NULL' : '',
+      known_total: part.unblendedTotal ?? '',
     }
   })
   const column = (name: keyof (typeof rows)[number]) => rows.map((r) => r[name])
@@ -46,7 +50,8 @@ export async function recordSources(engine: Engine, parts: SourcePart[]): Promis
     `CREATE TABLE ${SOURCE_FILES_TABLE} AS
      SELECT unnest($file) AS file, unnest($readPath) AS read_path, unnest($reader) AS reader,
             unnest($compression) AS compression, unnest($costColumn) AS cost_column,
-            unnest($costType) AS cost_type, unnest($nullText) AS null_text`,
+            unnest($costType) AS cost_type, unnest($nullText) AS null_text,
+            CAST(nullif(unnest($knownTotal), '') AS DECIMAL(38,10)) AS known_total`,
     {
       file: column('file'),
       readPath: column('read_path'),
@@ -55,13 +60,16 @@ export async function recordSources(engine: Engine, parts: SourcePart[]): Promis
       costColumn: column('cost_column'),
       costType: column('cost_type'),
       nullText: column('null_text'),
+      knownTotal: column('known_total'),
     },
   )
 }
 
 /** Sum of the raw unblended cost column over every file the dataset read, as a decimal string. */
 export async function sourceUnblendedTotal(engine: Engine, signal?: AbortSignal): Promise<string> {
-  const files = await engine.query<SourceFileRow>(`SELECT * FROM ${SOURCE_FILES_TABLE}`)
+  const files = await engine.query<SourceFileRow>(
+    `SELECT * FROM ${SOURCE_FILES_TABLE} WHERE known_total IS NULL`,
+  )
   const groups = new Map<string, { row: SourceFileRow; paths: string[] }>()
   for (const row of files) {
     const key = JSON.stringify([
@@ -88,6 +96,9 @@ export async function sourceUnblendedTotal(engine: Engine, signal?: AbortSignal)
     return `SELECT CAST(${text} AS DECIMAL(18,10)) AS cost
        FROM ${readCsvSql(`$files${i}`, `$compression${i}`)}`
   })
+  branches.push(
+    `SELECT known_total AS cost FROM ${SOURCE_FILES_TABLE} WHERE known_total IS NOT NULL`,
+  )
   const [result] = await engine.query<{ total: string }>(
     `SELECT CAST(coalesce(sum(cost), 0) AS DECIMAL(38,10)) AS total
      FROM (${branches.join('\n     UNION ALL\n     ')})`,

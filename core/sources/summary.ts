@@ -1,10 +1,12 @@
-// Totals of an open dataset by line item type, month and service (one scan of the `cur` view with
-// grouping sets), reconciled to the source files: their own unblended total, read from the raw column
-// by a separate query, must equal the view's to the last decimal. Money stays DECIMAL end to end.
+// Totals of an open dataset by line item type, month and service, read from the totals built on open
+// (totals.ts: the view's own values, summed), reconciled to the source files: their own unblended
+// total, read from the raw column by a separate query, must equal the view's to the last decimal.
+// Money stays DECIMAL end to end.
 import type { LineItemTypeTotal, SummaryResult } from '../api.js'
 import { compareDecimal } from '../format/decimal.js'
 import type { Dataset } from './dataset.js'
 import { sourceUnblendedTotal } from './reconcile.js'
+import { ROLLUP_VIEW } from './totals.js'
 
 type GroupRow = {
   by_type: number
@@ -27,12 +29,12 @@ const SUMMARY_SQL = `SELECT
   grouping(billing_period) = 0 AS by_month,
   grouping(service) = 0 AS by_service,
   line_item_type, billing_period, service,
-  CAST(count(*) AS VARCHAR) AS rows,
+  CAST(sum(rows) AS VARCHAR) AS rows,
   ${sum('unblended_cost')} AS unblended,
   ${sum('net_unblended_cost')} AS net,
   ${sum('amortized_cost')} AS amortized,
   ${sum('ondemand_cost')} AS ondemand
-FROM cur
+FROM ${ROLLUP_VIEW}
 GROUP BY GROUPING SETS ((line_item_type), (billing_period), (service), ())`
 
 export async function summarize(dataset: Dataset): Promise<SummaryResult> {

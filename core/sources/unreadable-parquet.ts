@@ -82,9 +82,11 @@ function corrupt(file: string, e: unknown): CurLensError {
 async function dropViews(engine: Engine) {
   for (const statement of [
     'DROP VIEW IF EXISTS cur',
+    'DROP VIEW IF EXISTS cur_rollup',
     'DROP VIEW IF EXISTS cur_staged',
     'DROP VIEW IF EXISTS cur_raw',
     'DROP TABLE IF EXISTS cur_product_names',
+    'DROP TABLE IF EXISTS cur_totals',
   ]) {
     await engine.query(statement)
   }

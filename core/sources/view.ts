@@ -1,32 +1,26 @@
 // Builds the normalized `cur` view over Parquet files (the user's own, or CSV converted on open) in
 // three layers: `cur_raw` (the staged columns, straight off the files, see staging.ts), `cur_staged`
-// (plus service names for CUR 2.0 Parquet, see product-names.ts) and `cur` (one normalization SQL per
-// format, see normalize/). Nothing is materialized: every query reads the files.
+// (plus service names for CUR 2.0 Parquet, see product-names.ts) and `cur` (one normalization per
+// format, see normalize/). Nothing is copied: every query reads the files. Opening scans them once,
+// for the totals (totals.ts), from which the profile (rows per file, billing periods, currencies)
+// and the summary are read.
 // CREATE VIEW cannot take parameters, so the file list is written into it with the quoting helper;
 // every other query binds it. `cur_source_files` records what was read, for reconciliation.
 import type { Engine } from '../engine/duckdb.js'
 import type { Family } from './classify.js'
-import { CUR1_NORMALIZE_SQL } from './normalize/cur1.js'
-import { CUR2_NORMALIZE_SQL } from './normalize/cur2.js'
-import { FOCUS_NORMALIZE_SQL } from './normalize/focus.js'
-import {
-  createProductNames,
-  STAGED_WITH_PRODUCT_NAMES,
-  type ProductKeyRow,
-} from './product-names.js'
+import { CUR1_NORMALIZATION } from './normalize/cur1.js'
+import { CUR2_NORMALIZATION } from './normalize/cur2.js'
+import { FOCUS_NORMALIZATION } from './normalize/focus.js'
+import { normalizedSelect, type Normalization } from './normalize/normalization.js'
+import { createProductNames, withProductNames } from './product-names.js'
 import { sqlStringList } from './sql-text.js'
 import { stagedSelectList, type PhysicalColumn } from './staging.js'
+import { createRollupSql, createTotalsSql, ROLLUP_VIEW, TOTALS_TABLE } from './totals.js'
 
-const NORMALIZE_SQL: Record<Family, string> = {
-  cur2: CUR2_NORMALIZE_SQL,
-  cur1: CUR1_NORMALIZE_SQL,
-  focus: FOCUS_NORMALIZE_SQL,
-}
-
-const PROFILE_COLUMNS: Record<Family, { period: string; currency: string }> = {
-  cur2: { period: 'bill_billing_period_start_date', currency: 'line_item_currency_code' },
-  cur1: { period: 'bill_billing_period_start_date', currency: 'line_item_currency_code' },
-  focus: { period: 'BillingPeriodStart', currency: 'BillingCurrency' },
+const NORMALIZATION: Record<Family, Normalization> = {
+  cur2: CUR2_NORMALIZATION,
+  cur1: CUR1_NORMALIZATION,
+  focus: FOCUS_NORMALIZATION,
 }
 
 export interface ViewSource {
@@ -51,11 +45,12 @@ type ProfileRow = {
   period: string | null
   currency: string | null
   rows: string
-  code?: string
-  servicecode?: string
-  line_item_type?: string
-  first_row?: string
 }
+
+const PROFILE_SQL = `SELECT source_file, billing_period AS period, currency,
+  CAST(sum(rows) AS VARCHAR) AS rows
+FROM ${ROLLUP_VIEW}
+GROUP BY ALL`
 
 export async function createCurView(
   engine: Engine,
@@ -88,42 +83,15 @@ export async function createCurView(
   const rowNumber = lookup ? ',\n  file_row_number' : ''
   await engine.query(`CREATE VIEW cur_raw AS SELECT\n  ${select}${rowNumber}\nFROM ${reader}`)
 
-  const profile = await engine.query<ProfileRow>(profileSql(source.family, lookup), {}, { signal })
-  if (lookup) {
-    const keys: ProductKeyRow[] = profile.map((p) => ({
-      file: p.source_file,
-      code: p.code ?? '',
-      servicecode: p.servicecode ?? '',
-      lineItemType: p.line_item_type ?? '',
-      row: Number(p.first_row),
-    }))
-    await createProductNames(engine, keys, source.filesWithProductMap, signal)
-  }
-  await engine.query(
-    `CREATE VIEW cur_staged AS ${lookup ? STAGED_WITH_PRODUCT_NAMES : 'SELECT * FROM cur_raw'}`,
-  )
-  await engine.query(`CREATE VIEW cur AS ${NORMALIZE_SQL[source.family]}`)
-  return summarizeProfile(physical, profile)
-}
-
-/**
- * One cheap scan: rows per file, billing periods, currencies and (CUR 2.0 Parquet) product keys.
- * Grouped on the raw period timestamp, formatted only per group.
- */
-function profileSql(family: Family, productKeys: boolean): string {
-  const { period, currency } = PROFILE_COLUMNS[family]
-  const keys = productKeys
-    ? `coalesce(line_item_product_code, '') AS code,
-       coalesce(product_servicecode, '') AS servicecode,
-       coalesce(line_item_line_item_type, '') AS line_item_type,`
-    : ''
-  const firstRow = productKeys ? ', CAST(min(file_row_number) AS VARCHAR) AS first_row' : ''
-  return `SELECT * REPLACE (strftime(period, '%Y-%m') AS period)
-FROM (
-  SELECT source_file, ${period} AS period, ${currency} AS currency,
-         ${keys} CAST(count(*) AS VARCHAR) AS rows${firstRow}
-  FROM cur_raw
-  GROUP BY ALL)`
+  const normalization = NORMALIZATION[source.family]
+  await engine.query(createTotalsSql(normalization, lookup), {}, { signal })
+  if (lookup) await createProductNames(engine, source.filesWithProductMap, signal)
+  const staged = (relation: string) =>
+    lookup ? withProductNames(relation) : `SELECT * FROM ${relation}`
+  await engine.query(`CREATE VIEW cur_staged AS ${staged('cur_raw')}`)
+  await engine.query(`CREATE VIEW cur AS ${normalizedSelect(normalization, 'cur_staged')}`)
+  await engine.query(createRollupSql(normalization, staged(TOTALS_TABLE)))
+  return summarizeProfile(physical, await engine.query<ProfileRow>(PROFILE_SQL))
 }
 
 function summarizeProfile(physical: PhysicalColumn[], profile: ProfileRow[]): ViewProfile {

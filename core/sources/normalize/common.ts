@@ -1,6 +1,7 @@
 // SQL fragments every format's normalization shares: which rows are Amazon Bedrock, amortized
 // cost exactly as DOMAIN.md defines it (as AWS's own dashboards compute it), and the one column
 // mapping CUR 2.0 and legacy CUR share once staged under the same names.
+import type { Normalization } from './normalization.js'
 
 /**
  * A row is Amazon Bedrock when its product or service code is one of Bedrock's (AmazonBedrock,
@@ -57,44 +58,58 @@ export interface CurDifferences {
   tags: string
 }
 
-/** The normalized `cur` columns over a staged CUR (2.0 or legacy) export. */
-export function curNormalizeSql(differences: CurDifferences): string {
+/** The normalization of a staged CUR (2.0 or legacy) export. */
+export function curNormalization(differences: CurDifferences): Normalization {
   const bedrock = bedrockCondition({
     codes: ['line_item_product_code', 'product_servicecode'],
     names: ['product_product_name', 'product_servicename'],
     usageType: 'line_item_usage_type',
   })
   const { productField } = differences
-  return `SELECT
-  strftime(bill_billing_period_start_date, '%Y-%m') AS billing_period,
-  line_item_usage_start_date AS usage_start,
-  line_item_usage_account_id AS usage_account_id,
-  bill_payer_account_id AS payer_account_id,
-  line_item_line_item_type AS line_item_type,
-  CASE WHEN ${bedrock}
+  return {
+    columns: {
+      billing_period: "strftime(bill_billing_period_start_date, '%Y-%m')",
+      usage_start: 'line_item_usage_start_date',
+      usage_account_id: 'line_item_usage_account_id',
+      payer_account_id: 'bill_payer_account_id',
+      line_item_type: 'line_item_line_item_type',
+      service: `CASE WHEN ${bedrock}
     THEN 'Amazon Bedrock'
     ELSE coalesce(nullif(product_servicename, ''), nullif(product_product_name, ''), line_item_product_code)
-  END AS service,
-  line_item_product_code AS product_code,
-  nullif(product_product_name, '') AS product_name,
-  line_item_usage_type AS usage_type,
-  line_item_operation AS operation,
-  ${differences.region} AS region,
-  nullif(line_item_resource_id, '') AS resource_id,
-  line_item_line_item_description AS description,
-  ${differences.principalArn} AS principal_arn,
-  line_item_usage_amount AS usage_amount,
-  pricing_unit,
-  ${productField('provider')} AS product_provider,
-  ${productField('model')} AS product_model,
-  ${productField('inference_type')} AS product_inference_type,
-  ${productField('feature')} AS product_feature,
-  ${money('coalesce(line_item_unblended_cost, 0)')} AS unblended_cost,
-  ${money('coalesce(line_item_net_unblended_cost, line_item_unblended_cost, 0)')} AS net_unblended_cost,
-  ${money(CUR_AMORTIZED)} AS amortized_cost,
-  ${money('coalesce(pricing_public_on_demand_cost, 0)')} AS ondemand_cost,
-  ${differences.tags} AS tags,
-  line_item_currency_code AS currency,
-  source_file
-FROM cur_staged`
+  END`,
+      product_code: 'line_item_product_code',
+      product_name: "nullif(product_product_name, '')",
+      usage_type: 'line_item_usage_type',
+      operation: 'line_item_operation',
+      region: differences.region,
+      resource_id: "nullif(line_item_resource_id, '')",
+      description: 'line_item_line_item_description',
+      principal_arn: differences.principalArn,
+      usage_amount: 'line_item_usage_amount',
+      pricing_unit: 'pricing_unit',
+      product_provider: productField('provider'),
+      product_model: productField('model'),
+      product_inference_type: productField('inference_type'),
+      product_feature: productField('feature'),
+      unblended_cost: money('coalesce(line_item_unblended_cost, 0)'),
+      net_unblended_cost: money(
+        'coalesce(line_item_net_unblended_cost, line_item_unblended_cost, 0)',
+      ),
+      amortized_cost: money(CUR_AMORTIZED),
+      ondemand_cost: money('coalesce(pricing_public_on_demand_cost, 0)'),
+      tags: differences.tags,
+      currency: 'line_item_currency_code',
+      source_file: 'source_file',
+    },
+    summaryInputs: [
+      'bill_billing_period_start_date',
+      'line_item_line_item_type',
+      'line_item_product_code',
+      'product_servicecode',
+      'product_product_name',
+      'product_servicename',
+      'line_item_usage_type',
+      'line_item_currency_code',
+    ],
+  }
 }

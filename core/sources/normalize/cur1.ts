@@ -4,9 +4,9 @@
 // - no product map: provider, model, inference type and feature are NULL.
 // - service as for CUR 2.0, from the flat product/servicename and product/ProductName columns.
 // - tags were gathered from the one-column-per-key tag columns while staging.
-import { curNormalizeSql } from './common.js'
+import { curNormalization } from './common.js'
 
-export const CUR1_NORMALIZE_SQL = curNormalizeSql({
+export const CUR1_NORMALIZATION = curNormalization({
   region: "coalesce(nullif(product_region_code, ''), nullif(product_region, ''))",
   principalArn: 'CAST(NULL AS VARCHAR)',
   productField: () => 'CAST(NULL AS VARCHAR)',

@@ -9,7 +9,7 @@
 //   cost_center are one key, and the `tags` spelling wins), and `cost_category` (→ costCategory/<key>)
 //   unless `tags` has it. Empty values are dropped. TRY keeps a row whose maps would still collide
 //   (a pathological export) to its `tags` map instead of failing every query.
-import { curNormalizeSql } from './common.js'
+import { curNormalization } from './common.js'
 
 const FOLD = (key: string) => `lower(regexp_replace(${key}, '[^A-Za-z0-9]', '', 'g'))`
 
@@ -37,7 +37,7 @@ const TAGS = `coalesce(
     map_from_entries(${PREFIXED_TAGS}),
     CAST(MAP {} AS MAP(VARCHAR, VARCHAR)))`
 
-export const CUR2_NORMALIZE_SQL = curNormalizeSql({
+export const CUR2_NORMALIZATION = curNormalization({
   region: "coalesce(nullif(product_region_code, ''), nullif(product['region'], ''))",
   principalArn: "nullif(line_item_iam_principal, '')",
   productField: (key) => `nullif(product['${key}'], '')`,

@@ -12,6 +12,7 @@
 //   is a resource tag: "user:Project" → resourceTags/user:Project. Empty values are dropped; a row
 //   whose keys would collide after prefixing (both "x" and "resourceTags/x") keeps no tags.
 import { bedrockCondition, money } from './common.js'
+import type { Normalization } from './normalization.js'
 
 const BEDROCK = bedrockCondition({
   codes: ['x_ServiceCode'],
@@ -21,44 +22,55 @@ const BEDROCK = bedrockCondition({
 
 const TAG_PREFIX = `'^(resourceTags|iamPrincipal|accountTag|userAttribute|costCategory)/'`
 
-export const FOCUS_NORMALIZE_SQL = `SELECT
-  strftime(BillingPeriodStart, '%Y-%m') AS billing_period,
-  ChargePeriodStart AS usage_start,
-  SubAccountId AS usage_account_id,
-  BillingAccountId AS payer_account_id,
-  CASE coalesce(ChargeCategory, ChargeType)
+export const FOCUS_NORMALIZATION: Normalization = {
+  columns: {
+    billing_period: "strftime(BillingPeriodStart, '%Y-%m')",
+    usage_start: 'ChargePeriodStart',
+    usage_account_id: 'SubAccountId',
+    payer_account_id: 'BillingAccountId',
+    line_item_type: `CASE coalesce(ChargeCategory, ChargeType)
     WHEN 'Purchase' THEN 'Fee'
     ELSE coalesce(ChargeCategory, ChargeType)
-  END AS line_item_type,
-  CASE WHEN ${BEDROCK}
+  END`,
+    service: `CASE WHEN ${BEDROCK}
     THEN 'Amazon Bedrock'
     ELSE ServiceName
-  END AS service,
-  x_ServiceCode AS product_code,
-  ServiceName AS product_name,
-  x_UsageType AS usage_type,
-  x_Operation AS operation,
-  RegionId AS region,
-  ResourceId AS resource_id,
-  ChargeDescription AS description,
-  CAST(NULL AS VARCHAR) AS principal_arn,
-  coalesce(PricingQuantity, ConsumedQuantity) AS usage_amount,
-  coalesce(PricingUnit, ConsumedUnit) AS pricing_unit,
-  CAST(NULL AS VARCHAR) AS product_provider,
-  CAST(NULL AS VARCHAR) AS product_model,
-  CAST(NULL AS VARCHAR) AS product_inference_type,
-  CAST(NULL AS VARCHAR) AS product_feature,
-  ${money('coalesce(BilledCost, 0)')} AS unblended_cost,
-  ${money('coalesce(BilledCost, 0)')} AS net_unblended_cost,
-  ${money('coalesce(EffectiveCost, BilledCost, 0)')} AS amortized_cost,
-  ${money('coalesce(ListCost, ContractedCost, 0)')} AS ondemand_cost,
-  coalesce(
+  END`,
+    product_code: 'x_ServiceCode',
+    product_name: 'ServiceName',
+    usage_type: 'x_UsageType',
+    operation: 'x_Operation',
+    region: 'RegionId',
+    resource_id: 'ResourceId',
+    description: 'ChargeDescription',
+    principal_arn: 'CAST(NULL AS VARCHAR)',
+    usage_amount: 'coalesce(PricingQuantity, ConsumedQuantity)',
+    pricing_unit: 'coalesce(PricingUnit, ConsumedUnit)',
+    product_provider: 'CAST(NULL AS VARCHAR)',
+    product_model: 'CAST(NULL AS VARCHAR)',
+    product_inference_type: 'CAST(NULL AS VARCHAR)',
+    product_feature: 'CAST(NULL AS VARCHAR)',
+    unblended_cost: money('coalesce(BilledCost, 0)'),
+    net_unblended_cost: money('coalesce(BilledCost, 0)'),
+    amortized_cost: money('coalesce(EffectiveCost, BilledCost, 0)'),
+    ondemand_cost: money('coalesce(ListCost, ContractedCost, 0)'),
+    tags: `coalesce(
     TRY(map_from_entries(list_transform(
       list_filter(map_entries(Tags), lambda e: coalesce(e.value, '') <> ''),
       lambda e: {
         'key': CASE WHEN regexp_matches(e.key, ${TAG_PREFIX}) THEN e.key ELSE 'resourceTags/' || e.key END,
         'value': e.value}))),
-    CAST(MAP {} AS MAP(VARCHAR, VARCHAR))) AS tags,
-  BillingCurrency AS currency,
-  source_file
-FROM cur_staged`
+    CAST(MAP {} AS MAP(VARCHAR, VARCHAR)))`,
+    currency: 'BillingCurrency',
+    source_file: 'source_file',
+  },
+  summaryInputs: [
+    'BillingPeriodStart',
+    'ChargeCategory',
+    'ChargeType',
+    'x_ServiceCode',
+    'ServiceName',
+    'x_UsageType',
+    'BillingCurrency',
+  ],
+}

@@ -198,6 +198,33 @@ describe('awkward but valid input', () => {
   })
 })
 
+describe('reconciling CSV files', () => {
+  const knownTotals = async () =>
+    (
+      await dataset!.engine.query<{ total: string | null }>(
+        'SELECT CAST(known_total AS VARCHAR) AS total FROM cur_source_files',
+      )
+    ).map((r) => r.total)
+
+  it('uses the total Node summed while DuckDB converted the file', async () => {
+    dataset = await openDataset([await file('summed-00001.csv', GOOD_CSV)])
+    expect(await knownTotals()).toEqual(['3.7500000000'])
+    expect((await summarize(dataset)).reconciliation).toMatchObject({
+      sourceUnblended: '3.7500000000',
+      matches: true,
+    })
+  })
+
+  it('lets DuckDB read the cost column when Node cannot sum a value (padded with spaces)', async () => {
+    dataset = await openDataset([await file('padded-00001.csv', GOOD_CSV.replace('1.5', ' 1.5 '))])
+    expect(await knownTotals()).toEqual([null])
+    expect((await summarize(dataset)).reconciliation).toMatchObject({
+      sourceUnblended: '3.7500000000',
+      matches: true,
+    })
+  })
+})
+
 describe('several files, some bad', () => {
   it('loads the good ones and lists the bad ones', async () => {
     const folder = join(dir, 'mixed-health')

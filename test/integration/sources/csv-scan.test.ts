@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -92,6 +93,92 @@ describe('counting CSV rows in Node', () => {
         },
       }),
     ).rejects.toBe(error)
+  })
+})
+
+/** DuckDB's own exact sum of a CSV column, each value cast as the conversion casts it. */
+async function duckdbSum(path: string, column: string): Promise<string> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  const reader = await connection.runAndReadAll(
+    `SELECT CAST(coalesce(sum(CAST(nullif("${column}", '') AS DECIMAL(18,10))), 0) AS DECIMAL(38,10))
+     FROM read_csv('${path}', header = true, all_varchar = true)`,
+  )
+  const [[total]] = reader.getRowsJson() as string[][]
+  connection.closeSync()
+  instance.closeSync()
+  return total
+}
+
+describe('summing the cost column in Node', () => {
+  const options = { sumColumn: 'Cost' }
+
+  it('rounds and sums every value exactly as DuckDB casts it to DECIMAL(18,10)', async () => {
+    const values = [
+      '0.12345678905',
+      '-0.12345678905',
+      '0.123456789049999',
+      '"2.5"',
+      '',
+      '+7',
+      '.5',
+      '5.',
+      '-0.00000000005',
+      '99999999.9999999999',
+      '-412345.6789',
+      '0.0000000001',
+      '8.9E-9',
+      '-9.0E-9',
+      '1.25E-10',
+      '1.5e-10',
+      '-4.5E-11',
+      '1.23456789012345E3',
+      '2E2',
+      '.5E1',
+    ]
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${values[i % values.length]}`)
+    const text = `id,cost\r\n${rows.join('\r\n')}\r\n`
+    const scan = await scanText('values.csv', text, options)
+    expect(scan.sum).toBe(await duckdbSum(join(dir, 'values.csv'), 'cost'))
+    expect(scan.dataRows).toBe(30_000)
+  })
+
+  it('sums a value split between two read chunks', async () => {
+    const head = 'note,cost\n'
+    const row = (note: string, cost: string) => `${note},${cost}\n`
+    const chunk = 1024 * 1024
+    const filler = 'x'.repeat(chunk - head.length - 3)
+    const text = head + row(filler, '12345.6789') + row('"multi\nline, quoted"', '0.5')
+    expect(text.indexOf('12345.6789')).toBeLessThan(chunk)
+    expect(text.indexOf('12345.6789') + 10).toBeGreaterThan(chunk)
+    const scan = await scanText('split.csv', text, options)
+    expect(scan).toMatchObject({ dataRows: 2, sum: '12346.1789000000' })
+  })
+
+  it('matches DuckDB on a real export, plain and through gzip', async () => {
+    const sumColumn = 'line_item_unblended_cost'
+    const text = await readFile(OLA_RAJI)
+    const path = join(dir, 'real.csv.gz')
+    await writeFile(path, gzipSync(text))
+    const gz = await scanCsv(path, {
+      display: path,
+      gzip: true,
+      totalBytes: 1,
+      limits: DEFAULT_LIMITS,
+      sumColumn,
+    })
+    const expected = await duckdbSum(OLA_RAJI, sumColumn)
+    expect(gz.sum).toBe(expected)
+    expect((await scanText('real.csv', text, { sumColumn })).sum).toBe(expected)
+  })
+
+  it('gives no sum for a value that is not plain decimal text, or without the column', async () => {
+    expect((await scanText('exponent.csv', 'id,cost\n1,1.5E\n', options)).sum).toBeUndefined()
+    expect((await scanText('words.csv', 'id,cost\n1,n/a\n', options)).sum).toBeUndefined()
+    expect(await scanText('other.csv', 'id,price\n1,2\n', options)).toEqual({
+      header: ['id', 'price'],
+      dataRows: 1,
+    })
   })
 })
 

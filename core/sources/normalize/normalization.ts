@@ -1,0 +1,30 @@
+// One format's normalization: the expression of every `cur` column over that format's staged
+// columns (see staging.ts). The `cur` view selects them all; the totals built on open (totals.ts)
+// sum the money expressions grouped by `summaryInputs`, so the summary's figures are the view's own.
+import { CUR_COLUMNS } from '../cur-columns.js'
+
+export interface Normalization {
+  /** Expression per `cur` column name, over staged column names. */
+  columns: Record<string, string>
+  /** The staged columns that billing_period, line_item_type, service and currency read. */
+  summaryInputs: readonly string[]
+}
+
+/** `SELECT <every cur column> FROM <from>`, in the documented column order. */
+export function normalizedSelect(normalization: Normalization, from: string): string {
+  return `SELECT\n  ${selectList(
+    normalization,
+    CUR_COLUMNS.map((c) => c.name),
+  )}\nFROM ${from}`
+}
+
+/** `<expression> AS <name>` for each named `cur` column. */
+export function selectList(normalization: Normalization, names: readonly string[]): string {
+  return names
+    .map((name) => {
+      const expression = normalization.columns[name]
+      if (expression === undefined) throw new Error(`No normalization for the column ${name}`)
+      return `${expression} AS ${name}`
+    })
+    .join(',\n  ')
+}
