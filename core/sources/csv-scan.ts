@@ -51,7 +51,7 @@ const CR = 0x0d
  * column to sum. CR-only line ends are not supported: the count then disagrees with DuckDB's and the
  * file is refused rather than loaded in part. This loop sees every byte of a possibly
  * multi-gigabyte export, so it keeps its hot state in locals and lets Buffer.indexOf search for
- * quotes and line feeds wherever no comma needs counting: about 2.5 ns a byte instead of 5.
+ * quotes and line feeds wherever no comma needs counting (about 2.7 ns a byte instead of 4.5).
  */
 class CsvRecordScanner {
   records = 0
