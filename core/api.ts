@@ -72,6 +72,12 @@ export interface OpenResult {
   problems: FileProblem[]
 }
 
+/** The export open in the engine, and what was asked to open it. */
+export interface OpenDataset {
+  info: OpenResult
+  paths: string[]
+}
+
 export interface LineItemTypeTotal {
   lineItemType: string
   rows: number
@@ -220,6 +226,8 @@ export interface CurLensApi {
   openSources(request: OpenRequest): Promise<OpenResult>
   /** Cancels a running job; the engine stays usable. */
   cancel(jobId: string): Promise<void>
+  /** The export already open (e.g. by `cur-lens serve <path>` before this window), or null. */
+  currentDataset(): Promise<OpenDataset | null>
   summary(): Promise<SummaryResult>
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */

@@ -31,6 +31,7 @@ export interface ApiOptions {
  */
 interface Session {
   dataset: Dataset
+  paths: string[]
   summary: Promise<SummaryResult>
   attribution: Promise<void>
 }
@@ -78,12 +79,14 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
         // Failures reach whoever asks for these; nobody may be asking yet.
         summary.catch(() => {})
         attribution.catch(() => {})
-        session = { dataset: next, summary, attribution }
+        session = { dataset: next, paths, summary, attribution }
         return next.info
       }),
     async cancel(jobId) {
       jobs.get(jobId)?.abort()
     },
+    currentDataset: async () =>
+      session ? { info: session.dataset.info, paths: session.paths } : null,
     summary: async () => current().summary,
     breakdown: (query) =>
       asJob(query.jobId ?? randomUUID(), async (signal) =>

@@ -125,6 +125,7 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
 const API_METHODS = {
   openSources: true,
   cancel: true,
+  currentDataset: true,
   summary: true,
   breakdown: true,
   tokenUnitCosts: true,

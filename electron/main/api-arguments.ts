@@ -9,6 +9,7 @@ type ArgKind = 'object' | 'string' | 'string?'
 const ARGUMENTS = {
   openSources: ['object'],
   cancel: ['string'],
+  currentDataset: [],
   summary: [],
   breakdown: ['object'],
   tokenUnitCosts: ['object'],

@@ -30,6 +30,16 @@ describe('the core API session', () => {
     })
   })
 
+  it('tells a window opened later which export is open, with its files and problems', async () => {
+    api = createApi({ emit: () => {} })
+    expect(await api.currentDataset()).toBeNull()
+    const info = await api.openSources({ paths: [DEMO] })
+    const current = await api.currentDataset()
+    expect(current).toEqual({ info, paths: [DEMO] })
+    expect(current?.info.hasPrincipal).toBe(true)
+    expect(current?.info.files.length).toBeGreaterThan(0)
+  })
+
   it('cancels a superseded breakdown by its job id and keeps answering the next one', async () => {
     api = createApi({ emit: () => {} })
     await api.openSources({ paths: [DEMO] })

@@ -1,16 +1,11 @@
 // The app's session as one reducer: which phase it is in (probing for an already open report,
 // start, loading, ready), the open dataset, the running load with its progress, and the screen.
 // Progress and results of a load that is no longer current are ignored.
-import type { OpenResult, ProgressEvent } from '../../../core/api.js'
+import type { OpenDataset, OpenResult, ProgressEvent } from '../../../core/api.js'
 import type { ErrorInfo } from './errors.js'
 
 export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback'
 
-export interface OpenDataset {
-  info: OpenResult
-  /** What the user opened; empty when the report was opened before the window (`serve <path>`). */
-  paths: string[]
-}
 
 export interface LoadJob {
   jobId: string

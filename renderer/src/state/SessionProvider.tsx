@@ -91,24 +91,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true
-    api.summary().then(
-      (summary) => {
-        if (!live) return
-        const { format, rows, billingPeriods, currency } = summary
-        // Opened before this window (`cur-lens serve <path>`): the summary does not say whether the
-        // principal column exists, but only CUR 2.0 exports can have it.
-        const hasPrincipal = format === 'cur2-parquet' || format === 'cur2-csv'
-        const info = {
-          format,
-          rows,
-          billingPeriods,
-          currency,
-          files: [],
-          problems: [],
-          hasPrincipal,
-        }
-        dispatch({ type: 'probed', dataset: { info, paths: [] } })
-      },
+    api.currentDataset().then(
+      (dataset) => live && dispatch({ type: 'probed', dataset }),
       () => live && dispatch({ type: 'probed', dataset: null }),
     )
     return () => {
