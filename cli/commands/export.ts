@@ -85,8 +85,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const paths = positionals.map((p) => resolve(p))
   return withOpenApi(paths, async (api) => {
-    const { files, chargeback: r } = await api.exportChargeback(request)
+    const { files, removed, chargeback: r } = await api.exportChargeback(request)
     process.stdout.write(`Wrote ${files.length} files:\n${files.map((f) => `  ${f}\n`).join('')}`)
+    if (removed.length) {
+      process.stdout.write(
+        `Removed ${removed.length} statements of an earlier export for recipients no longer here:\n${removed.map((f) => `  ${f}\n`).join('')}`,
+      )
+    }
     if (r.allocations.length) {
       process.stdout.write(
         `Shared cost:\n${r.allocations.map((a) => `  ${a.description}\n`).join('')}`,

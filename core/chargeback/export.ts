@@ -3,9 +3,12 @@
 // (each shared bucket's rule and where it went), optionally statement-<recipient>.csv, and
 // chargeback-metadata.json naming the source files with their SHA-256, the period, basis and rules,
 // so the statement can be reproduced. Nothing time-dependent is written: same inputs, same bytes.
+// Exporting again into the same folder removes the statements the previous export listed in its
+// metadata and this one did not write, so no stale statement is left for a department head; no
+// other file is ever removed.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
@@ -19,6 +22,8 @@ import type { ChargebackResult, ExportRequest, ExportResult, Statement } from '.
 export const SUMMARY_FILE = 'chargeback-summary.csv'
 export const ALLOCATIONS_FILE = 'chargeback-allocations.csv'
 export const METADATA_FILE = 'chargeback-metadata.json'
+/** What statementFileNames() writes: nothing else is taken for an earlier statement. */
+const STATEMENT_FILE = /^statement-[A-Za-z0-9._-]+\.csv$/
 
 const text = (name: string): CsvColumn => ({ name, type: 'text' })
 const number = (name: string): CsvColumn => ({ name, type: 'number' })
@@ -76,6 +81,7 @@ export async function exportChargeback(
       },
     )
   }
+  const previous = await previousStatements(outDir)
   const files: string[] = []
   const write = async (name: string, content: string) => {
     const path = join(outDir, name)
@@ -112,7 +118,36 @@ export async function exportChargeback(
     files: { summary: SUMMARY_FILE, allocations: ALLOCATIONS_FILE, statements },
   }
   await write(METADATA_FILE, `${JSON.stringify(metadata, null, 2)}\n`)
-  return { files, chargeback: result }
+  const written = new Set(statements.map((s) => s.file))
+  const removed: string[] = []
+  for (const file of previous.filter((f) => !written.has(f))) {
+    const path = join(outDir, file)
+    await rm(path, { force: true }).catch((e: unknown) => {
+      throw new CurLensError(
+        'WRITE_FAILED',
+        `The export is complete, but the old statement ${path} could not be removed ` +
+          `(${(e as Error).message}). Close it if it is open, then export again.`,
+        { file: path, cause: e },
+      )
+    })
+    removed.push(path)
+  }
+  return { files, removed, chargeback: result }
+}
+
+/** Statement files the metadata of an earlier export in `outDir` lists (names checked: no paths). */
+async function previousStatements(outDir: string): Promise<string[]> {
+  let metadata: unknown
+  try {
+    metadata = JSON.parse(await readFile(join(outDir, METADATA_FILE), 'utf8'))
+  } catch {
+    return []
+  }
+  const listed = (metadata as { files?: { statements?: unknown } } | null)?.files?.statements
+  if (!Array.isArray(listed)) return []
+  return listed
+    .map((s) => (s as { file?: unknown } | null)?.file)
+    .filter((f): f is string => typeof f === 'string' && STATEMENT_FILE.test(f))
 }
 
 function summaryCsv(result: ChargebackResult): string {

@@ -115,6 +115,8 @@ export interface ExportRequest extends ChargebackRequest {
 
 export interface ExportResult {
   files: string[]
+  /** Statements an earlier export into this folder wrote for recipients this one no longer has. */
+  removed: string[]
   /** The figures that were written. */
   chargeback: ChargebackResult
 }

@@ -228,6 +228,35 @@ describe('chargeback export', () => {
     expect(after).toEqual(before)
   })
 
+  it('removes the statements of recipients an earlier export listed and this one has not', async () => {
+    dataset = await openAttributedDataset(JULY_ROWS)
+    const out = join(root, 'again')
+    const request = {
+      rules: TEAM_RULES,
+      basis: 'unblended' as const,
+      period: '2026-07',
+      outDir: out,
+      perRecipient: true,
+    }
+    await exportChargeback(dataset, request)
+    await writeFile(join(out, 'statement-kept-by-the-user.csv'), 'not ours\n')
+    const fewer = await exportChargeback(dataset, {
+      ...request,
+      rules: { ...TEAM_RULES, rules: TEAM_RULES.rules.filter((r) => r.recipient !== 'frontend') },
+    })
+    const names = await readdir(out)
+    expect(names).not.toContain('statement-frontend.csv')
+    expect(names).toContain('statement-backend.csv')
+    expect(names).toContain('statement-kept-by-the-user.csv')
+    expect(fewer.removed).toEqual([join(out, 'statement-frontend.csv')])
+
+    const none = await exportChargeback(dataset, { ...request, perRecipient: false })
+    expect(none.removed.length).toBeGreaterThan(0)
+    expect((await readdir(out)).filter((n) => n.startsWith('statement-'))).toEqual([
+      'statement-kept-by-the-user.csv',
+    ])
+  })
+
   it('names the folder it cannot write', async () => {
     dataset = await openAttributedDataset(JULY_ROWS)
     await writeFile(join(root, 'a-file'), 'x')

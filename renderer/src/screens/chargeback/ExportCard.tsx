@@ -134,6 +134,13 @@ export function ExportCard({ request, blockedReason }: ExportCardProps) {
                 </li>
               ))}
             </Box>
+            {done.removed.length > 0 && (
+              <Typography variant="body2" sx={{ mt: 1 }} data-testid="export-removed">
+                Removed {done.removed.length} older{' '}
+                {done.removed.length === 1 ? 'statement' : 'statements'} of recipients no longer in
+                this chargeback: {done.removed.map(fileName).join(', ')}
+              </Typography>
+            )}
           </Alert>
         )}
       </Box>
