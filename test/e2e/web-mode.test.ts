@@ -122,6 +122,16 @@ describe('CUR Lens in the browser (local web mode)', () => {
       expect(displayedCents(shown.get(team) ?? ''), `team ${team}`).toBe(unitsToCents(units))
     }
     await screenshot(page, 'explore-by-team')
+
+    // The chart answers the keyboard as the table does: Tab to a bar, Enter filters to it.
+    await page.locator('[data-testid="breakdown-chart"] rect[tabindex="0"]').first().focus()
+    await screenshot(page, 'explore-bar-focused')
+    await page.keyboard.press('Enter')
+    const chip = page.getByTestId('filter-chip')
+    await expect.poll(() => chip.count(), { timeout: 30_000 }).toBe(1)
+    expect(await chip.textContent()).toMatch(/team/i)
+    await chip.locator('.MuiChip-deleteIcon').click()
+    await expect.poll(() => chip.count(), { timeout: 30_000 }).toBe(0)
   })
 
   it('drills down from a principal to its line items, with their count and cost', async () => {

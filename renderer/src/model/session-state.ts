@@ -6,7 +6,6 @@ import type { ErrorInfo } from './errors.js'
 
 export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback'
 
-
 export interface LoadJob {
   jobId: string
   paths: string[]

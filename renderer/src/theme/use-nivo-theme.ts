@@ -1,5 +1,5 @@
-// nivo charts styled from the active MUI scheme, so axes, grid lines and tooltips read well in
-// light and dark mode.
+// nivo charts styled from the active MUI scheme, so axes and grid lines read well in light and dark
+// mode (tooltips are our own components: ChartTooltip).
 import { useTheme } from '@mui/material/styles'
 import type { BarDatum, BarSvgProps } from '@nivo/bar'
 import { useMemo } from 'react'
@@ -8,7 +8,7 @@ export type NivoTheme = NonNullable<BarSvgProps<BarDatum>['theme']>
 
 export function useNivoTheme(): NivoTheme {
   const theme = useTheme()
-  const { text, divider, background } = theme.palette
+  const { text, divider } = theme.palette
   return useMemo<NivoTheme>(
     () => ({
       background: 'transparent',
@@ -24,17 +24,7 @@ export function useNivoTheme(): NivoTheme {
       grid: { line: { stroke: divider, strokeWidth: 1 } },
       legends: { text: { fill: text.secondary, fontSize: 11 } },
       labels: { text: { fontSize: 11, fontWeight: 600 } },
-      tooltip: {
-        container: {
-          background: background.paper,
-          color: text.primary,
-          fontSize: 12,
-          borderRadius: 8,
-          boxShadow: theme.shadows[4],
-          border: `1px solid ${divider}`,
-        },
-      },
     }),
-    [theme, text, divider, background],
+    [theme, text, divider],
   )
 }

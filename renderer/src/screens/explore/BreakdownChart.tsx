@@ -1,5 +1,6 @@
 // The breakdown as bars: top N groups of the first dimension plus "(other)", stacked by the second
-// dimension or by month. Clicking a bar (or a stacked segment) filters the view to it.
+// dimension or by month. Clicking a bar (or a stacked segment), or Enter on it after Tab, filters
+// the view to it.
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import { useTheme } from '@mui/material/styles'
@@ -11,6 +12,8 @@ import { clipMiddle } from '../../model/clip-label.js'
 import { OTHER_LABEL } from '../../model/dimensions.js'
 import type { ChartStack } from '../../model/explore-state.js'
 import { decodeGroupId, groupId } from '../../model/group-id.js'
+import { ChartTooltip } from '../../components/ChartTooltip.js'
+import { KeyboardBarItem } from '../../components/KeyboardBarItem.js'
 import { useFormats } from '../../state/FormatProvider.js'
 import { OTHER_COLOR, SERIES_COLORS } from '../../theme/theme.js'
 import { useNivoTheme } from '../../theme/use-nivo-theme.js'
@@ -143,7 +146,7 @@ export function BreakdownChart({ result, stack, metric, onSelect }: BreakdownCha
             const bar = String(indexValue)
             const precise = stack === 'none' ? exact.get(bar) : undefined
             return (
-              <Box sx={{ p: 1, maxWidth: 360 }}>
+              <ChartTooltip>
                 <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                   <Box
                     sx={{ width: 10, height: 10, borderRadius: 0.5, flexShrink: 0 }}
@@ -161,12 +164,14 @@ export function BreakdownChart({ result, stack, metric, onSelect }: BreakdownCha
                 <Typography variant="body2">
                   {precise ? format.format(precise) : format.compact(value)}
                 </Typography>
-              </Box>
+              </ChartTooltip>
             )
           }}
           animate={false}
           role="application"
-          ariaLabel="Breakdown chart"
+          ariaLabel="Breakdown chart: Tab to a bar, Enter to filter to it"
+          isFocusable
+          barComponent={KeyboardBarItem}
           barAriaLabel={(d) =>
             `${barLabel(String(d.indexValue))} ${seriesLabel(String(d.id))}: ${format.compact(d.value ?? 0)}`
           }

@@ -4,6 +4,7 @@ import { useTheme } from '@mui/material/styles'
 import { ResponsiveBar } from '@nivo/bar'
 import type { SummaryResult } from '../../../../core/api.js'
 import { toDisplayNumber } from '../../../../core/format/decimal.js'
+import { ChartTooltip } from '../../components/ChartTooltip.js'
 import { useFormats } from '../../state/FormatProvider.js'
 import { useNivoTheme } from '../../theme/use-nivo-theme.js'
 
@@ -49,16 +50,18 @@ export function MonthlyCostChart({ byMonth }: { byMonth: SummaryResult['byMonth'
           const month = exact.get(String(indexValue))
           const amount = id === 'Unblended' ? month?.unblended : month?.amortized
           return (
-            <Box sx={{ p: 1, display: 'flex', gap: 1, alignItems: 'center' }}>
-              <Box
-                sx={{ width: 10, height: 10, borderRadius: 0.5 }}
-                style={{ background: color }}
-              />
-              <span>
-                {formats.period(String(indexValue))} · {id}:{' '}
-                <strong>{amount ? formats.money.format(amount) : ''}</strong>
-              </span>
-            </Box>
+            <ChartTooltip>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <Box
+                  sx={{ width: 10, height: 10, borderRadius: 0.5 }}
+                  style={{ background: color }}
+                />
+                <span>
+                  {formats.period(String(indexValue))} · {id}:{' '}
+                  <strong>{amount ? formats.money.format(amount) : ''}</strong>
+                </span>
+              </Box>
+            </ChartTooltip>
           )
         }}
         legends={[
