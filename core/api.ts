@@ -221,6 +221,12 @@ export interface Workspace {
   savedViews?: { name: string; query: BreakdownQuery }[]
 }
 
+/** Mapping rules read from a file, and the sources it was saved for when it is a workspace. */
+export interface LoadedRules {
+  rules: MappingRules
+  savedFor: string[] | null
+}
+
 export interface CurLensApi {
   /** Detects formats, checks and loads the files, and builds the normalized view. Long: reports progress. */
   openSources(request: OpenRequest): Promise<OpenResult>
@@ -239,6 +245,8 @@ export interface CurLensApi {
   exportChargeback(request: ExportRequest): Promise<ExportResult>
   saveWorkspace(path: string, workspace: Workspace): Promise<void>
   loadWorkspace(path: string): Promise<Workspace>
+  /** The mapping rules of a rules file (as `cur-lens export --rules` reads it) or of a workspace. */
+  loadRules(path: string): Promise<LoadedRules>
   /** Paths of the bundled demo export. */
   demoPaths(): Promise<string[]>
 }

@@ -17,6 +17,7 @@ import { CurLensError } from './errors/curlens-error.js'
 import { openDataset } from './sources/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
+import { loadRules } from './workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
 import type { ClosableApi, Emit } from './worker/engine-worker.js'
 
@@ -101,6 +102,7 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     exportChargeback: async (request) => exportChargeback(await attributed(), request),
     saveWorkspace: async (path, workspace) => saveWorkspace(path, workspace),
     loadWorkspace: async (path) => loadWorkspace(path),
+    loadRules: async (path) => loadRules(path),
     demoPaths: async () => demoPaths(),
     async close() {
       for (const job of jobs.values()) job.abort()

@@ -136,6 +136,7 @@ const API_METHODS = {
   exportChargeback: true,
   saveWorkspace: true,
   loadWorkspace: true,
+  loadRules: true,
   demoPaths: true,
 } satisfies Record<keyof CurLensApi, true>
 

@@ -1,11 +1,23 @@
 // Mapping rules imported and exported on their own, as a JSON file a user can edit and share.
+import type { LoadedRules } from '../api.js'
 import { assertRules } from '../chargeback/rules.js'
 import type { MappingRules } from '../chargeback/types.js'
 import { readJsonFile, writeJsonFile } from './json-file.js'
+import { assertWorkspace } from './workspace-file.js'
 
 /** The rules in the file, or INVALID_RULES listing every problem with the file named. */
 export async function readRulesFile(path: string): Promise<MappingRules> {
   return assertRules(await readJsonFile(path, 'INVALID_RULES'), path)
+}
+
+/** The rules of a rules file, or of a workspace file (told apart by its list of sources). */
+export async function loadRules(path: string): Promise<LoadedRules> {
+  const input = await readJsonFile(path, 'INVALID_RULES')
+  if (typeof input === 'object' && input !== null && 'sources' in input) {
+    const workspace = assertWorkspace(input, path)
+    return { rules: workspace.rules ?? { version: 1, rules: [] }, savedFor: workspace.sources }
+  }
+  return { rules: assertRules(input, path), savedFor: null }
 }
 
 /** Checks the rules, then writes them atomically. */

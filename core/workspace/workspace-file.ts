@@ -15,7 +15,12 @@ export async function saveWorkspace(path: string, workspace: Workspace): Promise
 }
 
 export async function loadWorkspace(path: string): Promise<Workspace> {
-  const { value, errors } = validateWorkspace(await readJsonFile(path, 'INVALID_WORKSPACE'))
+  return assertWorkspace(await readJsonFile(path, 'INVALID_WORKSPACE'), path)
+}
+
+/** The workspace `input` holds, or INVALID_WORKSPACE listing every problem with `path` named. */
+export function assertWorkspace(input: unknown, path: string): Workspace {
+  const { value, errors } = validateWorkspace(input)
   if (!value)
     throw invalid(`${path} is not a valid CUR Lens workspace:\n- ${errors.join('\n- ')}`, path)
   return value

@@ -20,6 +20,7 @@ const ARGUMENTS = {
   exportChargeback: ['object'],
   saveWorkspace: ['string', 'object'],
   loadWorkspace: ['string'],
+  loadRules: ['string'],
   demoPaths: [],
   chooseSources: ['string'],
   chooseExportFolder: [],

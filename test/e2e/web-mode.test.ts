@@ -12,6 +12,7 @@ import { toUnits as costUnits } from '../fixtures/money.js'
 import {
   launchChromium,
   openWatchedPage,
+  ROOT,
   screenshot,
   startServe,
   type ServeProcess,
@@ -173,6 +174,21 @@ describe('CUR Lens in the browser (local web mode)', () => {
     await screenshot(page, 'drilldown')
     await page.keyboard.press('Escape')
     await table.waitFor({ state: 'detached', timeout: 10_000 })
+  })
+
+  it('loads mapping rules from a plain rules file into the rules table', async () => {
+    const { page } = watched
+    const rulesFile = join(ROOT, 'resources', 'demo', 'rules.json')
+    const expected = (JSON.parse(await readFile(rulesFile, 'utf8')) as { rules: unknown[] }).rules
+    await page.getByTestId('nav-chargeback').click()
+    await page.getByTestId('load-rules-button').click()
+    await page.getByTestId('rules-file-input').fill(rulesFile)
+    await page.getByTestId('rules-file-confirm').click()
+    await page.getByText(`Loaded ${expected.length} rules.`).waitFor({ timeout: 30_000 })
+    await page.keyboard.press('Escape')
+    await expect
+      .poll(() => page.getByTestId('rule-row').count(), { timeout: 30_000 })
+      .toBe(expected.length)
   })
 
   it('exports a chargeback by team to a typed folder, and the CSV adds up to the amortized bill', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Workspace } from '../../../core/api.js'
-import { readRulesFile, writeRulesFile } from '../../../core/workspace/rules-file.js'
+import { loadRules, readRulesFile, writeRulesFile } from '../../../core/workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from '../../../core/workspace/workspace-file.js'
 
 let dir: string
@@ -114,6 +114,23 @@ describe('rules files', () => {
     })
     await expect(writeRulesFile(path, { version: 1, rules: [{}] } as never)).rejects.toMatchObject({
       code: 'INVALID_RULES',
+    })
+  })
+
+  it('load from a rules file or a workspace, saying which sources a workspace was saved for', async () => {
+    const rulesPath = join(dir, 'rules.json')
+    await writeRulesFile(rulesPath, workspace.rules!)
+    expect(await loadRules(rulesPath)).toEqual({ rules: workspace.rules, savedFor: null })
+    const workspacePath = join(dir, 'chargeback.curlens.json')
+    await saveWorkspace(workspacePath, workspace)
+    expect(await loadRules(workspacePath)).toEqual({
+      rules: workspace.rules,
+      savedFor: workspace.sources,
+    })
+    await writeFile(workspacePath, JSON.stringify({ version: 1, sources: 'not a list' }))
+    await expect(loadRules(workspacePath)).rejects.toMatchObject({
+      code: 'INVALID_WORKSPACE',
+      file: workspacePath,
     })
   })
 })

@@ -1,6 +1,7 @@
 // Saves the mapping rules in a workspace file (with the sources they were written for), or loads
-// the rules of a saved workspace, so the same rules apply month after month. The file is named by
-// a typed path: the API has no save dialog.
+// the rules of a saved workspace or of a plain rules file (the CLI's --rules format, as a colleague
+// may send it), so the same rules apply month after month. The file is named by a typed path: the
+// API has no save dialog.
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
@@ -49,14 +50,17 @@ export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: Rul
         ? api
             .saveWorkspace(file, { version: 1, sources, rules: toMappingRules(rules) })
             .then(() => setDone(`Saved ${rules.length} rules to ${file}.`))
-        : api.loadWorkspace(file).then((workspace) => {
-            const loaded = workspace.rules?.rules ?? []
+        : api.loadRules(file).then(({ rules: { rules: loaded }, savedFor }) => {
             if (loaded.length === 0) {
-              setDone('That workspace has no mapping rules; nothing was changed.')
+              setDone('That file has no mapping rules; nothing was changed.')
               return
             }
             onLoaded(loaded)
-            setDone(`Loaded ${loaded.length} rules, saved for ${exportName(workspace.sources)}.`)
+            setDone(
+              savedFor
+                ? `Loaded ${loaded.length} rules, saved for ${exportName(savedFor)}.`
+                : `Loaded ${loaded.length} rules.`,
+            )
           })
     work.catch((e: unknown) => setError(describeError(e))).finally(() => setBusy(false))
   }
@@ -70,18 +74,18 @@ export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: Rul
       aria-labelledby="rules-file-title"
     >
       <DialogTitle id="rules-file-title">
-        {mode === 'save' ? 'Save rules in a workspace' : 'Load rules from a workspace'}
+        {mode === 'save' ? 'Save rules in a workspace' : 'Load rules from a file'}
       </DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2 }}>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {mode === 'save'
             ? 'A workspace file keeps these rules with the sources they were written for. Saving replaces the file safely if it exists.'
-            : 'The rules of the workspace replace the rules in the table.'}
+            : 'The rules of a workspace or of a rules file (the format cur-lens export --rules reads) replace the rules in the table.'}
         </Typography>
         <TextField
           autoFocus
           size="small"
-          label="Workspace file"
+          label={mode === 'save' ? 'Workspace file' : 'Workspace or rules file'}
           placeholder="/home/you/cur/chargeback.curlens.json"
           value={path}
           onChange={(e) => setPath(e.target.value)}
