@@ -221,6 +221,34 @@ describe('CUR Lens in the browser (local web mode)', () => {
     for (const team of expectedByTeam().keys()) expect(recipients, team).toContain(team)
   })
 
+  it('spreads tax by fixed percentages typed per team, refusing a total other than 100', async () => {
+    const { page } = watched
+    const tax = page.getByTestId('bucket-tax')
+    await tax.getByRole('button', { name: 'Fixed %' }).click()
+    const fields = tax.getByTestId('fixed-percentage')
+    const total = tax.getByTestId('fixed-percentage-total')
+    expect(await total.textContent()).toBe('Total 100 %')
+    const teams = await fields.count()
+    expect(teams).toBeGreaterThan(1)
+    await fields.first().fill('100')
+    for (let i = 1; i < teams; i++) await fields.nth(i).fill('0')
+    const allocations = page.getByTestId('allocations')
+    await expect
+      .poll(async () => (await allocations.textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/split by fixed percentages: [^,]+ 100/)
+    await tax.scrollIntoViewIfNeeded()
+    await screenshot(page, 'chargeback-fixed-percentages')
+
+    await fields.first().fill('90')
+    expect(await total.textContent()).toBe('Total 90 %, must be 100 %')
+    await expect
+      .poll(async () => (await page.getByTestId('error-message').first().textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toContain('add up to 90, not 100')
+    await tax.getByRole('button', { name: 'Proportional' }).click()
+  })
+
   it('shows a clear error naming the file when a corrupt file is opened', async () => {
     const { page } = watched
     await page.getByTestId('open-other-button').click()

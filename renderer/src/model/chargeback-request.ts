@@ -1,11 +1,11 @@
 // The chargeback settings on screen, turned into a ChargebackRequest: recipients from mapping rules
 // or from one dimension (quick mode), the cost basis and period, and per bucket of shared cost
-// whether it stays its own line or is spread proportionally or evenly.
+// whether it stays its own line or is spread proportionally, evenly or by fixed percentages.
 import type { Basis, ChargebackRequest, Dimension } from '../../../core/api.js'
 import type { MappingRule, SharedBucket, SharedTreatment } from '../../../core/chargeback/types.js'
 import { toMappingRules } from './rules-editor.js'
 
-export type SimpleTreatment = 'keep' | 'proportional' | 'even'
+export type TreatmentChoice = SharedTreatment['method']
 
 export const SHARED_BUCKETS: readonly SharedBucket[] = [
   'unmatched',
@@ -23,10 +23,11 @@ export const SHARED_BUCKET_LABELS: Record<SharedBucket, string> = {
   credits: 'Credits and refunds',
 }
 
-export const TREATMENT_LABELS: Record<SimpleTreatment, string> = {
+export const TREATMENT_LABELS: Record<TreatmentChoice, string> = {
   keep: 'Own line',
   proportional: 'Proportional',
   even: 'Even split',
+  fixed: 'Fixed %',
 }
 
 export interface ChargebackSettings {
@@ -36,11 +37,13 @@ export interface ChargebackSettings {
   basis: Basis
   /** YYYY-MM, or null for all periods. */
   period: string | null
-  shared: Record<SharedBucket, SimpleTreatment>
+  shared: Record<SharedBucket, TreatmentChoice>
+  /** Per bucket spread by fixed percentages: each recipient's percentage as typed. */
+  fixed: Partial<Record<SharedBucket, Record<string, string>>>
   sharedRoles: string[]
 }
 
-export const DEFAULT_SHARED: Record<SharedBucket, SimpleTreatment> = {
+export const DEFAULT_SHARED: Record<SharedBucket, TreatmentChoice> = {
   unmatched: 'keep',
   'shared-roles': 'proportional',
   tax: 'proportional',
@@ -48,15 +51,19 @@ export const DEFAULT_SHARED: Record<SharedBucket, SimpleTreatment> = {
   credits: 'proportional',
 }
 
-function treatment(simple: SimpleTreatment): SharedTreatment {
-  return { method: simple }
+/** A blank field is no share; anything else goes to the engine as typed, which checks it. */
+function treatment(settings: ChargebackSettings, bucket: SharedBucket): SharedTreatment {
+  const method = settings.shared[bucket]
+  if (method !== 'fixed') return { method }
+  const typed = Object.entries(settings.fixed[bucket] ?? {}).filter(([, t]) => t.trim() !== '')
+  return { method, percentages: Object.fromEntries(typed.map(([r, t]) => [r, Number(t)])) }
 }
 
 export function buildChargebackRequest(settings: ChargebackSettings): ChargebackRequest {
   const request: ChargebackRequest = {
     basis: settings.basis,
     shared: Object.fromEntries(
-      SHARED_BUCKETS.map((bucket) => [bucket, treatment(settings.shared[bucket])]),
+      SHARED_BUCKETS.map((bucket) => [bucket, treatment(settings, bucket)]),
     ),
   }
   if (settings.mode === 'rules') request.rules = toMappingRules(settings.rules)
@@ -65,6 +72,27 @@ export function buildChargebackRequest(settings: ChargebackSettings): Chargeback
   const roles = settings.sharedRoles.map((r) => r.trim()).filter((r) => r.length > 0)
   if (roles.length > 0) request.sharedRoles = roles
   return request
+}
+
+/** 100 % split evenly in hundredths, the first recipients taking the odd hundredths. */
+export function evenPercentages(recipients: string[]): Record<string, string> {
+  const base = Math.floor(10_000 / recipients.length)
+  const extra = 10_000 - base * recipients.length
+  return Object.fromEntries(
+    recipients.map((r, i) => [r, ((base + (i < extra ? 1 : 0)) / 100).toFixed(2)]),
+  )
+}
+
+/** The sum of the typed percentages, or null when one is not a number. */
+export function typedTotal(percentages: Record<string, string>): number | null {
+  let hundredths = 0
+  for (const text of Object.values(percentages)) {
+    if (text.trim() === '') continue
+    const value = Number(text)
+    if (!Number.isFinite(value)) return null
+    hundredths += Math.round(value * 1_000_000)
+  }
+  return hundredths / 1_000_000
 }
 
 /** Comma- or newline-separated role names typed by the user. */

@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField'
 import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Basis, Dimension, MappingRules } from '../../../core/api.js'
 import { useApi } from '../api/ApiProvider.js'
 import { useRequest } from '../api/use-request.js'
@@ -79,6 +79,15 @@ export function ChargebackScreen() {
   const preview = useRequest(previewArgs && `${state.generation}:${previewArgs}`, () =>
     api.chargeback(JSON.parse(previewArgs ?? '{}')),
   )
+  // Kept from the last statements computed, so that fixed percentages can be typed while the
+  // request they are part of is still incomplete.
+  const [recipients, setRecipients] = useState<string[]>([])
+  useEffect(() => {
+    if (!preview.data) return
+    setRecipients(
+      preview.data.statements.filter((s) => s.kind === 'recipient').map((s) => s.recipient),
+    )
+  }, [preview.data])
   const quickGroups = dimensionOptionGroups(keys)
   const chooseMode = (mode: ChargebackSettings['mode']) => {
     const proposed = proposedRecipientKey(keys)
@@ -205,7 +214,12 @@ export function ChargebackScreen() {
           )}
         </SectionCard>
         <Box sx={{ display: 'grid', gap: 2 }}>
-          <SettingsCard settings={settings} periods={periods} onChange={update} />
+          <SettingsCard
+            settings={settings}
+            periods={periods}
+            recipients={recipients}
+            onChange={update}
+          />
           <ExportCard request={request} blockedReason={blocked} />
         </Box>
       </Box>

@@ -74,6 +74,7 @@ const INITIAL_CHARGEBACK: ChargebackSettings = {
   basis: 'amortized',
   period: null,
   shared: DEFAULT_SHARED,
+  fixed: {},
   sharedRoles: [],
 }
 

@@ -1,5 +1,6 @@
 // How the chargeback is computed: cost basis, period, and for each bucket of shared cost whether it
-// stays its own line or is spread over the recipients (proportionally or evenly).
+// stays its own line or is spread over the recipients (proportionally, evenly or by fixed
+// percentages, which start as an even split of the recipients last computed).
 import Box from '@mui/material/Box'
 import TextField from '@mui/material/TextField'
 import ToggleButton from '@mui/material/ToggleButton'
@@ -11,17 +12,21 @@ import type { SharedBucket } from '../../../../core/chargeback/types.js'
 import { PeriodSelect } from '../../components/PeriodSelect.js'
 import { SectionCard } from '../../components/SectionCard.js'
 import {
+  evenPercentages,
   parseRoleList,
   SHARED_BUCKETS,
   SHARED_BUCKET_LABELS,
   TREATMENT_LABELS,
   type ChargebackSettings,
-  type SimpleTreatment,
+  type TreatmentChoice,
 } from '../../model/chargeback-request.js'
+import { FixedPercentages } from './FixedPercentages.js'
 
 interface SettingsCardProps {
   settings: ChargebackSettings
   periods: string[]
+  /** The recipients of the last statements computed: who can take a fixed percentage. */
+  recipients: string[]
   onChange(patch: Partial<ChargebackSettings>): void
 }
 
@@ -33,8 +38,13 @@ const BUCKET_HINTS: Record<SharedBucket, string> = {
   credits: 'Credits and refunds (negative)',
 }
 
-export function SettingsCard({ settings, periods, onChange }: SettingsCardProps) {
+export function SettingsCard({ settings, periods, recipients, onChange }: SettingsCardProps) {
   const [rolesText, setRolesText] = useState(settings.sharedRoles.join(', '))
+  const choose = (bucket: SharedBucket, method: TreatmentChoice) => {
+    const shared = { ...settings.shared, [bucket]: method }
+    if (method !== 'fixed' || settings.fixed[bucket]) onChange({ shared })
+    else onChange({ shared, fixed: { ...settings.fixed, [bucket]: evenPercentages(recipients) } })
+  }
 
   return (
     <SectionCard title="Basis and shared cost" subheader="Printed with the statements">
@@ -72,6 +82,7 @@ export function SettingsCard({ settings, periods, onChange }: SettingsCardProps)
           <Box
             key={bucket}
             sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}
+            data-testid={`bucket-${bucket}`}
           >
             <Box sx={{ flex: 1, minWidth: 180 }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }} id={`bucket-${bucket}`}>
@@ -85,17 +96,31 @@ export function SettingsCard({ settings, periods, onChange }: SettingsCardProps)
               size="small"
               exclusive
               value={settings.shared[bucket]}
-              onChange={(_, method: SimpleTreatment | null) =>
-                method && onChange({ shared: { ...settings.shared, [bucket]: method } })
-              }
+              onChange={(_, method: TreatmentChoice | null) => method && choose(bucket, method)}
               aria-labelledby={`bucket-${bucket}`}
             >
-              {(Object.keys(TREATMENT_LABELS) as SimpleTreatment[]).map((method) => (
-                <ToggleButton key={method} value={method}>
+              {(Object.keys(TREATMENT_LABELS) as TreatmentChoice[]).map((method) => (
+                <ToggleButton
+                  key={method}
+                  value={method}
+                  disabled={method === 'fixed' && recipients.length === 0}
+                >
                   {TREATMENT_LABELS[method]}
                 </ToggleButton>
               ))}
             </ToggleButtonGroup>
+            {settings.shared[bucket] === 'fixed' && (
+              <Box sx={{ flexBasis: '100%' }}>
+                <FixedPercentages
+                  bucketLabel={SHARED_BUCKET_LABELS[bucket]}
+                  recipients={recipients}
+                  percentages={settings.fixed[bucket] ?? {}}
+                  onChange={(percentages) =>
+                    onChange({ fixed: { ...settings.fixed, [bucket]: percentages } })
+                  }
+                />
+              </Box>
+            )}
           </Box>
         ))}
       </Box>
