@@ -16,6 +16,9 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
   --period <YYYY-MM>    one billing period; all periods when absent (or "all")
   --shared <how>        keep (default), proportional or even for every shared bucket, or per
                         bucket: unmatched=keep,tax=proportional,fees=even,credits=keep,shared-roles=even
+  --fixed <bucket>:<recipient>=<percent>,…
+                        spread one bucket by fixed percentages adding up to 100, e.g.
+                        tax:backend=60,data=40; repeatable, one bucket each; overrides --shared
   --shared-role <role>  a role whose cost is shared (a gateway role); repeatable
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives
@@ -40,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
         basis: { type: 'string', default: 'unblended' },
         period: { type: 'string' },
         shared: { type: 'string' },
+        fixed: { type: 'string', multiple: true },
         'shared-role': { type: 'string', multiple: true },
         filter: { type: 'string', multiple: true },
         'per-recipient': { type: 'boolean', default: false },
@@ -68,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
       by: values.by as Dimension | undefined,
       basis: values.basis,
       period: values.period,
-      shared: parseShared(values.shared),
+      shared: withFixed(parseShared(values.shared), parseFixed(values.fixed ?? [])),
       sharedRoles: values['shared-role'],
       filters: parseFilters(values.filter ?? []),
       outDir: resolve(values.out),
@@ -124,6 +128,37 @@ export function parseShared(text: string | undefined): ExportRequest['shared'] {
     shared[bucket as SharedBucket] = method(how)
   }
   return shared
+}
+
+/** `tax:backend=60,data=40`: tax split 60 % to backend and 40 % to data (the engine checks the sum). */
+export function parseFixed(texts: string[]): NonNullable<ExportRequest['shared']> {
+  const shared: NonNullable<ExportRequest['shared']> = {}
+  for (const text of texts) {
+    const m = /^([^:]+):(.+)$/.exec(text)
+    if (!m) throw new UsageError(`--fixed takes <bucket>:<recipient>=<percent>,…, not "${text}".`)
+    const bucket = m[1].trim()
+    if (!(BUCKETS as string[]).includes(bucket)) {
+      throw new UsageError(`Unknown shared bucket "${bucket}": use ${BUCKETS.join(', ')}.`)
+    }
+    const percentages: Record<string, number> = {}
+    for (const part of m[2].split(',')) {
+      const eq = part.lastIndexOf('=')
+      const percent = Number(part.slice(eq + 1).trim())
+      if (eq <= 0 || part.slice(eq + 1).trim() === '' || !Number.isFinite(percent)) {
+        throw new UsageError(`--fixed ${bucket}: "${part}" is not <recipient>=<percent>.`)
+      }
+      percentages[part.slice(0, eq).trim()] = percent
+    }
+    shared[bucket as SharedBucket] = { method: 'fixed', percentages }
+  }
+  return shared
+}
+
+function withFixed(
+  shared: ExportRequest['shared'],
+  fixed: NonNullable<ExportRequest['shared']>,
+): ExportRequest['shared'] {
+  return Object.keys(fixed).length ? { ...shared, ...fixed } : shared
 }
 
 /** `service=Amazon Bedrock`, `tag:team!=(none)`: the value `(none)` is the untagged group. */

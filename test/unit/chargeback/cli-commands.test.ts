@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseFilters, parseShared } from '../../../cli/commands/export.js'
+import { parseFilters, parseFixed, parseShared } from '../../../cli/commands/export.js'
 import { coverageTable } from '../../../cli/commands/rules.js'
 
 describe('cur-lens export options', () => {
@@ -17,6 +17,18 @@ describe('cur-lens export options', () => {
     })
     expect(() => parseShared('tax=spread')).toThrow('Unknown --shared treatment "spread"')
     expect(() => parseShared('vat=keep')).toThrow('Unknown shared bucket "vat"')
+  })
+
+  it('reads fixed percentages per bucket', () => {
+    expect(parseFixed(['tax:backend=60, data=40', 'fees:platform=100'])).toEqual({
+      tax: { method: 'fixed', percentages: { backend: 60, data: 40 } },
+      fees: { method: 'fixed', percentages: { platform: 100 } },
+    })
+    expect(() => parseFixed(['backend=60'])).toThrow('--fixed takes <bucket>:<recipient>=<percent>')
+    expect(() => parseFixed(['vat:a=100'])).toThrow('Unknown shared bucket "vat"')
+    expect(() => parseFixed(['tax:a=half'])).toThrow(
+      '--fixed tax: "a=half" is not <recipient>=<percent>.',
+    )
   })
 
   it('reads filters, several values of one dimension being alternatives', () => {

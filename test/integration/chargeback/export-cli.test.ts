@@ -1,0 +1,53 @@
+// `cur-lens export` end to end: the real CLI, its engine in a child process, on the bundled demo,
+// whose Bedrock cost by team is documented in resources/demo/README.md.
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const CLI = fileURLToPath(new URL('../../../bin/cur-lens.js', import.meta.url))
+const DEMO = fileURLToPath(new URL('../../../resources/demo', import.meta.url))
+
+let out: string
+beforeEach(async () => {
+  out = await mkdtemp(join(tmpdir(), 'cur-lens-export-cli-'))
+})
+afterEach(async () => {
+  await rm(out, { recursive: true, force: true })
+})
+
+describe('cur-lens export', () => {
+  it('spreads the untagged Bedrock cost (5.40) by the fixed percentages given', async () => {
+    const { stdout } = await run(process.execPath, [
+      CLI,
+      'export',
+      DEMO,
+      '--rules',
+      join(DEMO, 'rules.json'),
+      '--filter',
+      'service=Amazon Bedrock',
+      '--fixed',
+      'unmatched:backend=50,data=50',
+      '--out',
+      out,
+    ])
+    expect(stdout).toContain('split by fixed percentages: backend 50%, data 50%')
+    const summary = await readFile(join(out, 'chargeback-summary.csv'), 'utf8')
+    const totals = summary
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => [line.split(',')[0], line.split(',').at(-1)])
+    // backend 142.30 + 2.70, data 89.50 + 2.70, frontend 23.10 (resources/demo/README.md).
+    expect(totals).toEqual([
+      ['backend', '145.00'],
+      ['data', '92.20'],
+      ['frontend', '23.10'],
+    ])
+  })
+})
