@@ -37,6 +37,8 @@ export interface CsvScanOptions {
 }
 
 const MAX_HEADER_BYTES = 1024 * 1024
+/** Longer than any amount: such a value is no plain decimal, and is not kept in memory. */
+const MAX_VALUE_BYTES = 1024
 /** Large gzip output chunks: the default 16 KiB made the per-chunk work dominate the scan. */
 const CHUNK_BYTES = 1024 * 1024
 const QUOTE = 0x22
@@ -68,6 +70,7 @@ class CsvRecordScanner {
   private head: Buffer[] = []
   private headBytes = 0
   private partialValue: Buffer[] = []
+  private partialBytes = 0
 
   constructor(private readonly onHeader: (header: Buffer) => number) {}
 
@@ -94,9 +97,13 @@ class CsvRecordScanner {
       const stop = quote < 0 ? length : quote
       while (i < stop) {
         if (field > sumIndex) {
-          // Past the summed field only line feeds matter: found natively too.
-          if (lineFeed < i) lineFeed = chunk.indexOf(LF, i)
-          if (lineFeed < 0 || lineFeed >= stop) {
+          // Past the summed field only line feeds matter: found natively too, once per chunk
+          // and line (`length` when the chunk has no more).
+          if (lineFeed < i) {
+            lineFeed = chunk.indexOf(LF, i)
+            if (lineFeed < 0) lineFeed = length
+          }
+          if (lineFeed >= stop) {
             i = stop
             break
           }
@@ -127,7 +134,9 @@ class CsvRecordScanner {
     }
     if (this.records === 0) this.keepHead(chunk)
     else if (field === sumIndex && fieldStart < length) {
-      this.partialValue.push(Buffer.from(chunk.subarray(fieldStart)))
+      this.partialBytes += length - fieldStart
+      if (this.partialBytes <= MAX_VALUE_BYTES)
+        this.partialValue.push(Buffer.from(chunk.subarray(fieldStart)))
     }
     this.inQuote = inQuote
     this.field = field
@@ -163,9 +172,16 @@ class CsvRecordScanner {
   /** The value in `chunk[start, end)`, after any part of it earlier chunks held. */
   private addValue(chunk: Buffer, start: number, end: number, lineEnd: boolean) {
     let value = chunk
-    if (this.partialValue.length > 0) {
-      value = Buffer.concat([...this.partialValue, chunk.subarray(start, end)])
+    if (this.partialBytes > 0) {
+      const tooLong = this.partialBytes + (end - start) > MAX_VALUE_BYTES
+      const parts = this.partialValue
       this.partialValue = []
+      this.partialBytes = 0
+      if (tooLong) {
+        this.sum.addNonDecimal()
+        return
+      }
+      value = Buffer.concat([...parts, chunk.subarray(start, end)])
       start = 0
       end = value.length
     }

@@ -71,6 +71,11 @@ export class DecimalColumnSum {
     }
   }
 
+  /** A value known not to be plain decimal text (one too long to be an amount). */
+  addNonDecimal(): void {
+    this.known = false
+  }
+
   /** The sum as DuckDB prints a DECIMAL(38,10), or undefined when a value was not plain decimal. */
   result(): string | undefined {
     if (!this.known) return undefined

@@ -172,6 +172,17 @@ describe('summing the cost column in Node', () => {
     expect((await scanText('real.csv', text, { sumColumn })).sum).toBe(expected)
   })
 
+  it('reads a hostile single line of quotes in linear time, and keeps no overlong value', async () => {
+    const quotes = '"",'.repeat(1_500_000)
+    const started = performance.now()
+    const scan = await scanText('quotes.csv', `cost,x\n1,${quotes}\n${'9'.repeat(3_000_000)},y\n`, {
+      sumColumn: 'cost',
+    })
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(scan.dataRows).toBe(2)
+    expect(scan.sum).toBeUndefined()
+  })
+
   it('gives no sum for a value that is not plain decimal text, or without the column', async () => {
     expect((await scanText('exponent.csv', 'id,cost\n1,1.5E\n', options)).sum).toBeUndefined()
     expect((await scanText('words.csv', 'id,cost\n1,n/a\n', options)).sum).toBeUndefined()
