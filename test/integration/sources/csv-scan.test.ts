@@ -36,6 +36,18 @@ async function scanText(
   })
 }
 
+async function scanGzipped(name: string, text: Buffer, options: Partial<CsvScanOptions> = {}) {
+  const path = join(dir, name)
+  await writeFile(path, gzipSync(text))
+  return scanCsv(path, {
+    display: path,
+    gzip: true,
+    totalBytes: 1,
+    limits: DEFAULT_LIMITS,
+    ...options,
+  })
+}
+
 async function failure(promise: Promise<unknown>) {
   try {
     await promise
@@ -72,15 +84,7 @@ describe('counting CSV rows in Node', () => {
   it('reads the same rows through gzip', async () => {
     const text = await readFile(OLA_RAJI)
     const plain = await scanText('plain.csv', text)
-    const path = join(dir, 'export.csv.gz')
-    await writeFile(path, gzipSync(text))
-    const gz = await scanCsv(path, {
-      display: path,
-      gzip: true,
-      totalBytes: 1,
-      limits: DEFAULT_LIMITS,
-    })
-    expect(gz).toEqual(plain)
+    expect(await scanGzipped('export.csv.gz', text)).toEqual(plain)
   })
 
   it('stops at the header when the caller rejects it', async () => {
@@ -158,17 +162,8 @@ describe('summing the cost column in Node', () => {
   it('matches DuckDB on a real export, plain and through gzip', async () => {
     const sumColumn = 'line_item_unblended_cost'
     const text = await readFile(OLA_RAJI)
-    const path = join(dir, 'real.csv.gz')
-    await writeFile(path, gzipSync(text))
-    const gz = await scanCsv(path, {
-      display: path,
-      gzip: true,
-      totalBytes: 1,
-      limits: DEFAULT_LIMITS,
-      sumColumn,
-    })
     const expected = await duckdbSum(OLA_RAJI, sumColumn)
-    expect(gz.sum).toBe(expected)
+    expect((await scanGzipped('real.csv.gz', text, { sumColumn })).sum).toBe(expected)
     expect((await scanText('real.csv', text, { sumColumn })).sum).toBe(expected)
   })
 
