@@ -21,6 +21,12 @@
 // cache (`attribution_store.facts`, cache-build.ts) shares, plus the line-item detail columns.
 // Usage is DECIMAL(38,10) and tokens are whole (rounded per row), so that sums are exact and the
 // same from either source.
+//
+// Each has a `<view>_tagged` twin for queries that read `tags`: it takes them from `cur_tag_sets`
+// (core/sources/tag-sets.ts, one merge per distinct combination of raw tag columns) by the row's
+// `tag_set`, instead of merging them on every row. Queries that read no tags use the plain view:
+// the join would cost them a pass over the raw tag columns.
+import { TAG_SETS_TABLE } from '../sources/tag-sets.js'
 import { bedrockShapeJoin } from './lookup-tables.js'
 
 export const CREATE_CUR_ATTRIBUTED = `CREATE OR REPLACE VIEW cur_attributed AS
@@ -58,6 +64,7 @@ SELECT
   provider,
   token_type,
   tags,
+  tag_set,
   unblended_cost AS unblended,
   net_unblended_cost AS net,
   amortized_cost AS amortized,
@@ -83,9 +90,23 @@ SELECT
   line_item_type,
   principal_arn,
   tags,
+  tag_set,
   unblended_cost AS unblended,
   net_unblended_cost AS net,
   amortized_cost AS amortized,
   ondemand_cost AS ondemand,
   CAST(usage_amount AS DECIMAL(38, 10)) AS usage
 FROM cur`
+
+/** The views that have a `_tagged` twin. */
+export const TAGGED_VIEWS = ['cur_attributed', 'attribution_rows', 'attribution_rows_unjoined']
+
+/** `<view>_tagged`: tags from `cur_tag_sets` when the dataset has it, else the view as it is. */
+export function createTaggedView(view: string, tagSetsIndexed: boolean): string {
+  const select = tagSetsIndexed
+    ? `SELECT v.* REPLACE (ts.tags AS tags)
+FROM ${view} AS v
+LEFT JOIN ${TAG_SETS_TABLE} AS ts ON ts.tag_set = v.tag_set`
+    : `SELECT * FROM ${view}`
+  return `CREATE OR REPLACE VIEW ${view}_tagged AS ${select}`
+}

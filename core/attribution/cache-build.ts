@@ -45,8 +45,8 @@ SELECT
 FROM cur`
 
 const GATHER_TAG_SETS = `CREATE OR REPLACE TABLE attribution_tag_sets AS
-SELECT tags, SUM(unblended_cost) AS unblended, count(*) AS row_count
-FROM cur
+SELECT tags, SUM(unblended) AS unblended, count(*) AS row_count
+FROM attribution_rows_unjoined_tagged
 GROUP BY tags`
 
 const RANK_TAG_KEYS = `CREATE OR REPLACE TABLE attribution_tag_keys AS
@@ -122,7 +122,7 @@ export async function buildCacheTables(
 SELECT
   ${[...textSelect, 'usage_day', ...tagSelect].join(',\n  ')},
   unblended, net, amortized, ondemand, ${usage}, tokens
-FROM attribution_rows`,
+FROM ${tagColumns.length ? 'attribution_rows_tagged' : 'attribution_rows'}`,
     params,
   )
   const [check] = await run<{ same: boolean }>(

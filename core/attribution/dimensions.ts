@@ -75,7 +75,8 @@ const UNJOINED_COLUMNS = new Set([
 
 /**
  * The relation to read. On the live side a query that needs no principal or Bedrock column reads
- * `attribution_rows_unjoined`, which skips both joins: several times faster while the cache builds.
+ * `attribution_rows_unjoined`, which skips both joins: several times faster while the cache builds;
+ * one that reads tags reads the `_tagged` twin (attribution-views.ts).
  */
 export function relationOf(
   source: RowSource,
@@ -90,7 +91,8 @@ export function relationOf(
   const unjoined = [...columns, METRIC_COLUMNS[metric]].every(
     (c) => c === 'tags' || UNJOINED_COLUMNS.has(c),
   )
-  return unjoined ? 'attribution_rows_unjoined' : 'attribution_rows'
+  const view = unjoined ? 'attribution_rows_unjoined' : 'attribution_rows'
+  return columns.includes('tags') ? `${view}_tagged` : view
 }
 
 export const TAG_PREFIX = 'tag:'

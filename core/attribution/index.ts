@@ -15,10 +15,13 @@ import {
   initCacheState,
   waitForAttributionCache,
 } from './attribution-cache.js'
+import { indexTagSets } from '../sources/tag-sets.js'
 import {
   CREATE_ATTRIBUTION_ROWS,
   CREATE_ATTRIBUTION_ROWS_UNJOINED,
   CREATE_CUR_ATTRIBUTED,
+  createTaggedView,
+  TAGGED_VIEWS,
 } from './attribution-views.js'
 import { breakdown as runBreakdown } from './breakdown.js'
 import { lineItems as runLineItems } from './line-items.js'
@@ -37,13 +40,16 @@ export { tokenUnitCosts } from './token-unit-cost.js'
  */
 export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal): Promise<void> {
   const { engine, workDirectory } = dataset
-  await Promise.all([
+  const [tagSetsIndexed] = await Promise.all([
+    indexTagSets(dataset, signal),
     buildPrincipalDim(engine, workDirectory, signal),
     buildBedrockDim(engine, workDirectory, signal),
   ])
   await engine.query(CREATE_CUR_ATTRIBUTED, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS_UNJOINED, {}, { signal })
+  for (const view of TAGGED_VIEWS)
+    await engine.query(createTaggedView(view, tagSetsIndexed), {}, { signal })
   await initCacheState(engine, signal)
   // The build runs unawaited; closing the dataset first interrupts it, so no query keeps the
   // engine busy, or the cache file open (Windows cannot delete an open file), after close.

@@ -4,7 +4,7 @@
 import type { LineItemsQuery, LineItemsResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
-import { LIVE_SOURCE, SqlParamBag, filterConditions } from './dimensions.js'
+import { LIVE_SOURCE, SqlParamBag, filterConditions, parseDimension } from './dimensions.js'
 import { resolveTagNames } from './tag-keys.js'
 
 export const MAX_PAGE_SIZE = 10_000
@@ -43,6 +43,8 @@ export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promis
   const bag = new SqlParamBag()
   const conditions = filterConditions(resolved.filters, LIVE_SOURCE, bag)
   const where = conditions.length > 0 ? conditions.join('\n  AND ') : 'true'
+  const readsTags = (resolved.filters ?? []).some((f) => parseDimension(f.dimension).kind === 'tag')
+  const from = readsTags ? 'attribution_rows_tagged' : 'attribution_rows'
   const countParams = { ...bag.params }
   const limit = bag.bind('limit', pageSize)
   const offset = bag.bind('offset', page * pageSize)
@@ -51,14 +53,14 @@ export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promis
     dataset.engine.query<Record<string, string | number | null>>(
       `SELECT
   ${select}
-FROM attribution_rows
+FROM ${from}
 WHERE ${where}
 ORDER BY unblended DESC NULLS LAST, usage_start, source_file, usage_type, resource_id, description
 LIMIT ${limit} OFFSET ${offset}`,
       bag.params,
     ),
     dataset.engine.query<{ total_rows: string }>(
-      `SELECT count(*) AS total_rows FROM attribution_rows WHERE ${where}`,
+      `SELECT count(*) AS total_rows FROM ${from} WHERE ${where}`,
       countParams,
     ),
   ])

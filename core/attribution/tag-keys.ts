@@ -60,7 +60,7 @@ type KeyRow = {
 }
 
 const LIVE_COVERED_COST = `SELECT key, CAST(SUM(unblended) AS DECIMAL(38, 10)) AS covered_cost
-FROM (SELECT unnest(map_keys(tags)) AS key, unblended FROM attribution_rows)
+FROM (SELECT unnest(map_keys(tags)) AS key, unblended FROM attribution_rows_unjoined_tagged)
 GROUP BY key`
 
 async function keysWithCost(
@@ -80,7 +80,8 @@ async function keysWithCost(
   const [keys, [sum]] = await Promise.all([
     engine.query<KeyRow>(LIVE_COVERED_COST),
     engine.query<{ total: string }>(
-      `SELECT CAST(COALESCE(SUM(unblended), 0) AS DECIMAL(38, 10)) AS total FROM attribution_rows`,
+      `SELECT CAST(COALESCE(SUM(unblended), 0) AS DECIMAL(38, 10)) AS total
+       FROM attribution_rows_unjoined`,
     ),
   ])
   return { keys, total: sum.total }
@@ -90,7 +91,7 @@ export async function presentTagKeys(engine: Engine, source: RowSource): Promise
   const sql =
     source.kind === 'cache'
       ? 'SELECT key FROM attribution_tag_keys'
-      : 'SELECT DISTINCT unnest(map_keys(tags)) AS key FROM attribution_rows'
+      : 'SELECT DISTINCT unnest(map_keys(tags)) AS key FROM attribution_rows_unjoined_tagged'
   return (await engine.query<{ key: string }>(sql)).map((r) => r.key)
 }
 

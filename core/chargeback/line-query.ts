@@ -1,6 +1,7 @@
-// The one query chargeback runs: every line item of the period over `cur_attributed`, given its
-// recipient (by mapping rules or by a dimension's value) and its shared bucket, grouped into
-// statement lines with exact DECIMAL sums. Columns and dimensions come from closed maps; rule
+// The one query chargeback runs: every line item of the period over `cur_attributed` (its `_tagged`
+// twin when rules, recipients or filters read tags; see core/attribution/attribution-views.ts),
+// given its recipient (by mapping rules or by a dimension's value) and its shared bucket, grouped
+// into statement lines with exact DECIMAL sums. Columns and dimensions come from closed maps; rule
 // patterns, tag keys, roles and the period are bound parameters.
 import type { Basis, Dimension, Filter, FlatDimension } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
@@ -131,12 +132,21 @@ export function itemsCte(query: LineQuery): { sql: string; params: SqlParams } {
     *,
     ${ruleIndex} AS rule_index,
     coalesce(${BASIS_COLUMNS[query.basis]}, 0) AS cost
-  FROM cur_attributed
+  FROM ${readsTags(query) ? 'cur_attributed_tagged' : 'cur_attributed'}
   ${where}
 ), items AS (
   SELECT *, ${recipient} AS recipient FROM items_indexed
 )`
   return { sql, params }
+}
+
+function readsTags(query: LineQuery): boolean {
+  const isTag = (dimension: Dimension) =>
+    typeof dimension === 'string' && dimension.startsWith('tag:')
+  if ('rules' in query.source) {
+    if (query.source.rules.rules.some((r) => r.match.kind === 'tag')) return true
+  } else if (isTag(query.source.by)) return true
+  return (query.filters ?? []).some((f) => isTag(f.dimension))
 }
 
 /** Tax, then credits and refunds, then fees and support, then shared roles, then unmatched. */

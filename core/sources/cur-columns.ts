@@ -76,6 +76,12 @@ export const CUR_COLUMNS: readonly CurColumn[] = [
     meaning:
       'All tags, keyed "<source>/<key>": iamPrincipal/team, resourceTags/user:Project, accountTag/…, userAttribute/…, costCategory/…; empty values dropped',
   },
+  {
+    name: 'tag_set',
+    type: 'UBIGINT',
+    meaning:
+      'A hash of the raw tag columns: rows with one tag_set have the same tags, as cur_tag_sets holds them once merged',
+  },
   { name: 'currency', type: 'VARCHAR', meaning: 'line_item_currency_code' },
   { name: 'source_file', type: 'VARCHAR', meaning: 'The file the row came from' },
 ]

@@ -83,6 +83,7 @@ async function dropViews(engine: Engine) {
   for (const statement of [
     'DROP VIEW IF EXISTS cur',
     'DROP VIEW IF EXISTS cur_rollup',
+    'DROP VIEW IF EXISTS cur_tag_set_source',
     'DROP VIEW IF EXISTS cur_staged',
     'DROP VIEW IF EXISTS cur_raw',
     'DROP TABLE IF EXISTS cur_product_names',

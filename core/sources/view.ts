@@ -15,6 +15,7 @@ import { normalizedSelect, type Normalization } from './normalize/normalization.
 import { createProductNames, withProductNames } from './product-names.js'
 import { sqlStringList } from './sql-text.js'
 import { stagedSelectList, type PhysicalColumn } from './staging.js'
+import { createTagSetSourceSql } from './tag-sets.js'
 import { createRollupSql, createTotalsSql, ROLLUP_VIEW, TOTALS_TABLE } from './totals.js'
 
 const NORMALIZATION: Record<Family, Normalization> = {
@@ -90,6 +91,7 @@ export async function createCurView(
     lookup ? withProductNames(relation) : `SELECT * FROM ${relation}`
   await engine.query(`CREATE VIEW cur_staged AS ${staged('cur_raw')}`)
   await engine.query(`CREATE VIEW cur AS ${normalizedSelect(normalization, 'cur_staged')}`)
+  await engine.query(createTagSetSourceSql(normalization))
   await engine.query(createRollupSql(normalization, staged(TOTALS_TABLE)))
   return summarizeProfile(physical, await engine.query<ProfileRow>(PROFILE_SQL))
 }

@@ -56,6 +56,7 @@ export interface CurDifferences {
   /** The Bedrock product fields (provider, model, inference_type, feature) by key. */
   productField: (key: string) => string
   tags: string
+  tagInputs: string[]
 }
 
 /** The normalization of a staged CUR (2.0 or legacy) export. */
@@ -98,6 +99,7 @@ export function curNormalization(differences: CurDifferences): Normalization {
       amortized_cost: money(CUR_AMORTIZED),
       ondemand_cost: money('coalesce(pricing_public_on_demand_cost, 0)'),
       tags: differences.tags,
+      tag_set: `hash(${differences.tagInputs.join(', ')})`,
       currency: 'line_item_currency_code',
       source_file: 'source_file',
     },
@@ -111,5 +113,6 @@ export function curNormalization(differences: CurDifferences): Normalization {
       'line_item_usage_type',
       'line_item_currency_code',
     ],
+    tagInputs: differences.tagInputs,
   }
 }

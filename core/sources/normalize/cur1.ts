@@ -11,4 +11,5 @@ export const CUR1_NORMALIZATION = curNormalization({
   principalArn: 'CAST(NULL AS VARCHAR)',
   productField: () => 'CAST(NULL AS VARCHAR)',
   tags: 'coalesce(tags, CAST(MAP {} AS MAP(VARCHAR, VARCHAR)))',
+  tagInputs: ['tags'],
 })

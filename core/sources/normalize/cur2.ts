@@ -42,4 +42,5 @@ export const CUR2_NORMALIZATION = curNormalization({
   principalArn: "nullif(line_item_iam_principal, '')",
   productField: (key) => `nullif(product['${key}'], '')`,
   tags: TAGS,
+  tagInputs: ['tags', 'resource_tags', 'cost_category'],
 })

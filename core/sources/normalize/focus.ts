@@ -61,6 +61,7 @@ export const FOCUS_NORMALIZATION: Normalization = {
         'key': CASE WHEN regexp_matches(e.key, ${TAG_PREFIX}) THEN e.key ELSE 'resourceTags/' || e.key END,
         'value': e.value}))),
     CAST(MAP {} AS MAP(VARCHAR, VARCHAR)))`,
+    tag_set: 'hash(Tags)',
     currency: 'BillingCurrency',
     source_file: 'source_file',
   },
@@ -73,4 +74,5 @@ export const FOCUS_NORMALIZATION: Normalization = {
     'x_UsageType',
     'BillingCurrency',
   ],
+  tagInputs: ['Tags'],
 }

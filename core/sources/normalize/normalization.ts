@@ -8,6 +8,8 @@ export interface Normalization {
   columns: Record<string, string>
   /** The staged columns that billing_period, line_item_type, service and currency read. */
   summaryInputs: readonly string[]
+  /** The staged columns that `tags` reads; `tag_set` is their hash. */
+  tagInputs: readonly string[]
 }
 
 /** `SELECT <every cur column> FROM <from>`, in the documented column order. */

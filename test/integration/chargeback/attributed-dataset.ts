@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
 import { openEngine } from '../../../core/engine/duckdb.js'
+import { createTaggedView } from '../../../core/attribution/attribution-views.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 
@@ -69,6 +70,7 @@ export async function openAttributedDataset(
      FROM read_json($input, columns = {${spec}}, format = 'array')`,
     { input },
   )
+  if (!real) await engine.query(createTaggedView('cur_attributed', false))
   const periods = [...new Set(full.map((r) => r.billing_period))].sort()
   const dataset: Dataset = {
     engine,
