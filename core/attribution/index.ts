@@ -34,33 +34,47 @@ export { tokenUnitCosts } from './token-unit-cost.js'
 
 /**
  * Builds what every later query needs: `principal_dim`, `bedrock_dim`, the `cur_attributed`,
- * `attribution_rows` and `attribution_rows_unjoined` views. Then starts, without awaiting, the
- * build of the cache (`attribution_store.facts`, in the work directory); queries use it once the
- * engine marks it ready.
+ * `attribution_rows` and `attribution_rows_unjoined` views and their `_tagged` twins (reading tags
+ * row by row at first). Then starts, without awaiting, the tag sets (the twins switch to them once
+ * built) and the build of the cache (`attribution_store.facts`, in the work directory); queries use
+ * it once the engine marks it ready.
  */
 export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal): Promise<void> {
-  const { engine, workDirectory } = dataset
-  const [tagSetsIndexed] = await Promise.all([
-    indexTagSets(dataset, signal),
-    buildPrincipalDim(engine, workDirectory, signal),
-    buildBedrockDim(engine, workDirectory, signal),
+  const { engine } = dataset
+  await Promise.all([
+    buildPrincipalDim(engine, dataset.workDirectory, signal),
+    buildBedrockDim(engine, dataset.workDirectory, signal),
   ])
   await engine.query(CREATE_CUR_ATTRIBUTED, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS_UNJOINED, {}, { signal })
-  for (const view of TAGGED_VIEWS)
-    await engine.query(createTaggedView(view, tagSetsIndexed), {}, { signal })
+  await createTaggedViews(dataset, false, signal)
   await initCacheState(engine, signal)
   // The build runs unawaited; closing the dataset first interrupts it, so no query keeps the
   // engine busy, or the cache file open (Windows cannot delete an open file), after close.
   const build = new AbortController()
-  const building = buildAttributionCache(engine, workDirectory, build.signal)
+  const building = buildInBackground(dataset, build.signal)
   const close = dataset.close.bind(dataset)
   dataset.close = async () => {
     build.abort()
     await building
     await close()
   }
+}
+
+/** Tag sets first (the cache build reads tags through them), then the cache. Never rejects. */
+async function buildInBackground(dataset: Dataset, signal: AbortSignal): Promise<void> {
+  try {
+    if (await indexTagSets(dataset, signal)) await createTaggedViews(dataset, true, signal)
+  } catch {
+    // Without tag sets the _tagged views keep reading tags row by row: slower, the same figures.
+  }
+  await buildAttributionCache(dataset.engine, dataset.workDirectory, signal)
+}
+
+async function createTaggedViews(dataset: Dataset, tagSetsIndexed: boolean, signal?: AbortSignal) {
+  for (const view of TAGGED_VIEWS)
+    await dataset.engine.query(createTaggedView(view, tagSetsIndexed), {}, { signal })
 }
 
 /** Resolves when the background cache is ready (true) or failed (false); for benchmarks and tests. */

@@ -42,14 +42,13 @@ beforeAll(async () => {
   for (const [format, write] of Object.entries(WRITERS)) {
     const dataset = await openDataset([await write(billing, join(root, format))])
     await prepareAttribution(dataset)
+    // The tag sets are built in the background, before the cache.
+    await attributionCacheReady(dataset)
     datasets.set(format, dataset)
   }
 })
 afterAll(async () => {
-  for (const dataset of datasets.values()) {
-    await attributionCacheReady(dataset)
-    await dataset.close()
-  }
+  for (const dataset of datasets.values()) await dataset.close()
   await rm(root, { recursive: true, force: true })
 })
 
@@ -81,6 +80,7 @@ describe('a cur built by hand, without raw tag columns', () => {
     const dataset = await openHandBuiltDataset()
     try {
       await prepareAttribution(dataset)
+      await attributionCacheReady(dataset)
       const tables = await dataset.engine.query(
         `SELECT table_name FROM duckdb_tables() WHERE table_name = 'cur_tag_sets'`,
       )
@@ -89,7 +89,6 @@ describe('a cur built by hand, without raw tag columns', () => {
         await dataset.engine.query(BY_TAG('attribution_rows_unjoined_tagged', 'unblended')),
       ).toEqual(await dataset.engine.query(BY_TAG('cur', 'unblended_cost')))
     } finally {
-      await attributionCacheReady(dataset)
       await dataset.close()
     }
   })
