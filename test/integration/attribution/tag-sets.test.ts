@@ -8,21 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openDataset } from '../../../core/sources/index.js'
-import {
-  generateBilling,
-  writeCur1Csv,
-  writeCur2CsvGz,
-  writeCur2Parquet,
-  writeFocusCsv,
-} from '../../fixtures/cur-generator.js'
+import { generateBilling, WRITERS } from '../../fixtures/cur-generator.js'
 import { openHandBuiltDataset } from './hand-built-cur.js'
-
-const WRITERS = {
-  'cur2-parquet': writeCur2Parquet,
-  'cur2-csv': writeCur2CsvGz,
-  'cur1-csv': writeCur1Csv,
-  focus: writeFocusCsv,
-} as const
 
 /** Cost by tag key and value, and the rows with no tag. */
 const BY_TAG = (relation: string, cost: string) => `

@@ -13,21 +13,14 @@ import { openDataset } from '../../../core/sources/index.js'
 import { summarize } from '../../../core/sources/summary.js'
 import {
   generateBilling,
-  writeCur1Csv,
   writeCur2CsvGz,
   writeCur2Parquet,
-  writeFocusCsv,
+  WRITERS,
   type Billing,
   type BillingRow,
 } from '../../fixtures/cur-generator.js'
 import { formatUnits, toUnits } from '../../fixtures/money.js'
 
-const WRITERS = {
-  'cur2-parquet': writeCur2Parquet,
-  'cur2-csv': writeCur2CsvGz,
-  'cur1-csv': writeCur1Csv,
-  focus: writeFocusCsv,
-} as const
 type Format = keyof typeof WRITERS
 
 /** FOCUS ChargeCategory of each CUR line item type (as the FOCUS writer maps them), after our map. */
