@@ -17,6 +17,9 @@
 // `attribution_rows_unjoined`: the same columns straight from `cur`, for queries that need no
 // principal or Bedrock column (no joins, so much faster while the cache is being built).
 //
+// `attribution_rows_principal`: those plus principal_person and principal_role, for queries that
+// need no Bedrock column (one join instead of two: a regroup by role takes half the time).
+//
 // `attribution_rows`: the live row source for breakdowns and line items, with the column names the
 // cache (`attribution_store.facts`, cache-build.ts) shares, plus the line-item detail columns.
 // Usage is DECIMAL(38,10) and tokens are whole (rounded per row), so that sums are exact and the
@@ -98,8 +101,18 @@ SELECT
   CAST(usage_amount AS DECIMAL(38, 10)) AS usage
 FROM cur`
 
+export const CREATE_ATTRIBUTION_ROWS_PRINCIPAL = `CREATE OR REPLACE VIEW attribution_rows_principal AS
+SELECT u.*, p.person AS principal_person, p.role AS principal_role
+FROM attribution_rows_unjoined AS u
+LEFT JOIN principal_dim AS p ON p.principal_arn = u.principal_arn`
+
 /** The views that have a `_tagged` twin. */
-export const TAGGED_VIEWS = ['cur_attributed', 'attribution_rows', 'attribution_rows_unjoined']
+export const TAGGED_VIEWS = [
+  'cur_attributed',
+  'attribution_rows',
+  'attribution_rows_unjoined',
+  'attribution_rows_principal',
+]
 
 /** `<view>_tagged`: tags from `cur_tag_sets` when the dataset has it, else the view as it is. */
 export function createTaggedView(view: string, tagSetsIndexed: boolean): string {

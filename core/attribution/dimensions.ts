@@ -73,10 +73,14 @@ const UNJOINED_COLUMNS = new Set([
   'usage',
 ])
 
+/** Columns `attribution_rows_principal` adds to the unjoined ones (one join, no Bedrock lookup). */
+const PRINCIPAL_COLUMNS = new Set(['principal_person', 'principal_role'])
+
 /**
- * The relation to read. On the live side a query that needs no principal or Bedrock column reads
- * `attribution_rows_unjoined`, which skips both joins: several times faster while the cache builds;
- * one that reads tags reads the `_tagged` twin (attribution-views.ts).
+ * The relation to read. On the live side a query reads the view with the fewest joins that has its
+ * columns: `attribution_rows_unjoined` (none: several times faster while the cache builds),
+ * `attribution_rows_principal` (the principal lookup) or `attribution_rows` (both lookups); one
+ * that reads tags reads the view's `_tagged` twin (attribution-views.ts).
  */
 export function relationOf(
   source: RowSource,
@@ -88,10 +92,12 @@ export function relationOf(
     const parsed = parseDimension(d)
     return parsed.kind === 'tag' ? 'tags' : FLAT_DIMENSION_COLUMNS[parsed.name]
   })
-  const unjoined = [...columns, METRIC_COLUMNS[metric]].every(
-    (c) => c === 'tags' || UNJOINED_COLUMNS.has(c),
-  )
-  const view = unjoined ? 'attribution_rows_unjoined' : 'attribution_rows'
+  const needed = [...columns, METRIC_COLUMNS[metric]].filter((c) => c !== 'tags')
+  const view = needed.every((c) => UNJOINED_COLUMNS.has(c))
+    ? 'attribution_rows_unjoined'
+    : needed.every((c) => UNJOINED_COLUMNS.has(c) || PRINCIPAL_COLUMNS.has(c))
+      ? 'attribution_rows_principal'
+      : 'attribution_rows'
   return columns.includes('tags') ? `${view}_tagged` : view
 }
 

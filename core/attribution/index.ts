@@ -18,6 +18,7 @@ import {
 import { indexTagSets } from '../sources/tag-sets.js'
 import {
   CREATE_ATTRIBUTION_ROWS,
+  CREATE_ATTRIBUTION_ROWS_PRINCIPAL,
   CREATE_ATTRIBUTION_ROWS_UNJOINED,
   CREATE_CUR_ATTRIBUTED,
   createTaggedView,
@@ -34,7 +35,8 @@ export { tokenUnitCosts } from './token-unit-cost.js'
 
 /**
  * Builds what every later query needs: `principal_dim`, `bedrock_dim`, the `cur_attributed`,
- * `attribution_rows` and `attribution_rows_unjoined` views and their `_tagged` twins (reading tags
+ * `attribution_rows`, `attribution_rows_unjoined` and `attribution_rows_principal` views and their
+ * `_tagged` twins (reading tags
  * row by row at first). Then starts, without awaiting, the tag sets (the twins switch to them once
  * built) and the build of the cache (`attribution_store.facts`, in the work directory); queries use
  * it once the engine marks it ready.
@@ -48,6 +50,7 @@ export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal)
   await engine.query(CREATE_CUR_ATTRIBUTED, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS_UNJOINED, {}, { signal })
+  await engine.query(CREATE_ATTRIBUTION_ROWS_PRINCIPAL, {}, { signal })
   await createTaggedViews(dataset, false, signal)
   await initCacheState(engine, signal)
   // The build runs unawaited; closing the dataset first interrupts it, so no query keeps the

@@ -42,16 +42,18 @@ describe('buildBreakdownSql', () => {
       { dimensions: ['tag:iamPrincipal/team'], metric: 'unblended' },
       LIVE_SOURCE,
     )
-    expect(sql).toContain('FROM attribution_rows_unjoined')
+    expect(sql).toContain('FROM attribution_rows_unjoined_tagged')
     expect(sql).toMatch(/tags\[\$tag_0\] AS key_0/)
     expect(params).toEqual({ tag_0: 'iamPrincipal/team' })
   })
 
-  it('joins the lookup tables on the live side only when a principal or Bedrock column is used', () => {
+  it('joins on the live side only the lookup tables the columns used need', () => {
     const plain = buildBreakdownSql({ dimensions: ['service', 'month'], metric: 'amortized' })
-    expect(plain.sql).toContain('FROM attribution_rows_unjoined')
+    expect(plain.sql).toMatch(/FROM attribution_rows_unjoined\n/)
+    const person = buildBreakdownSql({ dimensions: ['person', 'service'], metric: 'unblended' })
+    expect(person.sql).toMatch(/FROM attribution_rows_principal\n/)
     for (const query of [
-      { dimensions: ['person'], metric: 'unblended' },
+      { dimensions: ['person', 'model'], metric: 'unblended' },
       { dimensions: ['service'], metric: 'tokens' },
       {
         dimensions: ['service'],
