@@ -28,6 +28,7 @@ import { breakdown as runBreakdown } from './breakdown.js'
 import { lineItems as runLineItems } from './line-items.js'
 import { buildBedrockDim, buildPrincipalDim } from './lookup-tables.js'
 import { tagKeys as runTagKeys } from './tag-keys.js'
+import { recordTagSetsSwitch } from './tag-sets-switch.js'
 
 export { parsePrincipalArn, type Principal, type PrincipalKind } from './principal-arn.js'
 export { classifyBedrockLine, type BedrockClassification } from './bedrock-classifier.js'
@@ -67,12 +68,18 @@ export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal)
 
 /** Tag sets first (the cache build reads tags through them), then the cache. Never rejects. */
 async function buildInBackground(dataset: Dataset, signal: AbortSignal): Promise<void> {
+  const switched = switchToTagSets(dataset, signal)
+  recordTagSetsSwitch(dataset, switched)
+  await switched
+  await buildAttributionCache(dataset.engine, dataset.workDirectory, signal)
+}
+
+async function switchToTagSets(dataset: Dataset, signal: AbortSignal): Promise<void> {
   try {
     if (await indexTagSets(dataset, signal)) await createTaggedViews(dataset, true, signal)
   } catch {
     // Without tag sets the _tagged views keep reading tags row by row: slower, the same figures.
   }
-  await buildAttributionCache(dataset.engine, dataset.workDirectory, signal)
 }
 
 async function createTaggedViews(dataset: Dataset, tagSetsIndexed: boolean, signal?: AbortSignal) {

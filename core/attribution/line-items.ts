@@ -4,8 +4,15 @@
 import type { LineItemsQuery, LineItemsResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
-import { LIVE_SOURCE, SqlParamBag, filterConditions, parseDimension } from './dimensions.js'
+import {
+  LIVE_SOURCE,
+  SqlParamBag,
+  TAG_PREFIX,
+  filterConditions,
+  parseDimension,
+} from './dimensions.js'
 import { resolveTagNames } from './tag-keys.js'
+import { tagSetsSwitched } from './tag-sets-switch.js'
 
 export const MAX_PAGE_SIZE = 10_000
 
@@ -39,6 +46,10 @@ export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promis
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new CurLensError('INVALID_QUERY', `pageSize must be from 1 to ${MAX_PAGE_SIZE}.`)
   }
+  const filtersTags = (query.filters ?? []).some(
+    (f) => typeof f?.dimension === 'string' && f.dimension.startsWith(TAG_PREFIX),
+  )
+  if (filtersTags) await tagSetsSwitched(dataset)
   const resolved = await resolveTagNames(dataset.engine, query, LIVE_SOURCE)
   const bag = new SqlParamBag()
   const conditions = filterConditions(resolved.filters, LIVE_SOURCE, bag)

@@ -8,6 +8,7 @@ import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
 import { currentRowSource } from './attribution-cache.js'
 import { TAG_PREFIX, type RowSource } from './dimensions.js'
+import { tagSetsSwitched } from './tag-sets-switch.js'
 
 type TagSource = TagKeyInfo['source']
 
@@ -96,10 +97,9 @@ export async function presentTagKeys(engine: Engine, source: RowSource): Promise
 }
 
 export async function tagKeys(dataset: Dataset): Promise<TagKeysResult> {
-  const { keys, total: totalCost } = await keysWithCost(
-    dataset.engine,
-    await currentRowSource(dataset.engine),
-  )
+  const source = await currentRowSource(dataset.engine)
+  if (source.kind === 'live') await tagSetsSwitched(dataset)
+  const { keys, total: totalCost } = await keysWithCost(dataset.engine, source)
   const order = (s: TagSource) => (s === 'other' ? TAG_SOURCES.length : TAG_SOURCES.indexOf(s))
   const infos: TagKeyInfo[] = keys.map((row) => ({
     key: row.key,

@@ -1,6 +1,7 @@
 // Rule coverage: how much of the period's cost each mapping rule matches (first match wins) and how
 // much no rule matches. Sums are exact DECIMAL, so matched plus unmatched equals the total.
 import type { Basis } from '../api.js'
+import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { itemsCte } from './line-query.js'
 import { formatUnits, parseUnits, sum } from './money.js'
@@ -19,6 +20,7 @@ export async function checkRules(
     basis,
     period: period === 'all' ? undefined : period,
   })
+  if (items.readsTags) await tagSetsSwitched(dataset)
   const rows = await dataset.engine.query<{
     rule_index: number | null
     amount: string

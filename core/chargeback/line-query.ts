@@ -6,6 +6,7 @@
 import type { Basis, Dimension, Filter, FlatDimension } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
+import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
 import { compileRuleIndex } from './rules-sql.js'
@@ -100,7 +101,12 @@ function filterSql(filter: Filter, n: number): { sql: string; params: SqlParams 
 }
 
 /** `items`: one row per line item of the period with its cost, rule index and recipient. */
-export function itemsCte(query: LineQuery): { sql: string; params: SqlParams } {
+export function itemsCte(query: LineQuery): {
+  sql: string
+  params: SqlParams
+  /** Whether it reads tags: the caller waits for the tag sets (core/attribution). */
+  readsTags: boolean
+} {
   const params: SqlParams = {}
   let ruleIndex = 'CAST(NULL AS INTEGER)'
   let recipient: string
@@ -137,7 +143,7 @@ export function itemsCte(query: LineQuery): { sql: string; params: SqlParams } {
 ), items AS (
   SELECT *, ${recipient} AS recipient FROM items_indexed
 )`
-  return { sql, params }
+  return { sql, params, readsTags: readsTags(query) }
 }
 
 function readsTags(query: LineQuery): boolean {
@@ -168,6 +174,7 @@ const LINE_PRINCIPAL_SQL = `CASE
 
 export async function queryLines(dataset: Dataset, query: LineQuery): Promise<LineAggregate[]> {
   const items = itemsCte(query)
+  if (items.readsTags) await tagSetsSwitched(dataset)
   const sql = `WITH ${items.sql}, classified AS (
   SELECT *, ${BUCKET_SQL} AS bucket FROM items
 )
