@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownResult, Dimension, Filter, Metric } from '../../../core/api.js'
-import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
 import { breakdown } from '../../../core/attribution/breakdown.js'
-import { currentRowSource } from '../../../core/attribution/attribution-cache.js'
-import { LIVE_SOURCE, type RowSource } from '../../../core/attribution/dimensions.js'
+import type { RowSource } from '../../../core/attribution/dimensions.js'
 import {
   ARN,
   ROWS,
   decimal,
-  openHandBuiltDataset,
+  bothRowSources,
+  openAttributedHandDataset,
   sumBy,
   units,
   type HandDataset,
@@ -18,13 +17,8 @@ let ds: HandDataset
 let sources: { name: string; source: RowSource }[]
 
 beforeEach(async () => {
-  ds = await openHandBuiltDataset()
-  await prepareAttribution(ds)
-  expect(await attributionCacheReady(ds)).toBe(true)
-  sources = [
-    { name: 'live view', source: LIVE_SOURCE },
-    { name: 'cache', source: await currentRowSource(ds.engine) },
-  ]
+  ds = await openAttributedHandDataset()
+  sources = await bothRowSources(ds)
 })
 
 afterEach(async () => {

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownResult, Filter } from '../../../core/api.js'
-import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
 import { breakdown } from '../../../core/attribution/breakdown.js'
-import { currentRowSource } from '../../../core/attribution/attribution-cache.js'
-import { LIVE_SOURCE, type RowSource } from '../../../core/attribution/dimensions.js'
+import type { RowSource } from '../../../core/attribution/dimensions.js'
 import {
   ARN,
   MODEL_OF,
   ROWS,
   SKUS,
   TOKEN_TYPE_OF,
-  openHandBuiltDataset,
+  bothRowSources,
+  openAttributedHandDataset,
   sumBy,
   type HandDataset,
   type HandRow,
@@ -20,13 +19,8 @@ let ds: HandDataset
 let sources: { name: string; source: RowSource }[]
 
 beforeEach(async () => {
-  ds = await openHandBuiltDataset()
-  await prepareAttribution(ds)
-  expect(await attributionCacheReady(ds)).toBe(true)
-  sources = [
-    { name: 'live view', source: LIVE_SOURCE },
-    { name: 'cache', source: await currentRowSource(ds.engine) },
-  ]
+  ds = await openAttributedHandDataset()
+  sources = await bothRowSources(ds)
 })
 
 afterEach(async () => {

@@ -10,7 +10,12 @@ import { breakdown } from '../../../core/attribution/breakdown.js'
 import { currentRowSource, initCacheState } from '../../../core/attribution/attribution-cache.js'
 import { MAX_CACHED_TAG_KEYS } from '../../../core/attribution/cache-build.js'
 import { LIVE_SOURCE } from '../../../core/attribution/dimensions.js'
-import { ROWS, openHandBuiltDataset, type HandDataset } from './hand-built-cur.js'
+import {
+  ROWS,
+  openAttributedHandDataset,
+  openHandBuiltDataset,
+  type HandDataset,
+} from './hand-built-cur.js'
 
 let ds: HandDataset | undefined
 
@@ -50,9 +55,7 @@ const QUERIES: BreakdownQuery[] = [
 
 describe('the attribution cache', () => {
   it('gives results identical to the live view for every kind of query', async () => {
-    ds = await openHandBuiltDataset()
-    await prepareAttribution(ds)
-    expect(await attributionCacheReady(ds)).toBe(true)
+    ds = await openAttributedHandDataset()
     const cache = await currentRowSource(ds.engine)
     expect(cache.kind).toBe('cache')
     for (const query of QUERIES) {
@@ -65,9 +68,7 @@ describe('the attribution cache', () => {
   })
 
   it('is chosen by the state recorded in the engine, not by the caller', async () => {
-    ds = await openHandBuiltDataset()
-    await prepareAttribution(ds)
-    await attributionCacheReady(ds)
+    ds = await openAttributedHandDataset()
     expect((await currentRowSource(ds.engine)).kind).toBe('cache')
     await initCacheState(ds.engine)
     expect((await currentRowSource(ds.engine)).kind).toBe('live')
@@ -84,9 +85,7 @@ describe('the attribution cache', () => {
       ...row,
       tags: i === 0 ? { ...row.tags, ...Object.fromEntries(keys.map((k) => [k, 'v'])) } : row.tags,
     }))
-    ds = await openHandBuiltDataset(wide)
-    await prepareAttribution(ds)
-    expect(await attributionCacheReady(ds)).toBe(true)
+    ds = await openAttributedHandDataset(wide)
     const cache = await currentRowSource(ds.engine)
     if (cache.kind !== 'cache') throw new Error('cache expected')
     const uncached = keys.filter((k) => cache.tagColumns[k] === null)
@@ -125,9 +124,7 @@ describe('the attribution cache', () => {
   })
 
   it('builds on an empty dataset', async () => {
-    ds = await openHandBuiltDataset([])
-    await prepareAttribution(ds)
-    expect(await attributionCacheReady(ds)).toBe(true)
+    ds = await openAttributedHandDataset([])
     const result = await apiBreakdown(ds, {
       dimensions: ['tag:team', 'person'],
       metric: 'unblended',

@@ -4,6 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
+import { currentRowSource } from '../../../core/attribution/attribution-cache.js'
+import { LIVE_SOURCE, type RowSource } from '../../../core/attribution/dimensions.js'
+import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
 import { openEngine } from '../../../core/engine/duckdb.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
@@ -112,4 +116,22 @@ export async function openHandBuiltDataset(rows: readonly HandRow[] = ROWS): Pro
       await rm(root, { recursive: true, force: true })
     },
   }
+}
+
+/** `openHandBuiltDataset` with attribution prepared and its cache built (which must succeed). */
+export async function openAttributedHandDataset(
+  rows: readonly HandRow[] = ROWS,
+): Promise<HandDataset> {
+  const ds = await openHandBuiltDataset(rows)
+  await prepareAttribution(ds)
+  expect(await attributionCacheReady(ds)).toBe(true)
+  return ds
+}
+
+/** The live view and the cache, for tests that check both give the same figures. */
+export async function bothRowSources(ds: Dataset): Promise<{ name: string; source: RowSource }[]> {
+  return [
+    { name: 'live view', source: LIVE_SOURCE },
+    { name: 'cache', source: await currentRowSource(ds.engine) },
+  ]
 }

@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Filter } from '../../../core/api.js'
-import {
-  attributionCacheReady,
-  breakdown,
-  lineItems,
-  prepareAttribution,
-} from '../../../core/attribution/index.js'
+import { breakdown, lineItems } from '../../../core/attribution/index.js'
 import {
   ARN,
   ROWS,
   decimal,
-  openHandBuiltDataset,
+  openAttributedHandDataset,
   units,
   type HandDataset,
 } from './hand-built-cur.js'
@@ -18,9 +13,7 @@ import {
 let ds: HandDataset
 
 beforeEach(async () => {
-  ds = await openHandBuiltDataset()
-  await prepareAttribution(ds)
-  await attributionCacheReady(ds)
+  ds = await openAttributedHandDataset()
 })
 
 afterEach(async () => {

@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  attributionCacheReady,
-  prepareAttribution,
-  tokenUnitCosts,
-} from '../../../core/attribution/index.js'
+import { tokenUnitCosts } from '../../../core/attribution/index.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
-import { ARN, openHandBuiltDataset, type HandDataset } from './hand-built-cur.js'
+import { ARN, openAttributedHandDataset, type HandDataset } from './hand-built-cur.js'
 
 let ds: HandDataset
 
 beforeEach(async () => {
-  ds = await openHandBuiltDataset()
-  await prepareAttribution(ds)
-  await attributionCacheReady(ds)
+  ds = await openAttributedHandDataset()
 })
 
 afterEach(async () => {

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { breakdown, tagKeys } from '../../../core/attribution/index.js'
 import {
-  attributionCacheReady,
-  breakdown,
-  prepareAttribution,
-  tagKeys,
-} from '../../../core/attribution/index.js'
-import { ROWS, decimal, openHandBuiltDataset, units, type HandDataset } from './hand-built-cur.js'
+  ROWS,
+  decimal,
+  openAttributedHandDataset,
+  units,
+  type HandDataset,
+} from './hand-built-cur.js'
 
 let ds: HandDataset | undefined
 
@@ -15,9 +16,7 @@ afterEach(async () => {
 })
 
 async function open(rows = ROWS) {
-  ds = await openHandBuiltDataset(rows)
-  await prepareAttribution(ds)
-  expect(await attributionCacheReady(ds)).toBe(true)
+  ds = await openAttributedHandDataset(rows)
   return ds
 }
 

@@ -9,7 +9,7 @@ import { attributionCacheReady, prepareAttribution } from '../../../core/attribu
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openDataset } from '../../../core/sources/index.js'
 import { generateBilling, WRITERS } from '../../fixtures/cur-generator.js'
-import { openHandBuiltDataset } from './hand-built-cur.js'
+import { openAttributedHandDataset } from './hand-built-cur.js'
 
 /** Cost by tag key and value, and the rows with no tag. */
 const BY_TAG = (relation: string, cost: string) => `
@@ -64,10 +64,8 @@ describe.each(Object.keys(WRITERS))('tag sets of %s', (format) => {
 
 describe('a cur built by hand, without raw tag columns', () => {
   it('reads tags row by row through the same _tagged views', async () => {
-    const dataset = await openHandBuiltDataset()
+    const dataset = await openAttributedHandDataset()
     try {
-      await prepareAttribution(dataset)
-      await attributionCacheReady(dataset)
       const tables = await dataset.engine.query(
         `SELECT table_name FROM duckdb_tables() WHERE table_name = 'cur_tag_sets'`,
       )
