@@ -50,29 +50,32 @@ LEFT JOIN principal_dim AS p ON p.principal_arn = c.principal_arn
 LEFT JOIN bedrock_dim AS b
   ON ${bedrockShapeJoin('c')}`
 
-export const CREATE_ATTRIBUTION_ROWS = `CREATE OR REPLACE VIEW attribution_rows AS
-SELECT
-  billing_period,
+/** The columns both row views take from `cur` alone, computed the same way in each. */
+const CUR_ROW_COLUMNS = `billing_period,
   CAST(usage_start AS DATE) AS usage_day,
   usage_account_id AS account,
   service,
-  COALESCE(NULLIF(region, ''), usage_region) AS region,
   usage_type,
   operation,
   line_item_type,
   principal_arn,
-  principal_person,
-  principal_role,
-  model,
-  provider,
-  token_type,
   tags,
   tag_set,
   unblended_cost AS unblended,
   net_unblended_cost AS net,
   amortized_cost AS amortized,
   ondemand_cost AS ondemand,
-  CAST(usage_amount AS DECIMAL(38, 10)) AS usage,
+  CAST(usage_amount AS DECIMAL(38, 10)) AS usage`
+
+export const CREATE_ATTRIBUTION_ROWS = `CREATE OR REPLACE VIEW attribution_rows AS
+SELECT
+  ${CUR_ROW_COLUMNS},
+  COALESCE(NULLIF(region, ''), usage_region) AS region,
+  principal_person,
+  principal_role,
+  model,
+  provider,
+  token_type,
   CAST(round(usage_amount * token_scale) AS BIGINT) AS tokens,
   usage_start,
   usage_amount,
@@ -84,21 +87,7 @@ FROM cur_attributed`
 
 export const CREATE_ATTRIBUTION_ROWS_UNJOINED = `CREATE OR REPLACE VIEW attribution_rows_unjoined AS
 SELECT
-  billing_period,
-  CAST(usage_start AS DATE) AS usage_day,
-  usage_account_id AS account,
-  service,
-  usage_type,
-  operation,
-  line_item_type,
-  principal_arn,
-  tags,
-  tag_set,
-  unblended_cost AS unblended,
-  net_unblended_cost AS net,
-  amortized_cost AS amortized,
-  ondemand_cost AS ondemand,
-  CAST(usage_amount AS DECIMAL(38, 10)) AS usage
+  ${CUR_ROW_COLUMNS}
 FROM cur`
 
 export const CREATE_ATTRIBUTION_ROWS_PRINCIPAL = `CREATE OR REPLACE VIEW attribution_rows_principal AS
