@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography'
 import type { ProgressEvent } from '../../../core/api.js'
 import { formatNumber } from '../../../core/format/number.js'
 import { BrandMark } from '../components/BrandMark.js'
+import { CenteredPage } from '../components/CenteredPage.js'
 import { fileName } from '../model/errors.js'
 import { exportName } from '../model/export-name.js'
 import { useFormats } from '../state/FormatProvider.js'
@@ -32,16 +33,7 @@ export function LoadingScreen() {
   const percentage = known ? Math.min(100, Math.max(0, progress.percentage)) : 0
 
   return (
-    <Box
-      component="main"
-      sx={{
-        minHeight: '100vh',
-        display: 'grid',
-        placeItems: 'center',
-        bgcolor: 'background.default',
-        p: 3,
-      }}
-    >
+    <CenteredPage>
       <Card sx={{ width: '100%', maxWidth: 560 }}>
         <CardContent sx={{ p: 4 }}>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 3 }}>
@@ -106,6 +98,6 @@ export function LoadingScreen() {
           </Box>
         </CardContent>
       </Card>
-    </Box>
+    </CenteredPage>
   )
 }

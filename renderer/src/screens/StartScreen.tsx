@@ -19,6 +19,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useDesktop } from '../api/ApiProvider.js'
 import { BrandMark } from '../components/BrandMark.js'
+import { CenteredPage } from '../components/CenteredPage.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { PathField } from '../components/PathField.js'
 import { exportName } from '../model/export-name.js'
@@ -35,16 +36,7 @@ export function StartScreen() {
   const { state, recent, actions } = useSession()
 
   return (
-    <Box
-      component="main"
-      sx={{
-        minHeight: '100vh',
-        display: 'grid',
-        placeItems: 'center',
-        bgcolor: 'background.default',
-        p: 3,
-      }}
-    >
+    <CenteredPage>
       <Box sx={{ width: '100%', maxWidth: 980 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 4 }}>
           <BrandMark size={36} />
@@ -176,6 +168,6 @@ export function StartScreen() {
           </Stack>
         </Box>
       </Box>
-    </Box>
+    </CenteredPage>
   )
 }
