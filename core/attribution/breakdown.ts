@@ -5,7 +5,7 @@ import type { BreakdownQuery, BreakdownResult, BreakdownRow, GroupValue } from '
 import type { Dataset } from '../sources/dataset.js'
 import { currentRowSource } from './attribution-cache.js'
 import { buildBreakdownSql, validateBreakdownQuery } from './breakdown-sql.js'
-import { LIVE_SOURCE, TAG_PREFIX, cacheCovers, type RowSource } from './dimensions.js'
+import { LIVE_SOURCE, cacheCovers, readsTags, type RowSource } from './dimensions.js'
 import { resolveTagNames } from './tag-keys.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
@@ -31,9 +31,7 @@ export async function breakdown(
 ): Promise<BreakdownResult> {
   validateBreakdownQuery(query)
   const ready = source ?? (await currentRowSource(dataset.engine))
-  const named = [...query.dimensions, ...(query.filters ?? []).map((f) => f?.dimension)]
-  if (ready.kind === 'live' && named.some((d) => typeof d === 'string' && d.startsWith(TAG_PREFIX)))
-    await tagSetsSwitched(dataset)
+  if (ready.kind === 'live' && readsTags(query)) await tagSetsSwitched(dataset)
   const resolved = await resolveTagNames(dataset.engine, query, ready)
   const names = [...resolved.dimensions, ...(resolved.filters ?? []).map((f) => f?.dimension)]
   const from = cacheCovers(ready, names) ? ready : LIVE_SOURCE

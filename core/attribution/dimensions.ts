@@ -103,6 +103,13 @@ export function relationOf(
 
 export const TAG_PREFIX = 'tag:'
 
+/** Whether a query groups or filters by a tag (before or after its tag names are resolved). */
+export function readsTags(query: { dimensions?: readonly unknown[]; filters?: readonly Filter[] }) {
+  return [...(query.dimensions ?? []), ...(query.filters ?? []).map((f) => f?.dimension)].some(
+    (d) => typeof d === 'string' && d.startsWith(TAG_PREFIX),
+  )
+}
+
 /** Collects bound parameters for one statement and hands out their `$names`. */
 export class SqlParamBag {
   readonly params: SqlParams = {}

@@ -4,13 +4,7 @@
 import type { LineItemsQuery, LineItemsResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
-import {
-  LIVE_SOURCE,
-  SqlParamBag,
-  TAG_PREFIX,
-  filterConditions,
-  parseDimension,
-} from './dimensions.js'
+import { LIVE_SOURCE, SqlParamBag, filterConditions, readsTags } from './dimensions.js'
 import { resolveTagNames } from './tag-keys.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
@@ -46,16 +40,13 @@ export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promis
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new CurLensError('INVALID_QUERY', `pageSize must be from 1 to ${MAX_PAGE_SIZE}.`)
   }
-  const filtersTags = (query.filters ?? []).some(
-    (f) => typeof f?.dimension === 'string' && f.dimension.startsWith(TAG_PREFIX),
-  )
+  const filtersTags = readsTags({ filters: query.filters })
   if (filtersTags) await tagSetsSwitched(dataset)
   const resolved = await resolveTagNames(dataset.engine, query, LIVE_SOURCE)
   const bag = new SqlParamBag()
   const conditions = filterConditions(resolved.filters, LIVE_SOURCE, bag)
   const where = conditions.length > 0 ? conditions.join('\n  AND ') : 'true'
-  const readsTags = (resolved.filters ?? []).some((f) => parseDimension(f.dimension).kind === 'tag')
-  const from = readsTags ? 'attribution_rows_tagged' : 'attribution_rows'
+  const from = filtersTags ? 'attribution_rows_tagged' : 'attribution_rows'
   const countParams = { ...bag.params }
   const limit = bag.bind('limit', pageSize)
   const offset = bag.bind('offset', page * pageSize)

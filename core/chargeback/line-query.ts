@@ -6,6 +6,7 @@
 import type { Basis, Dimension, Filter, FlatDimension } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
+import { readsTags as readsTagDimensions } from '../attribution/dimensions.js'
 import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
@@ -147,12 +148,12 @@ export function itemsCte(query: LineQuery): {
 }
 
 function readsTags(query: LineQuery): boolean {
-  const isTag = (dimension: Dimension) =>
-    typeof dimension === 'string' && dimension.startsWith('tag:')
-  if ('rules' in query.source) {
-    if (query.source.rules.rules.some((r) => r.match.kind === 'tag')) return true
-  } else if (isTag(query.source.by)) return true
-  return (query.filters ?? []).some((f) => isTag(f.dimension))
+  if ('rules' in query.source)
+    return (
+      query.source.rules.rules.some((r) => r.match.kind === 'tag') ||
+      readsTagDimensions({ filters: query.filters })
+    )
+  return readsTagDimensions({ dimensions: [query.source.by], filters: query.filters })
 }
 
 /** Tax, then credits and refunds, then fees and support, then shared roles, then unmatched. */
