@@ -52,3 +52,14 @@ export const TEAM_RULES: MappingRules = {
     { id: 'frontend-role', recipient: 'frontend', match: { kind: 'role', pattern: 'FrontendApp' } },
   ],
 }
+
+/** Each statement's total for July by TEAM_RULES, every shared bucket kept as its own line. */
+export const JULY_TOTALS_KEPT: Record<string, string> = {
+  backend: '150.00',
+  data: '100.00',
+  frontend: '50.00',
+  '(unallocated)': '15.00',
+  '(tax)': '30.00',
+  '(fees)': '100.00',
+  '(credits)': '-21.25',
+}
