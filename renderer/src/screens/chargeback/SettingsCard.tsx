@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import type { Basis } from '../../../../core/api.js'
 import type { SharedBucket } from '../../../../core/chargeback/types.js'
+import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup.js'
 import { PeriodSelect } from '../../components/PeriodSelect.js'
 import { SectionCard } from '../../components/SectionCard.js'
 import {
@@ -30,6 +31,11 @@ interface SettingsCardProps {
   onChange(patch: Partial<ChargebackSettings>): void
 }
 
+const BASES: Choice<Basis>[] = [
+  { value: 'amortized', label: 'Amortized' },
+  { value: 'unblended', label: 'Unblended' },
+]
+
 const BUCKET_HINTS: Record<SharedBucket, string> = {
   unmatched: 'Cost no rule or value places',
   'shared-roles': 'Roles that serve many people, e.g. a gateway',
@@ -49,26 +55,13 @@ export function SettingsCard({ settings, periods, recipients, onChange }: Settin
   return (
     <SectionCard title="Basis and shared cost" subheader="Printed with the statements">
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 3 }}>
-        <Box>
-          <Typography
-            variant="caption"
-            component="p"
-            id="basis-label"
-            sx={{ color: 'text.secondary', mb: 0.5 }}
-          >
-            Cost basis
-          </Typography>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
-            value={settings.basis}
-            onChange={(_, basis: Basis | null) => basis && onChange({ basis })}
-            aria-labelledby="basis-label"
-          >
-            <ToggleButton value="amortized">Amortized</ToggleButton>
-            <ToggleButton value="unblended">Unblended</ToggleButton>
-          </ToggleButtonGroup>
-        </Box>
+        <ChoiceGroup
+          id="basis-label"
+          label="Cost basis"
+          value={settings.basis}
+          choices={BASES}
+          onChange={(basis) => onChange({ basis })}
+        />
         <PeriodSelect
           periods={periods}
           value={settings.period}

@@ -6,11 +6,9 @@ import Button from '@mui/material/Button'
 import Card from '@mui/material/Card'
 import CardContent from '@mui/material/CardContent'
 import TextField from '@mui/material/TextField'
-import ToggleButton from '@mui/material/ToggleButton'
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
-import Typography from '@mui/material/Typography'
 import type { Dispatch } from 'react'
 import type { Metric, TagKeyInfo } from '../../../../core/api.js'
+import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup.js'
 import { dimensionOptionGroups } from '../../model/dimension-options.js'
 import {
   effectiveStack,
@@ -22,7 +20,7 @@ import {
 } from '../../model/explore-state.js'
 import { DimensionPicker } from './DimensionPicker.js'
 
-const METRICS: { value: Metric; label: string }[] = [
+const METRICS: Choice<Metric>[] = [
   { value: 'unblended', label: 'Unblended' },
   { value: 'net', label: 'Net' },
   { value: 'amortized', label: 'Amortized' },
@@ -40,7 +38,7 @@ interface ExploreControlsProps {
 export function ExploreControls({ state, dispatch, tagKeys }: ExploreControlsProps) {
   const groups = dimensionOptionGroups(tagKeys)
   const stack = effectiveStack(state)
-  const stackChoices: { value: ChartStack; label: string; disabled: boolean }[] = [
+  const stackChoices: Choice<ChartStack>[] = [
     { value: 'none', label: 'Totals', disabled: false },
     { value: 'dimension', label: 'By 2nd grouping', disabled: state.dimensions.length < 2 },
     { value: 'month', label: 'By month', disabled: state.dimensions.includes('month') },
@@ -85,57 +83,21 @@ export function ExploreControls({ state, dispatch, tagKeys }: ExploreControlsPro
           )}
         </Box>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-          <Box>
-            <Typography
-              variant="caption"
-              component="p"
-              id="metric-label"
-              sx={{ color: 'text.secondary', mb: 0.5 }}
-            >
-              Measure
-            </Typography>
-            <ToggleButtonGroup
-              size="small"
-              exclusive
-              value={state.metric}
-              onChange={(_, metric: Metric | null) =>
-                metric && dispatch({ type: 'setMetric', metric })
-              }
-              aria-labelledby="metric-label"
-              data-testid="explore-metric"
-            >
-              {METRICS.map((m) => (
-                <ToggleButton key={m.value} value={m.value}>
-                  {m.label}
-                </ToggleButton>
-              ))}
-            </ToggleButtonGroup>
-          </Box>
-          <Box>
-            <Typography
-              variant="caption"
-              component="p"
-              id="stack-label"
-              sx={{ color: 'text.secondary', mb: 0.5 }}
-            >
-              Chart
-            </Typography>
-            <ToggleButtonGroup
-              size="small"
-              exclusive
-              value={stack}
-              onChange={(_, next: ChartStack | null) =>
-                next && dispatch({ type: 'setStack', stack: next })
-              }
-              aria-labelledby="stack-label"
-            >
-              {stackChoices.map((c) => (
-                <ToggleButton key={c.value} value={c.value} disabled={c.disabled}>
-                  {c.label}
-                </ToggleButton>
-              ))}
-            </ToggleButtonGroup>
-          </Box>
+          <ChoiceGroup
+            id="metric-label"
+            label="Measure"
+            value={state.metric}
+            choices={METRICS}
+            onChange={(metric) => dispatch({ type: 'setMetric', metric })}
+            testId="explore-metric"
+          />
+          <ChoiceGroup
+            id="stack-label"
+            label="Chart"
+            value={stack}
+            choices={stackChoices}
+            onChange={(next) => dispatch({ type: 'setStack', stack: next })}
+          />
           <TextField
             select
             size="small"
