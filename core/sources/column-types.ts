@@ -15,6 +15,14 @@ export const SQL_TYPE: Record<ValueType, string> = {
   map: 'MAP(VARCHAR, VARCHAR)',
 }
 
+/**
+ * JSON object text as a MAP. It parses the text once, where a cast through JSON parses it twice; as
+ * that cast does, it fails on malformed text and on anything but an object.
+ */
+export function mapFromJson(text: string): string {
+  return `from_json_strict(${text}, '"${SQL_TYPE.map}"')`
+}
+
 export interface StagedColumn {
   name: string
   type: ValueType

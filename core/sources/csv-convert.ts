@@ -14,6 +14,7 @@ import {
   athenaName,
   convertedType,
   isLegacyTagColumn,
+  mapFromJson,
   SQL_TYPE,
   type ValueType,
 } from './column-types.js'
@@ -120,6 +121,6 @@ function productNames(family: Family, columns: string[]): string {
 
 function cast(value: string, type: ValueType): string {
   if (type === 'text' || type === 'account') return value
-  if (type === 'map') return `CAST(CAST(${value} AS JSON) AS ${SQL_TYPE.map})`
+  if (type === 'map') return mapFromJson(value)
   return `CAST(${value} AS ${SQL_TYPE[type]})`
 }

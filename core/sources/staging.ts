@@ -4,7 +4,7 @@
 // account id stored as a number is padded back to 12 digits). Identifiers come from the file's own
 // schema and go through the one quoting helper.
 import type { Family } from './classify.js'
-import { SQL_TYPE, STAGED_COLUMNS, type ValueType } from './column-types.js'
+import { mapFromJson, SQL_TYPE, STAGED_COLUMNS, type ValueType } from './column-types.js'
 import { sqlIdentifier, sqlString } from './sql-text.js'
 
 export interface PhysicalColumn {
@@ -67,7 +67,7 @@ export function convert(column: string, physicalType: string, type: ValueType): 
     case 'map':
       if (physicalType === SQL_TYPE.map) return column
       if (physicalType.startsWith('MAP(')) return `CAST(${column} AS MAP(VARCHAR, VARCHAR))`
-      if (text) return `CAST(CAST(${blankIsNull} AS JSON) AS MAP(VARCHAR, VARCHAR))`
+      if (text) return mapFromJson(blankIsNull)
       return 'CAST(NULL AS MAP(VARCHAR, VARCHAR))'
   }
 }

@@ -147,6 +147,17 @@ describe('a bad file', () => {
     const path = await file('text-cost.csv', HEADER + ROW.replace('1.5', 'lots'))
     await expectFailure([path], 'FILE_CORRUPT', path)
   })
+
+  it.each([
+    ['malformed JSON', '"{""team"": ""web"""'],
+    ['a JSON array', '"[""team""]"'],
+  ])('that has %s where a tag map belongs is FILE_CORRUPT', async (_, tags) => {
+    const rows = [ROW, ROW.replace('1.5', '2')].map((r) => r.replace('\n', ',{}\n'))
+    rows[1] = rows[1].replace(',{}\n', `,${tags}\n`)
+    const path = await file('bad-tags.csv', HEADER.replace('\n', ',tags\n') + rows.join(''))
+    const error = await expectFailure([path], 'FILE_CORRUPT', path)
+    expect(error.message).toMatch(/JSON|OBJECT/)
+  })
 })
 
 describe('a bad path', () => {
