@@ -20,8 +20,9 @@
 // `attribution_rows_principal`: those plus principal_person and principal_role, for queries that
 // need no Bedrock column (one join instead of two: a regroup by role takes half the time).
 //
-// `attribution_rows`: the live row source for breakdowns and line items, with the column names the
-// cache (`attribution_store.facts`, cache-build.ts) shares, plus the line-item detail columns.
+// `attribution_rows`: the live row source for breakdowns, line items and chargeback, with the column
+// names the cache (`attribution_store.facts`, cache-build.ts) shares, plus the line-item detail
+// columns.
 // Usage is DECIMAL(38,10) and tokens are whole (rounded per row), so that sums are exact and the
 // same from either source.
 //
@@ -76,6 +77,8 @@ SELECT
   model,
   provider,
   token_type,
+  product_code,
+  principal_kind,
   CAST(round(usage_amount * token_scale) AS BIGINT) AS tokens,
   usage_start,
   usage_amount,

@@ -15,7 +15,7 @@ export const MAX_CACHED_TAG_KEYS = 100
 export const CACHE_FILE = 'attribution-cache.duckdb'
 
 /** Where each ENUM's values come from: distinct values gathered in one scan, or the lookup tables. */
-const ENUM_VALUES: Readonly<Record<(typeof TEXT_COLUMNS)[number], string>> = {
+const ENUM_VALUES: Readonly<Record<string, string>> = {
   billing_period: 'SELECT unnest(billing_period) FROM attribution_values',
   account: 'SELECT unnest(account) FROM attribution_values',
   service: 'SELECT unnest(service) FROM attribution_values',
@@ -30,6 +30,8 @@ const ENUM_VALUES: Readonly<Record<(typeof TEXT_COLUMNS)[number], string>> = {
   model: 'SELECT model FROM bedrock_dim',
   provider: 'SELECT provider FROM bedrock_dim',
   token_type: 'SELECT token_type FROM bedrock_dim',
+  product_code: 'SELECT unnest(product_code) FROM attribution_values',
+  principal_kind: 'SELECT kind FROM principal_dim',
 }
 
 const GATHER_VALUES = `CREATE OR REPLACE TABLE attribution_values AS
@@ -41,6 +43,7 @@ SELECT
   list(DISTINCT usage_type) AS usage_type,
   list(DISTINCT operation) AS operation,
   list(DISTINCT line_item_type) AS line_item_type,
+  list(DISTINCT product_code) AS product_code,
   max(abs(usage_amount)) < 1e7 AS usage_fits_int64
 FROM cur`
 

@@ -39,8 +39,15 @@ export const FLAT_DIMENSION_COLUMNS: Readonly<Record<FlatDimension, string>> = {
   day: 'usage_day',
 }
 
-/** Columns of both sources that hold text (ENUMs in the cache); `usage_day` is a DATE in both. */
-export const TEXT_COLUMNS = Object.values(FLAT_DIMENSION_COLUMNS).filter((c) => c !== 'usage_day')
+/**
+ * Columns of both sources that hold text (ENUMs in the cache): the dimensions (`usage_day` is a DATE
+ * in both), and the two that chargeback's buckets and principals read.
+ */
+export const TEXT_COLUMNS = [
+  ...Object.values(FLAT_DIMENSION_COLUMNS).filter((c) => c !== 'usage_day'),
+  'product_code',
+  'principal_kind',
+]
 
 export const METRIC_COLUMNS: Readonly<Record<Metric, string>> = {
   unblended: 'unblended',

@@ -1,7 +1,7 @@
 // Rule coverage: how much of the period's cost each mapping rule matches (first match wins) and how
 // much no rule matches. Sums are exact DECIMAL, so matched plus unmatched equals the total.
 import type { Basis } from '../api.js'
-import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
+import type { RowSource } from '../attribution/dimensions.js'
 import type { Dataset } from '../sources/dataset.js'
 import { itemsCte } from './line-query.js'
 import { formatUnits, parseUnits, sum } from './money.js'
@@ -13,21 +13,22 @@ export async function checkRules(
   rules: MappingRules,
   basis: Basis,
   period?: string,
+  options: { rowSource?: RowSource } = {},
 ): Promise<RulesCoverage> {
   const checked = assertRules(rules)
-  const items = itemsCte({
+  const items = await itemsCte(dataset, {
     source: { rules: checked },
     basis,
     period: period === 'all' ? undefined : period,
+    rowSource: options.rowSource,
   })
-  if (items.readsTags) await tagSetsSwitched(dataset)
   const rows = await dataset.engine.query<{
     rule_index: number | null
     amount: string
     line_items: string | number
   }>(
     `WITH ${items.sql}
-SELECT rule_index, sum(cost) AS amount, count(*) AS line_items
+SELECT rule_index, sum(cost) AS amount, sum(line_items) AS line_items
 FROM items
 GROUP BY rule_index`,
     items.params,

@@ -1,41 +1,44 @@
-// The one query chargeback runs: every line item of the period over `cur_attributed` (its `_tagged`
-// twin when rules, recipients or filters read tags; see core/attribution/attribution-views.ts),
-// given its recipient (by mapping rules or by a dimension's value) and its shared bucket, grouped
-// into statement lines with exact DECIMAL sums. Columns and dimensions come from closed maps; rule
-// patterns, tag keys, roles and the period are bound parameters.
-import type { Basis, Dimension, Filter, FlatDimension } from '../api.js'
+// The one query chargeback runs. It first sums the period's line items by every column the
+// statements, the rules, the recipient and the filters read, over the attribution cache when it is
+// ready and holds those tag keys, else over the live `attribution_rows` (its `_tagged` twin when tags
+// are read; see core/attribution). Rules, recipients, buckets and filters then apply to those few
+// thousand groups, not to every line item, and the result is grouped into statement lines with
+// exact DECIMAL sums. Columns and dimensions come from closed maps; rule patterns, tag keys, roles
+// and the period are bound parameters.
+import type { Basis, Dimension, Filter } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import { readsTags as readsTagDimensions } from '../attribution/dimensions.js'
+import { currentRowSource } from '../attribution/attribution-cache.js'
+import {
+  CACHE_STORE,
+  FLAT_DIMENSION_COLUMNS,
+  LIVE_SOURCE,
+  SqlParamBag,
+  cacheCovers,
+  filterConditions,
+  type RowSource,
+} from '../attribution/dimensions.js'
 import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
-import { compileRuleIndex } from './rules-sql.js'
+import { compileRuleIndex, MATCH_COLUMNS } from './rules-sql.js'
 import type { MappingRules, SharedBucket } from './types.js'
 
 const BASIS_COLUMNS: Record<Basis, string> = {
-  unblended: 'unblended_cost',
-  amortized: 'amortized_cost',
+  unblended: 'unblended',
+  amortized: 'amortized',
 }
 
-// The same meaning as core/attribution's report dimensions (`account` is the usage account), written
-// against `cur_attributed` columns.
-const DIMENSION_COLUMNS: Record<FlatDimension, string> = {
-  principal: 'principal_arn',
-  person: 'principal_person',
-  role: 'principal_role',
-  account: 'usage_account_id',
-  model: 'model',
-  provider: 'provider',
-  'token-type': 'token_type',
-  service: 'service',
-  region: "COALESCE(NULLIF(region, ''), usage_region)",
-  'usage-type': 'usage_type',
-  operation: 'operation',
-  'line-item-type': 'line_item_type',
-  month: 'billing_period',
-  day: "strftime(usage_start, '%Y-%m-%d')",
-}
+/** What every statement line reads: its bucket, service, model and principal. */
+const LINE_COLUMNS = [
+  'line_item_type',
+  'service',
+  'product_code',
+  'principal_role',
+  'model',
+  'principal_kind',
+  'principal_arn',
+]
 
 /** Who pays: the first matching rule's recipient, or the value of a dimension (NULL = nobody). */
 export type RecipientSource = { rules: MappingRules } | { by: Dimension }
@@ -46,6 +49,8 @@ export interface LineQuery {
   period?: string
   sharedRoles?: string[]
   filters?: Filter[]
+  /** Forces a row source (tests compare both); by default the engine's state decides. */
+  rowSource?: RowSource
 }
 
 export interface LineAggregate {
@@ -66,94 +71,145 @@ export function isPeriod(period: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(period)
 }
 
-/**
- * A dimension's value as text, empty text counting as no value (NULL). A tag key is bound as
- * `$<param>`.
- */
-export function dimensionSql(
-  dimension: Dimension,
-  param: string,
-): { sql: string; params: SqlParams } {
-  if (typeof dimension === 'string' && dimension.startsWith('tag:')) {
-    const key = dimension.slice(4)
-    if (key.trim() === '') throw invalid('A tag dimension needs a key, e.g. tag:iamPrincipal/team.')
-    return { sql: `NULLIF(tags[$${param}], '')`, params: { [param]: key } }
+/** The tag keys and other columns a query reads, each tag key with its column name in `lines`. */
+class ReadColumns {
+  readonly columns = new Set(LINE_COLUMNS)
+  readonly tagKeys: string[] = []
+
+  /** A dimension's value as text in `lines`, empty text counting as no value (NULL). */
+  dimension(dimension: Dimension): string {
+    if (typeof dimension === 'string' && dimension.startsWith('tag:')) {
+      const key = dimension.slice(4)
+      if (key.trim() === '')
+        throw invalid('A tag dimension needs a key, e.g. tag:iamPrincipal/team.')
+      return `NULLIF(${this.tag(key)}, '')`
+    }
+    if (typeof dimension !== 'string' || !Object.hasOwn(FLAT_DIMENSION_COLUMNS, dimension)) {
+      const known = Object.keys(FLAT_DIMENSION_COLUMNS).join(', ')
+      throw invalid(`Unknown dimension "${dimension}": use one of ${known}, or tag:<key>.`)
+    }
+    const column = FLAT_DIMENSION_COLUMNS[dimension as keyof typeof FLAT_DIMENSION_COLUMNS]
+    this.columns.add(column)
+    return `NULLIF(${column}, '')`
   }
-  const column = DIMENSION_COLUMNS[dimension as FlatDimension]
-  if (!column) {
-    const known = Object.keys(DIMENSION_COLUMNS).join(', ')
-    throw invalid(`Unknown dimension "${dimension}": use one of ${known}, or tag:<key>.`)
+
+  /** The column of `lines` holding a tag key's value. */
+  tag(key: string): string {
+    if (!this.tagKeys.includes(key)) this.tagKeys.push(key)
+    return `tag_value_${this.tagKeys.indexOf(key)}`
   }
-  return { sql: `NULLIF(CAST(${column} AS VARCHAR), '')`, params: {} }
 }
 
 /** Keeps line items whose dimension value is (or, with `exclude`, is not) one of the values. */
-function filterSql(filter: Filter, n: number): { sql: string; params: SqlParams } {
-  const value = dimensionSql(filter.dimension, `filter_${n}_key`)
+function filterSql(
+  filter: Filter,
+  n: number,
+  read: ReadColumns,
+): { sql: string; params: SqlParams } {
+  const value = read.dimension(filter.dimension)
   const values = Array.isArray(filter.values) ? filter.values : []
   const params: SqlParams = {
-    ...value.params,
     [`filter_${n}`]: values.filter((v): v is string => typeof v === 'string'),
     [`filter_${n}_null`]: values.includes(null),
   }
-  const sql = `(coalesce(list_contains($filter_${n}, ${value.sql}), false)
-      OR ($filter_${n}_null AND ${value.sql} IS NULL))`
+  const sql = `(coalesce(list_contains($filter_${n}, ${value}), false)
+      OR ($filter_${n}_null AND ${value} IS NULL))`
   return { sql: filter.exclude ? `NOT ${sql}` : sql, params }
 }
 
-/** `items`: one row per line item of the period with its cost, rule index and recipient. */
-export function itemsCte(query: LineQuery): {
-  sql: string
-  params: SqlParams
-  /** Whether it reads tags: the caller waits for the tag sets (core/attribution). */
-  readsTags: boolean
-} {
+/**
+ * `items`: the period's line items summed by every column the query reads (`cost`, `line_items`),
+ * each group with its rule index and recipient.
+ */
+export async function itemsCte(
+  dataset: Dataset,
+  query: LineQuery,
+): Promise<{ sql: string; params: SqlParams }> {
+  const read = new ReadColumns()
   const params: SqlParams = {}
   let ruleIndex = 'CAST(NULL AS INTEGER)'
   let recipient: string
   if ('rules' in query.source) {
-    const compiled = compileRuleIndex(query.source.rules)
+    const compiled = compileRuleIndex(query.source.rules, (key) => read.tag(key))
+    for (const rule of query.source.rules.rules)
+      if (rule.match.kind !== 'tag') read.columns.add(MATCH_COLUMNS[rule.match.kind])
     Object.assign(params, compiled.params)
     params.rule_recipients = query.source.rules.rules.map((r) => r.recipient)
     ruleIndex = compiled.sql
     recipient = '$rule_recipients[rule_index]'
   } else {
-    const dimension = dimensionSql(query.source.by, 'by_tag_key')
-    Object.assign(params, dimension.params)
-    recipient = dimension.sql
+    recipient = read.dimension(query.source.by)
   }
-  const conditions: string[] = []
-  if (query.period !== undefined) {
-    if (!isPeriod(query.period)) throw invalid(`The period must be YYYY-MM, not "${query.period}".`)
-    params.period = query.period
-    conditions.push('billing_period = $period')
-  }
-  for (const [i, filter] of (query.filters ?? []).entries()) {
-    const f = filterSql(filter, i + 1)
+  const conditions = (query.filters ?? []).map((filter, i) => {
+    const f = filterSql(filter, i + 1, read)
     Object.assign(params, f.params)
-    conditions.push(f.sql)
-  }
+    return f.sql
+  })
+  if (query.period !== undefined && !isPeriod(query.period))
+    throw invalid(`The period must be YYYY-MM, not "${query.period}".`)
+  const source = await rowSource(dataset, read.tagKeys, query.rowSource)
+  const bag = new SqlParamBag()
+  const period =
+    query.period === undefined
+      ? []
+      : filterConditions([{ dimension: 'month', values: [query.period] }], source, bag)
+  const tagNames = read.tagKeys.map((_, i) => `tag_value_${i}`)
+  const tagValues = read.tagKeys.map((key, i) => `${tagSql(source, key, bag)} AS ${tagNames[i]}`)
+  // Grouped on the source's own types (ENUM codes in the cache), cast to text only afterwards.
+  const asText = [...read.columns, ...tagNames].map((c) => `CAST(${c} AS VARCHAR) AS ${c}`)
   const where = conditions.length ? `WHERE ${conditions.join('\n    AND ')}` : ''
-  const sql = `items_indexed AS (
+  const sql = `grouped AS (
   SELECT
-    *,
-    ${ruleIndex} AS rule_index,
-    coalesce(${BASIS_COLUMNS[query.basis]}, 0) AS cost
-  FROM ${readsTags(query) ? 'cur_attributed_tagged' : 'cur_attributed'}
+    ${[...read.columns, ...tagValues].join(',\n    ')},
+    coalesce(sum(${BASIS_COLUMNS[query.basis]}), 0) AS cost,
+    count(*) AS line_items
+  FROM ${relation(source, read.tagKeys.length > 0)}
+  WHERE ${period.length ? period.join(' AND ') : 'true'}
+  GROUP BY ALL
+), lines AS (
+  SELECT ${asText.join(', ')}, cost, line_items FROM grouped
+), items_indexed AS (
+  SELECT *, ${ruleIndex} AS rule_index FROM lines
   ${where}
 ), items AS (
   SELECT *, ${recipient} AS recipient FROM items_indexed
 )`
-  return { sql, params, readsTags: readsTags(query) }
+  return { sql, params: { ...params, ...bag.params } }
 }
 
-function readsTags(query: LineQuery): boolean {
-  if ('rules' in query.source)
-    return (
-      query.source.rules.rules.some((r) => r.match.kind === 'tag') ||
-      readsTagDimensions({ filters: query.filters })
+/**
+ * The cache once it is ready and holds a column for every tag key read, else the live view (which
+ * waits for the tag sets when it reads tags).
+ */
+async function rowSource(
+  dataset: Dataset,
+  tagKeys: string[],
+  forced?: RowSource,
+): Promise<RowSource> {
+  const source = forced ?? (await currentRowSource(dataset.engine))
+  if (
+    source.kind === 'cache' &&
+    cacheCovers(
+      source,
+      tagKeys.map((key) => `tag:${key}`),
     )
-  return readsTagDimensions({ dimensions: [query.source.by], filters: query.filters })
+  )
+    return source
+  if (tagKeys.length > 0) await tagSetsSwitched(dataset)
+  return LIVE_SOURCE
+}
+
+function relation(source: RowSource, readsTags: boolean): string {
+  if (source.kind === 'cache') return `${CACHE_STORE}.facts`
+  return readsTags ? 'attribution_rows_tagged' : 'attribution_rows'
+}
+
+/** A tag key's value: bound in the live view, its own column in the cache (NULL if no row has it). */
+function tagSql(source: RowSource, key: string, bag: SqlParamBag): string {
+  if (source.kind === 'live') return `tags[${bag.bind('tag_key', key)}]`
+  return (
+    (Object.hasOwn(source.tagColumns, key) && source.tagColumns[key]) || 'CAST(NULL AS VARCHAR)'
+  )
 }
 
 /** Tax, then credits and refunds, then fees and support, then shared roles, then unmatched. */
@@ -174,8 +230,7 @@ const LINE_PRINCIPAL_SQL = `CASE
   END`
 
 export async function queryLines(dataset: Dataset, query: LineQuery): Promise<LineAggregate[]> {
-  const items = itemsCte(query)
-  if (items.readsTags) await tagSetsSwitched(dataset)
+  const items = await itemsCte(dataset, query)
   const sql = `WITH ${items.sql}, classified AS (
   SELECT *, ${BUCKET_SQL} AS bucket FROM items
 )
@@ -187,7 +242,7 @@ SELECT
   model,
   ${LINE_PRINCIPAL_SQL} AS principal,
   sum(cost) AS amount,
-  count(*) AS line_items
+  sum(line_items) AS line_items
 FROM classified
 GROUP BY ALL`
   const rows = await dataset.engine.query<{

@@ -1,15 +1,17 @@
-// Compiles mapping rules into one SQL CASE over `cur_attributed`: the first rule that matches a line
-// item gives its (1-based) index. Patterns are bound parameters (`*` becomes LIKE's `%`, with `%`,
-// `_` and `\` escaped), so rule text never reaches the SQL; columns come from a closed map.
-// The same CASE runs over every line item of the period, months before tags existed included.
+// Compiles mapping rules into one SQL CASE over chargeback's summed line items (line-query.ts): the
+// first rule that matches gives its (1-based) index. Patterns are bound parameters (`*` becomes
+// LIKE's `%`, with `%`, `_` and `\` escaped), so rule text never reaches the SQL; columns come from
+// a closed map. The same CASE applies to every line item of the period, months before tags existed
+// included.
 import type { SqlParams } from '../engine/duckdb.js'
 import type { MappingRules, RuleMatch } from './types.js'
 
-const MATCH_COLUMNS: Record<Exclude<RuleMatch['kind'], 'tag'>, string> = {
+/** The column each kind of rule matches, as the attribution row sources name it. */
+export const MATCH_COLUMNS: Record<Exclude<RuleMatch['kind'], 'tag'>, string> = {
   principal: 'principal_arn',
   role: 'principal_role',
   person: 'principal_person',
-  account: 'usage_account_id',
+  account: 'account',
 }
 
 export interface CompiledSql {
@@ -24,23 +26,20 @@ export function likePattern(pattern: string): string {
 
 /**
  * `CASE WHEN principal_role LIKE $rule_1 ESCAPE '\' THEN 1 … END`: the index of the first matching
- * rule, NULL when none matches. Parameter names start with `prefix` so several compiled pieces can
- * share one query.
+ * rule, NULL when none matches. `tagColumn` names the column holding a tag key's value.
  */
-export function compileRuleIndex(rules: MappingRules, prefix = 'rule'): CompiledSql {
+export function compileRuleIndex(
+  rules: MappingRules,
+  tagColumn: (key: string) => string,
+): CompiledSql {
   const params: SqlParams = {}
   if (rules.rules.length === 0) return { sql: 'CAST(NULL AS INTEGER)', params }
   const whens = rules.rules.map((rule, i) => {
     const n = i + 1
-    params[`${prefix}_${n}`] = likePattern(rule.match.pattern)
-    let column: string
-    if (rule.match.kind === 'tag') {
-      params[`${prefix}_${n}_key`] = rule.match.key
-      column = `tags[$${prefix}_${n}_key]`
-    } else {
-      column = MATCH_COLUMNS[rule.match.kind]
-    }
-    return `    WHEN ${column} LIKE $${prefix}_${n} ESCAPE '\\' THEN ${n}`
+    params[`rule_${n}`] = likePattern(rule.match.pattern)
+    const column =
+      rule.match.kind === 'tag' ? tagColumn(rule.match.key) : MATCH_COLUMNS[rule.match.kind]
+    return `    WHEN ${column} LIKE $rule_${n} ESCAPE '\\' THEN ${n}`
   })
   return { sql: `CASE\n${whens.join('\n')}\n  END`, params }
 }

@@ -3,6 +3,7 @@
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
 import { allocate } from './allocate.js'
+import type { RowSource } from '../attribution/dimensions.js'
 import { queryLines } from './line-query.js'
 import { checkRequest } from './request.js'
 import type { ChargebackRequest, ChargebackResult } from './types.js'
@@ -10,9 +11,10 @@ import type { ChargebackRequest, ChargebackResult } from './types.js'
 export async function chargeback(
   dataset: Dataset,
   request: ChargebackRequest,
+  options: { rowSource?: RowSource } = {},
 ): Promise<ChargebackResult> {
   const checked = checkRequest(request)
-  const lines = await queryLines(dataset, checked)
+  const lines = await queryLines(dataset, { ...checked, rowSource: options.rowSource })
   if (lines.length === 0) {
     const periods = dataset.info.billingPeriods.join(', ') || 'none'
     throw new CurLensError(

@@ -1,12 +1,17 @@
 // A Dataset over hand-written line items in a real locked-down engine. By default `cur_attributed`
-// is a table made by hand (every `cur` column plus the attribution ones, as given); with
-// `{ attribution: 'real' }` the rows become the `cur` table and core/attribution builds the view.
+// is a table made by hand (every `cur` column plus the attribution ones, as given), under the real
+// `attribution_rows` view, with no cache; with `{ attribution: 'real' }` the rows become the `cur`
+// table and core/attribution builds the views and the cache.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
 import { openEngine } from '../../../core/engine/duckdb.js'
-import { createTaggedView } from '../../../core/attribution/attribution-views.js'
+import { initCacheState } from '../../../core/attribution/attribution-cache.js'
+import {
+  CREATE_ATTRIBUTION_ROWS,
+  createTaggedView,
+} from '../../../core/attribution/attribution-views.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 
@@ -35,6 +40,7 @@ const EXTRA_COLUMNS = [
   { name: 'provider', type: 'VARCHAR' },
   { name: 'token_type', type: 'VARCHAR' },
   { name: 'tokens', type: 'DOUBLE' },
+  { name: 'token_scale', type: 'INTEGER' },
   { name: 'usage_region', type: 'VARCHAR' },
 ]
 
@@ -70,7 +76,11 @@ export async function openAttributedDataset(
      FROM read_json($input, columns = {${spec}}, format = 'array')`,
     { input },
   )
-  if (!real) await engine.query(createTaggedView('cur_attributed', false))
+  if (!real) {
+    await engine.query(CREATE_ATTRIBUTION_ROWS)
+    await engine.query(createTaggedView('attribution_rows', false))
+    await initCacheState(engine)
+  }
   const periods = [...new Set(full.map((r) => r.billing_period))].sort()
   const dataset: Dataset = {
     engine,

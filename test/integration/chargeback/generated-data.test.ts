@@ -9,13 +9,18 @@ import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import * as attribution from '../../../core/attribution/index.js'
-import { chargeback, exportChargeback } from '../../../core/chargeback/index.js'
-import type { ChargebackResult } from '../../../core/chargeback/types.js'
+import { checkRules, chargeback, exportChargeback } from '../../../core/chargeback/index.js'
+import type {
+  ChargebackRequest,
+  ChargebackResult,
+  MappingRules,
+} from '../../../core/chargeback/types.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openDataset } from '../../../core/sources/index.js'
 import { readRulesFile } from '../../../core/workspace/rules-file.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../../fixtures/cur-generator.js'
 import { toUnits } from '../../fixtures/money.js'
+import { bothRowSources } from '../attribution/hand-built-cur.js'
 
 const DEMO = fileURLToPath(new URL('../../../resources/demo/cur-lens-demo', import.meta.url))
 const DEMO_RULES = fileURLToPath(new URL('../../../resources/demo/rules.json', import.meta.url))
@@ -137,6 +142,65 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     expect(rows.map((x) => x.recipient)).toContain(`'=HYPERLINK("http://x","y")`)
     expect(rows.find((x) => x.recipient === '(credits)')?.total).toMatch(/^-\d+\.\d{2}$/)
     for (const row of rows) expect(row.recipient).not.toMatch(/^[=+\-@\t\r\n]/)
+  })
+
+  it('gives the same statements and rule coverage from the cache as from the live view', async (ctx) => {
+    const d = need(dataset, ctx)
+    expect(await attribution.attributionCacheReady(d)).toBe(true)
+    const [month] = Object.keys(billing.expected.byMonth).sort()
+    const rules: MappingRules = {
+      version: 1,
+      rules: [
+        { id: 'dev', recipient: 'dev', match: { kind: 'role', pattern: '*Dev*' } },
+        {
+          id: 'data',
+          recipient: 'data',
+          match: { kind: 'tag', key: 'iamPrincipal/team', pattern: 'data*' },
+        },
+        { id: 'people', recipient: 'people', match: { kind: 'person', pattern: '*@example.com' } },
+        { id: 'users', recipient: 'users', match: { kind: 'principal', pattern: '*:user/*' } },
+        { id: 'sandbox', recipient: 'sandbox', match: { kind: 'account', pattern: '2*' } },
+      ],
+    }
+    const requests: ChargebackRequest[] = [
+      { rules, basis: 'unblended', sharedRoles: ['BackendDev'] },
+      {
+        rules,
+        basis: 'amortized',
+        period: month,
+        shared: { unmatched: { method: 'proportional' } },
+      },
+      { by: 'tag:iamPrincipal/team', basis: 'unblended', filters: BEDROCK },
+      {
+        by: 'model',
+        basis: 'amortized',
+        filters: [{ dimension: 'token-type', values: ['input', null] }],
+      },
+      {
+        by: 'day',
+        basis: 'unblended',
+        period: month,
+        filters: [{ dimension: 'tag:iamPrincipal/team', values: [null], exclude: true }],
+      },
+      { by: 'region', basis: 'unblended', shared: { tax: { method: 'even' } } },
+      {
+        by: 'account',
+        basis: 'unblended',
+        filters: [{ dimension: 'tag:no/such-key', values: [null] }],
+      },
+    ]
+    const [live, cache] = await bothRowSources(d)
+    expect(cache.source.kind).toBe('cache')
+    for (const request of requests) {
+      const fromCache = await chargeback(d, request, { rowSource: cache.source })
+      expect(fromCache.statements.length).toBeGreaterThan(1)
+      expect(fromCache).toEqual(await chargeback(d, request, { rowSource: live.source }))
+    }
+    for (const period of [undefined, month]) {
+      expect(await checkRules(d, rules, 'unblended', period, { rowSource: cache.source })).toEqual(
+        await checkRules(d, rules, 'unblended', period, { rowSource: live.source }),
+      )
+    }
   })
 })
 

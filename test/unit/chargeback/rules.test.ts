@@ -72,19 +72,18 @@ describe('compiling rules to SQL', () => {
   })
 
   it('builds one CASE with bound patterns, in precedence order', () => {
-    const { sql, params } = compileRuleIndex(good)
+    const { sql, params } = compileRuleIndex(good, (key) => `tag_value_of(${key})`)
     expect(sql).toBe(
       [
         'CASE',
         "    WHEN principal_role LIKE $rule_1 ESCAPE '\\' THEN 1",
-        "    WHEN tags[$rule_2_key] LIKE $rule_2 ESCAPE '\\' THEN 2",
+        "    WHEN tag_value_of(iamPrincipal/team) LIKE $rule_2 ESCAPE '\\' THEN 2",
         '  END',
       ].join('\n'),
     )
     expect(params).toEqual({
       rule_1: 'BackendDev',
       rule_2: 'data%',
-      rule_2_key: 'iamPrincipal/team',
     })
   })
 })
