@@ -185,7 +185,11 @@ describe('CUR Lens in the browser (local web mode)', () => {
     await page.getByTestId('rules-file-input').fill(rulesFile)
     await page.getByTestId('rules-file-confirm').click()
     await page.getByText(`Loaded ${expected.length} rules.`).waitFor({ timeout: 30_000 })
-    await page.keyboard.press('Escape')
+    // The Load button drops focus when it disables itself, until MUI's focus trap takes it back;
+    // on a busy machine an Escape pressed in between goes nowhere. A click does not need focus.
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 })
     await expect
       .poll(() => page.getByTestId('rule-row').count(), { timeout: 30_000 })
       .toBe(expected.length)
