@@ -1,10 +1,10 @@
 // The one query chargeback runs. It first sums the period's line items by every column the
 // statements, the rules, the recipient and the filters read, over the attribution cache when it is
 // ready and holds those tag keys, else over the live `attribution_rows` (its `_tagged` twin when tags
-// are read; see core/attribution). Rules, recipients, buckets and filters then apply to those few
-// thousand groups, not to every line item, and the result is grouped into statement lines with
-// exact DECIMAL sums. Columns and dimensions come from closed maps; rule patterns, tag keys, roles
-// and the period are bound parameters.
+// are read; see core/attribution). Rules, recipients, buckets and filters then apply to those groups,
+// far fewer than the line items, and the result is grouped into statement lines with exact DECIMAL
+// sums. Columns and dimensions come from closed maps; rule patterns, tag keys, roles and the period
+// are bound parameters.
 import type { Basis, Dimension, Filter } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
@@ -187,14 +187,8 @@ async function rowSource(
   forced?: RowSource,
 ): Promise<RowSource> {
   const source = forced ?? (await currentRowSource(dataset.engine))
-  if (
-    source.kind === 'cache' &&
-    cacheCovers(
-      source,
-      tagKeys.map((key) => `tag:${key}`),
-    )
-  )
-    return source
+  const tags = tagKeys.map((key) => `tag:${key}`)
+  if (source.kind === 'cache' && cacheCovers(source, tags)) return source
   if (tagKeys.length > 0) await tagSetsSwitched(dataset)
   return LIVE_SOURCE
 }
