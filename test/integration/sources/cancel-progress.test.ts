@@ -64,7 +64,10 @@ describe('opening a large CSV export', () => {
     dataset = await openDataset([big], { onProgress: (e) => events.push(e) })
     expect(dataset.info.rows).toBe(ROWS)
     for (const phase of ['checking', 'converting'] as const) {
-      const percentages = events.filter((e) => e.phase === phase).map((e) => e.percentage)
+      // -1: the part is checked and DuckDB is still converting it (unknown, not a step back).
+      const percentages = events
+        .filter((e) => e.phase === phase && e.percentage !== -1)
+        .map((e) => e.percentage)
       // Checking reads only the header now (the whole file is scanned during the conversion).
       expect(percentages.length, phase).toBeGreaterThan(phase === 'converting' ? 2 : 0)
       expect(percentages, phase).toEqual([...percentages].sort((a, b) => a - b))
