@@ -14,14 +14,17 @@ import {
   FLAT_DIMENSION_COLUMNS,
   LIVE_SOURCE,
   SqlParamBag,
+  TAG_PREFIX,
   cacheCovers,
+  dimensionSql,
   filterConditions,
+  parseDimension,
   type RowSource,
 } from '../attribution/dimensions.js'
 import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
-import { compileRuleIndex, MATCH_COLUMNS } from './rules-sql.js'
+import { compileRuleIndex, type RuleColumns } from './rules-sql.js'
 import type { MappingRules, SharedBucket } from './types.js'
 
 const BASIS_COLUMNS: Record<Basis, string> = {
@@ -72,25 +75,30 @@ export function isPeriod(period: string): boolean {
 }
 
 /** The tag keys and other columns a query reads, each tag key with its column name in `lines`. */
-class ReadColumns {
+class ReadColumns implements RuleColumns {
   readonly columns = new Set(LINE_COLUMNS)
   readonly tagKeys: string[] = []
 
   /** A dimension's value as text in `lines`, empty text counting as no value (NULL). */
   dimension(dimension: Dimension): string {
-    if (typeof dimension === 'string' && dimension.startsWith('tag:')) {
-      const key = dimension.slice(4)
-      if (key.trim() === '')
-        throw invalid('A tag dimension needs a key, e.g. tag:iamPrincipal/team.')
-      return `NULLIF(${this.tag(key)}, '')`
-    }
-    if (typeof dimension !== 'string' || !Object.hasOwn(FLAT_DIMENSION_COLUMNS, dimension)) {
-      const known = Object.keys(FLAT_DIMENSION_COLUMNS).join(', ')
-      throw invalid(`Unknown dimension "${dimension}": use one of ${known}, or tag:<key>.`)
-    }
-    const column = FLAT_DIMENSION_COLUMNS[dimension as keyof typeof FLAT_DIMENSION_COLUMNS]
-    this.columns.add(column)
+    if (
+      typeof dimension === 'string' &&
+      dimension.startsWith(TAG_PREFIX) &&
+      dimension.slice(TAG_PREFIX.length).trim() === ''
+    )
+      throw invalid('A tag dimension needs a key, e.g. tag:iamPrincipal/team.')
+    const parsed = parseDimension(dimension)
+    const column =
+      parsed.kind === 'tag'
+        ? this.tag(parsed.key)
+        : this.column(FLAT_DIMENSION_COLUMNS[parsed.name])
     return `NULLIF(${column}, '')`
+  }
+
+  /** A column of the row sources, read as it is. */
+  column(name: string): string {
+    this.columns.add(name)
+    return name
   }
 
   /** The column of `lines` holding a tag key's value. */
@@ -130,9 +138,7 @@ export async function itemsCte(
   let ruleIndex = 'CAST(NULL AS INTEGER)'
   let recipient: string
   if ('rules' in query.source) {
-    const compiled = compileRuleIndex(query.source.rules, (key) => read.tag(key))
-    for (const rule of query.source.rules.rules)
-      if (rule.match.kind !== 'tag') read.columns.add(MATCH_COLUMNS[rule.match.kind])
+    const compiled = compileRuleIndex(query.source.rules, read)
     Object.assign(params, compiled.params)
     params.rule_recipients = query.source.rules.rules.map((r) => r.recipient)
     ruleIndex = compiled.sql
@@ -154,7 +160,9 @@ export async function itemsCte(
       ? []
       : filterConditions([{ dimension: 'month', values: [query.period] }], source, bag)
   const tagNames = read.tagKeys.map((_, i) => `tag_value_${i}`)
-  const tagValues = read.tagKeys.map((key, i) => `${tagSql(source, key, bag)} AS ${tagNames[i]}`)
+  const tagValues = read.tagKeys.map(
+    (key, i) => `${dimensionSql(`${TAG_PREFIX}${key}`, source, bag).expr} AS ${tagNames[i]}`,
+  )
   // Grouped on the source's own types (ENUM codes in the cache), cast to text only afterwards.
   const asText = [...read.columns, ...tagNames].map((c) => `CAST(${c} AS VARCHAR) AS ${c}`)
   const where = conditions.length ? `WHERE ${conditions.join('\n    AND ')}` : ''
@@ -187,7 +195,7 @@ async function rowSource(
   forced?: RowSource,
 ): Promise<RowSource> {
   const source = forced ?? (await currentRowSource(dataset.engine))
-  const tags = tagKeys.map((key) => `tag:${key}`)
+  const tags = tagKeys.map((key) => `${TAG_PREFIX}${key}`)
   if (source.kind === 'cache' && cacheCovers(source, tags)) return source
   if (tagKeys.length > 0) await tagSetsSwitched(dataset)
   return LIVE_SOURCE
@@ -196,14 +204,6 @@ async function rowSource(
 function relation(source: RowSource, readsTags: boolean): string {
   if (source.kind === 'cache') return `${CACHE_STORE}.facts`
   return readsTags ? 'attribution_rows_tagged' : 'attribution_rows'
-}
-
-/** A tag key's value: bound in the live view, its own column in the cache (NULL if no row has it). */
-function tagSql(source: RowSource, key: string, bag: SqlParamBag): string {
-  if (source.kind === 'live') return `tags[${bag.bind('tag_key', key)}]`
-  return (
-    (Object.hasOwn(source.tagColumns, key) && source.tagColumns[key]) || 'CAST(NULL AS VARCHAR)'
-  )
 }
 
 /** Tax, then credits and refunds, then fees and support, then shared roles, then unmatched. */

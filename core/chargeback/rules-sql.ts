@@ -7,7 +7,7 @@ import type { SqlParams } from '../engine/duckdb.js'
 import type { MappingRules, RuleMatch } from './types.js'
 
 /** The column each kind of rule matches, as the attribution row sources name it. */
-export const MATCH_COLUMNS: Record<Exclude<RuleMatch['kind'], 'tag'>, string> = {
+const MATCH_COLUMNS: Record<Exclude<RuleMatch['kind'], 'tag'>, string> = {
   principal: 'principal_arn',
   role: 'principal_role',
   person: 'principal_person',
@@ -24,21 +24,26 @@ export function likePattern(pattern: string): string {
   return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%')
 }
 
+/** How the rules' values are read: a column of the row sources, or a tag key's value. */
+export interface RuleColumns {
+  column(name: string): string
+  tag(key: string): string
+}
+
 /**
  * `CASE WHEN principal_role LIKE $rule_1 ESCAPE '\' THEN 1 … END`: the index of the first matching
- * rule, NULL when none matches. `tagColumn` names the column holding a tag key's value.
+ * rule, NULL when none matches.
  */
-export function compileRuleIndex(
-  rules: MappingRules,
-  tagColumn: (key: string) => string,
-): CompiledSql {
+export function compileRuleIndex(rules: MappingRules, columns: RuleColumns): CompiledSql {
   const params: SqlParams = {}
   if (rules.rules.length === 0) return { sql: 'CAST(NULL AS INTEGER)', params }
   const whens = rules.rules.map((rule, i) => {
     const n = i + 1
     params[`rule_${n}`] = likePattern(rule.match.pattern)
     const column =
-      rule.match.kind === 'tag' ? tagColumn(rule.match.key) : MATCH_COLUMNS[rule.match.kind]
+      rule.match.kind === 'tag'
+        ? columns.tag(rule.match.key)
+        : columns.column(MATCH_COLUMNS[rule.match.kind])
     return `    WHEN ${column} LIKE $rule_${n} ESCAPE '\\' THEN ${n}`
   })
   return { sql: `CASE\n${whens.join('\n')}\n  END`, params }

@@ -72,7 +72,10 @@ describe('compiling rules to SQL', () => {
   })
 
   it('builds one CASE with bound patterns, in precedence order', () => {
-    const { sql, params } = compileRuleIndex(good, (key) => `tag_value_of(${key})`)
+    const { sql, params } = compileRuleIndex(good, {
+      column: (name) => name,
+      tag: (key) => `tag_value_of(${key})`,
+    })
     expect(sql).toBe(
       [
         'CASE',
