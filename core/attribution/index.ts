@@ -42,10 +42,10 @@ export { tokenUnitCosts } from './token-unit-cost.js'
  * the work directory); queries use it once the engine marks it ready.
  */
 export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal): Promise<void> {
-  const { engine } = dataset
+  const { engine, workDirectory } = dataset
   await Promise.all([
-    buildPrincipalDim(engine, dataset.workDirectory, signal),
-    buildBedrockDim(engine, dataset.workDirectory, signal),
+    buildPrincipalDim(engine, workDirectory, signal),
+    buildBedrockDim(engine, workDirectory, signal),
   ])
   await engine.query(CREATE_CUR_ATTRIBUTED, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS, {}, { signal })
