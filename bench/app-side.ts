@@ -1,15 +1,26 @@
 // The CUR Lens side of the benchmark: the real core modules, as the engine process runs them.
-import type { BreakdownResult } from '../core/api.js'
+import type { BreakdownResult, SummaryResult } from '../core/api.js'
 import { breakdown } from '../core/attribution/breakdown.js'
 import { LIVE_SOURCE } from '../core/attribution/dimensions.js'
 import { attributionCacheReady, prepareAttribution } from '../core/attribution/index.js'
 import { openDataset } from '../core/sources/index.js'
 import { summarize } from '../core/sources/summary.js'
-import { SAME_SUMMARY_FIGURE, median, report, timed, type Figure } from './measure.js'
+import {
+  SAME_CSV_SUMMARY_FIGURE,
+  SAME_SUMMARY_FIGURE,
+  median,
+  peakRssMb,
+  report,
+  timed,
+  type Figure,
+} from './measure.js'
 import { BENCH_GROUPINGS } from './groupings.js'
 
 const [parquetExport, csvExport] = process.argv.slice(2)
 const figures: Figure[] = []
+
+const byLineItemType = (summary: SummaryResult) =>
+  Object.fromEntries(summary.byLineItemType.map((t) => [t.lineItemType, Number(t.unblended)]))
 
 // The order the API runs them in: the summary first, then the attribution lookups.
 const opened = await timed(async () => {
@@ -20,11 +31,10 @@ const { dataset, summary } = opened.value
 figures.push({
   name: 'open + summary (10M Parquet, cold)',
   ms: opened.ms,
-  groups: Object.fromEntries(
-    summary.byLineItemType.map((t) => [t.lineItemType, Number(t.unblended)]),
-  ),
+  groups: byLineItemType(summary),
 })
 figures.push({ ...figures[0], name: SAME_SUMMARY_FIGURE })
+const openPeakRssMb = peakRssMb()
 const prepared = await timed(() => prepareAttribution(dataset))
 figures.push({ name: 'attribution lookups ready (after the summary)', ms: prepared.ms })
 
@@ -55,4 +65,9 @@ figures.push({
   ms: csv.ms,
   groups: { rows: csv.value.rows, unblended: Number(csv.value.totals.unblended) },
 })
-report(figures)
+figures.push({
+  name: SAME_CSV_SUMMARY_FIGURE,
+  ms: csv.ms,
+  groups: byLineItemType(csv.value),
+})
+report(figures, openPeakRssMb)

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 
 /** The summary figure compared with the same totals computed by hand on raw DuckDB. */
 export const SAME_SUMMARY_FIGURE = 'open + summary vs the same summary SQL on the files'
+/** The same for the CSV.gz export, against the summary's totals computed by hand over the CSV. */
+export const SAME_CSV_SUMMARY_FIGURE = 'open CSV.gz + summary vs the same summary SQL on it'
 
 export interface Figure {
   name: string
@@ -42,6 +44,7 @@ export function peakRssMb(): number {
     : Math.round(process.memoryUsage().rss / 2 ** 20)
 }
 
-export function report(figures: Figure[]) {
-  process.stdout.write(JSON.stringify({ figures, peakRssMb: peakRssMb() }) + '\n')
+/** `openPeakRssMb`: the peak right after opening and summarizing the Parquet export. */
+export function report(figures: Figure[], openPeakRssMb?: number) {
+  process.stdout.write(JSON.stringify({ figures, peakRssMb: peakRssMb(), openPeakRssMb }) + '\n')
 }

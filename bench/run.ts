@@ -9,6 +9,7 @@ import type { Figure } from './measure.js'
 interface SideResult {
   figures: Figure[]
   peakRssMb: number
+  openPeakRssMb?: number
 }
 
 const parquetExport = await ensureParquetExport(10_000_000)
@@ -54,4 +55,7 @@ for (const figure of app.figures) {
     `${pad(figure.name, 52)} ${`${figure.ms.toFixed(0)} ms`.padStart(10)} ${rawMs.padStart(11)} ${ratio.padStart(6)}  ${agrees(figure, base)}`,
   )
 }
-console.log(`\npeak RSS: CUR Lens ${app.peakRssMb} MB, raw DuckDB ${raw.peakRssMb} MB`)
+console.log(`\npeak RSS after open + summary (10M Parquet): CUR Lens ${app.openPeakRssMb} MB`)
+console.log(
+  `peak RSS of the whole run: CUR Lens ${app.peakRssMb} MB (the attribution cache build), raw DuckDB ${raw.peakRssMb} MB`,
+)
