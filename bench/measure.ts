@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs'
 export const SAME_SUMMARY_FIGURE = 'open + summary vs the same summary SQL on the files'
 /** The same for the CSV.gz export, against the summary's totals computed by hand over the CSV. */
 export const SAME_CSV_SUMMARY_FIGURE = 'open CSV.gz + summary vs the same summary SQL on it'
+/** The same, against the same conversion to Parquet and the summary, by hand. */
+export const SAME_CSV_CONVERSION_FIGURE = 'open CSV.gz + summary vs the same conversion by hand'
 
 export interface Figure {
   name: string
