@@ -2,7 +2,7 @@
 // the files the user chose (SECURITY.md section 2): extensions off, external access limited to the
 // allowed paths plus a private work directory, resource limits, then the configuration is locked.
 // Queries bind every value as a parameter, report progress and can be interrupted.
-import type { DuckDBConnection } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api'
 import {
   DuckDBInstance,
   LIST,
@@ -93,8 +93,7 @@ function createEngine(instance: DuckDBInstance): Engine {
             }
           }, PROGRESS_INTERVAL_MS)
         }
-        const reader = await runBound(connection, sql, params)
-        return reader.getRowObjectsJson() as T[]
+        return rowObjectsJson<T>(await runBound(connection, sql, params))
       } catch (e) {
         if (options.signal?.aborted) throw cancelledError()
         if (isInvalidatedError(e)) {
@@ -118,6 +117,25 @@ function createEngine(instance: DuckDBInstance): Engine {
       instance.closeSync()
     },
   }
+}
+
+/**
+ * The rows as objects of JSON values, exactly as the reader's getRowObjectsJson gives them, but built
+ * from its columns: getRowObjectsJson visits every row's values one call at a time. For the 650,000
+ * lines of a chargeback by principal on 10M rows it took 7–8 s, against 5.5 s this way (most of the
+ * rest is making the strings).
+ */
+export function rowObjectsJson<T extends Row>(reader: DuckDBResultReader): T[] {
+  const names = reader.deduplicatedColumnNames()
+  const columns = reader.getColumnsObjectJson()
+  const values = names.map((name) => columns[name])
+  const rows: T[] = []
+  for (let i = 0; i < reader.currentRowCount; i++) {
+    const row: Row = {}
+    for (let c = 0; c < names.length; c++) row[names[c]] = values[c][i]
+    rows.push(row as T)
+  }
+  return rows
 }
 
 function runBound(connection: DuckDBConnection, sql: string, params: SqlParams) {
