@@ -3,7 +3,13 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Dimension, Filter } from '../../core/api.js'
-import type { ExportRequest, SharedBucket, SharedTreatment } from '../../core/chargeback/types.js'
+import type {
+  ExportRequest,
+  LineDetail,
+  SharedBucket,
+  SharedTreatment,
+} from '../../core/chargeback/types.js'
+import { LINE_DETAILS } from '../../core/chargeback/request.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import { reportError, withOpenApi } from '../open-api.js'
 
@@ -23,6 +29,8 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives
   --per-recipient       also one statement CSV per recipient
+  --lines <level>       who each statement line names: principal (the full ARN, default), person,
+                        role, account or none (lines by service and model only)
 `
 
 const BUCKETS: SharedBucket[] = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits']
@@ -47,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
         'shared-role': { type: 'string', multiple: true },
         filter: { type: 'string', multiple: true },
         'per-recipient': { type: 'boolean', default: false },
+        lines: { type: 'string', default: 'principal' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -68,6 +77,9 @@ export async function run(argv: string[]): Promise<number> {
     if (values.basis !== 'unblended' && values.basis !== 'amortized') {
       throw new UsageError('--basis is unblended or amortized.')
     }
+    if (!(LINE_DETAILS as readonly string[]).includes(values.lines)) {
+      throw new UsageError(`--lines is one of ${LINE_DETAILS.join(', ')}.`)
+    }
     request = {
       by: values.by as Dimension | undefined,
       basis: values.basis,
@@ -77,6 +89,7 @@ export async function run(argv: string[]): Promise<number> {
       filters: parseFilters(values.filter ?? []),
       outDir: resolve(values.out),
       perRecipient: values['per-recipient'],
+      lineDetail: values.lines as LineDetail,
     }
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message)

@@ -137,6 +137,7 @@ export function allocate(lines: LineAggregate[], request: CheckedRequest): Charg
   return {
     period,
     basis: request.basis,
+    lineDetail: request.lineDetail,
     statements: [...statements.map(({ totalCents: _, ...s }) => s), ...kept],
     allocations,
     recipientsTotal: formatCents(recipientsCents),

@@ -17,7 +17,13 @@ import { toExcelCsv, type CsvCell, type CsvColumn } from './csv.js'
 import { statementFileNames } from './file-names.js'
 import { checkRequest } from './request.js'
 import { chargeback } from './statements.js'
-import type { ChargebackResult, ExportRequest, ExportResult, Statement } from './types.js'
+import type {
+  ChargebackResult,
+  ExportRequest,
+  ExportResult,
+  LineDetail,
+  Statement,
+} from './types.js'
 
 export const SUMMARY_FILE = 'chargeback-summary.csv'
 export const ALLOCATIONS_FILE = 'chargeback-allocations.csv'
@@ -45,14 +51,15 @@ const ALLOCATION_COLUMNS = [
   number('amount'),
   text('description'),
 ]
-const STATEMENT_COLUMNS = [
+/** The statement's principal column is named after the level its lines name. */
+const statementColumns = (lineDetail: LineDetail) => [
   text('recipient'),
   text('period'),
   text('basis'),
   text('section'),
   text('service'),
   text('model'),
-  text('principal'),
+  text(lineDetail === 'none' ? 'principal' : lineDetail),
   text('rule'),
   text('description'),
   number('amount'),
@@ -112,6 +119,7 @@ export async function exportChargeback(
     rules: 'rules' in checked.source ? checked.source.rules : null,
     shared: checked.treatments,
     sharedRoles: checked.sharedRoles,
+    lineDetail: checked.lineDetail,
     filters: checked.filters,
     allocations: result.allocations.map(({ shares: _, ...a }) => a),
     sources,
@@ -205,7 +213,7 @@ function statementCsv(s: Statement, result: ChargebackResult): string {
     ])
   }
   rows.push([...head, 'total', null, null, null, null, 'Total', s.total])
-  return toExcelCsv(STATEMENT_COLUMNS, rows)
+  return toExcelCsv(statementColumns(result.lineDetail), rows)
 }
 
 async function describeSources(dataset: Dataset) {

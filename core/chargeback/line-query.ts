@@ -25,23 +25,34 @@ import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
 import { compileRuleIndex, type RuleColumns } from './rules-sql.js'
-import type { MappingRules, SharedBucket } from './types.js'
+import type { LineDetail, MappingRules, SharedBucket } from './types.js'
 
 const BASIS_COLUMNS: Record<Basis, string> = {
   unblended: 'unblended',
   amortized: 'amortized',
 }
 
-/** What every statement line reads: its bucket, service, model and principal. */
-const LINE_COLUMNS = [
-  'line_item_type',
-  'service',
-  'product_code',
-  'principal_role',
-  'model',
-  'principal_kind',
-  'principal_arn',
-]
+/** What every statement line reads: its bucket (shared roles included), service and model. */
+const LINE_COLUMNS = ['line_item_type', 'service', 'product_code', 'principal_role', 'model']
+
+/**
+ * Who a statement line names at each level of detail, and the columns that reads. AgentCore starts
+ * one session per run, so at the ARN level its lines roll up to the role (`…/AgentRuntimeRole/*`),
+ * as its person already does; every other ARN is shown whole, as an auditor finds it in the bill.
+ */
+const LINE_PRINCIPAL: Record<LineDetail, { sql: string; columns: string[] }> = {
+  principal: {
+    sql: `CASE
+    WHEN principal_kind = 'agentcore' THEN regexp_replace(principal_arn, '/[^/]*$', '/*')
+    ELSE principal_arn
+  END`,
+    columns: ['principal_kind', 'principal_arn'],
+  },
+  person: { sql: 'principal_person', columns: ['principal_person'] },
+  role: { sql: 'principal_role', columns: ['principal_role'] },
+  account: { sql: 'account', columns: ['account'] },
+  none: { sql: 'CAST(NULL AS VARCHAR)', columns: [] },
+}
 
 /** Who pays: the first matching rule's recipient, or the value of a dimension (NULL = nobody). */
 export type RecipientSource = { rules: MappingRules } | { by: Dimension }
@@ -52,6 +63,8 @@ export interface LineQuery {
   period?: string
   sharedRoles?: string[]
   filters?: Filter[]
+  /** Who each statement line names; the full principal ARN by default. */
+  lineDetail?: LineDetail
   /** Forces a row source (tests compare both); by default the engine's state decides. */
   rowSource?: RowSource
 }
@@ -134,6 +147,7 @@ export async function itemsCte(
   query: LineQuery,
 ): Promise<{ sql: string; params: SqlParams }> {
   const read = new ReadColumns()
+  for (const column of LINE_PRINCIPAL[query.lineDetail ?? 'principal'].columns) read.column(column)
   const params: SqlParams = {}
   let ruleIndex = 'CAST(NULL AS INTEGER)'
   let recipient: string
@@ -216,13 +230,6 @@ const BUCKET_SQL = `CASE
       WHEN recipient IS NULL THEN 'unmatched'
     END`
 
-// AgentCore starts one session per run, so its lines roll up to the role (`…/AgentRuntimeRole/*`);
-// every other principal is shown as its full ARN, as an auditor finds it in the bill.
-const LINE_PRINCIPAL_SQL = `CASE
-    WHEN principal_kind = 'agentcore' THEN regexp_replace(principal_arn, '/[^/]*$', '/*')
-    ELSE principal_arn
-  END`
-
 export async function queryLines(dataset: Dataset, query: LineQuery): Promise<LineAggregate[]> {
   const items = await itemsCte(dataset, query)
   const sql = `WITH ${items.sql}, classified AS (
@@ -234,7 +241,7 @@ SELECT
   CASE WHEN bucket IS NULL THEN rule_index END AS rule_index,
   coalesce(service, '(no service)') AS service,
   model,
-  ${LINE_PRINCIPAL_SQL} AS principal,
+  ${LINE_PRINCIPAL[query.lineDetail ?? 'principal'].sql} AS principal,
   sum(cost) AS amount,
   sum(line_items) AS line_items
 FROM classified

@@ -5,7 +5,7 @@ import type { Filter } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { isPeriod, type RecipientSource } from './line-query.js'
 import { assertRules, KEPT_LABELS } from './rules.js'
-import type { ChargebackRequest, SharedBucket, SharedTreatment } from './types.js'
+import type { ChargebackRequest, LineDetail, SharedBucket, SharedTreatment } from './types.js'
 
 export const BUCKETS: readonly SharedBucket[] = [
   'unmatched',
@@ -15,6 +15,13 @@ export const BUCKETS: readonly SharedBucket[] = [
   'credits',
 ]
 const METHODS = ['keep', 'proportional', 'even', 'fixed'] as const
+export const LINE_DETAILS: readonly LineDetail[] = [
+  'principal',
+  'person',
+  'role',
+  'account',
+  'none',
+]
 /** Percentages are exact to a millionth of a percent; 100 % is this many. */
 export const PERCENT_SCALE = 1_000_000
 const HUNDRED_PERCENT = 100n * BigInt(PERCENT_SCALE)
@@ -24,6 +31,7 @@ export interface CheckedRequest {
   basis: ChargebackRequest['basis']
   period?: string
   sharedRoles: string[]
+  lineDetail: LineDetail
   treatments: Record<SharedBucket, SharedTreatment>
   /** Fixed percentages in millionths, by bucket and recipient. */
   fixedWeights: Partial<Record<SharedBucket, Map<string, bigint>>>
@@ -46,6 +54,10 @@ export function checkRequest(request: ChargebackRequest): CheckedRequest {
   const sharedRoles = request.sharedRoles ?? []
   if (!Array.isArray(sharedRoles) || sharedRoles.some((r) => typeof r !== 'string' || r === '')) {
     throw invalid('Shared roles must be a list of role names.')
+  }
+  const lineDetail = request.lineDetail ?? 'principal'
+  if (!LINE_DETAILS.includes(lineDetail)) {
+    throw invalid(`Unknown line detail "${lineDetail}": use one of ${LINE_DETAILS.join(', ')}.`)
   }
   const treatments = {} as Record<SharedBucket, SharedTreatment>
   const fixedWeights: CheckedRequest['fixedWeights'] = {}
@@ -77,7 +89,16 @@ export function checkRequest(request: ChargebackRequest): CheckedRequest {
         f.values.every((v) => v === null || typeof v === 'string'),
     )
   if (!filtersOk) throw invalid('Filters must be a list of {dimension, values}.')
-  return { source, basis: request.basis, period, sharedRoles, treatments, fixedWeights, filters }
+  return {
+    source,
+    basis: request.basis,
+    period,
+    sharedRoles,
+    lineDetail,
+    treatments,
+    fixedWeights,
+    filters,
+  }
 }
 
 function percentWeights(

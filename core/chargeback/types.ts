@@ -35,6 +35,13 @@ export type SharedTreatment =
   /** Percentages by recipient, adding up to 100 (at most 6 decimals each). */
   | { method: 'fixed'; percentages: Record<string, number> }
 
+/**
+ * Who a statement line names: the full principal ARN (as in the bill), its person or session, its
+ * role or user, the usage account, or no one (lines by service and model only). Coarser levels
+ * give a department head fewer, larger lines; the amounts add up the same.
+ */
+export type LineDetail = 'principal' | 'person' | 'role' | 'account' | 'none'
+
 export interface ChargebackRequest {
   /** Either rules or a dimension whose values are the recipients. */
   rules?: MappingRules
@@ -50,11 +57,14 @@ export interface ChargebackRequest {
    * Applied before recipients and shared buckets.
    */
   filters?: Filter[]
+  /** Who each statement line names; `principal` (the full ARN) when absent. */
+  lineDetail?: LineDetail
 }
 
 export interface StatementLine {
   service: string
   model: string | null
+  /** The principal at the request's `lineDetail` (an ARN, person, role or account), or null. */
   principal: string | null
   amount: Money
   /** Id of the mapping rule that matched these line items; absent with `by` or for shared buckets. */
@@ -97,6 +107,8 @@ export interface ChargebackResult {
   /** YYYY-MM, or `all`. */
   period: string
   basis: Basis
+  /** Who the statement lines name. */
+  lineDetail: LineDetail
   /** Recipients first (largest total first), then shared buckets kept as their own lines. */
   statements: Statement[]
   allocations: Allocation[]

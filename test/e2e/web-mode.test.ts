@@ -253,6 +253,25 @@ describe('CUR Lens in the browser (local web mode)', () => {
     await tax.getByRole('button', { name: 'Proportional' }).click()
   })
 
+  it('names the statement lines by role when the user picks it', async () => {
+    const { page } = watched
+    const detail = page.getByTestId('line-detail')
+    await detail.getByRole('button', { name: 'Role', exact: true }).click()
+    await page
+      .getByTestId('statement-row')
+      .first()
+      .getByRole('button', { name: /^Show lines of / })
+      .click()
+    const lines = page.getByRole('table', { name: /^Lines of / })
+    await lines.getByRole('columnheader', { name: 'Role or user' }).waitFor({ timeout: 30_000 })
+    const roles = new Set(billing.rows.map((row) => row.truth.role))
+    const named = await lines.locator('tbody tr td:nth-child(3)').allTextContents()
+    expect(named.length).toBeGreaterThan(0)
+    for (const role of named) expect(role === '—' || roles.has(role), role).toBe(true)
+    await screenshot(page, 'chargeback-lines-by-role')
+    await detail.getByRole('button', { name: 'Full ARN', exact: true }).click()
+  })
+
   it('shows a clear error naming the file when a corrupt file is opened', async () => {
     const { page } = watched
     await page.getByTestId('open-other-button').click()

@@ -1,8 +1,14 @@
 // The chargeback settings on screen, turned into a ChargebackRequest: recipients from mapping rules
-// or from one dimension (quick mode), the cost basis and period, and per bucket of shared cost
-// whether it stays its own line or is spread proportionally, evenly or by fixed percentages.
+// or from one dimension (quick mode), the cost basis, the period, who each statement line names,
+// and per bucket of shared cost whether it stays its own line or is spread proportionally, evenly
+// or by fixed percentages.
 import type { Basis, ChargebackRequest, Dimension } from '../../../core/api.js'
-import type { MappingRule, SharedBucket, SharedTreatment } from '../../../core/chargeback/types.js'
+import type {
+  LineDetail,
+  MappingRule,
+  SharedBucket,
+  SharedTreatment,
+} from '../../../core/chargeback/types.js'
 import { toMappingRules } from './rules-editor.js'
 
 export type TreatmentChoice = SharedTreatment['method']
@@ -41,6 +47,16 @@ export interface ChargebackSettings {
   /** Per bucket spread by fixed percentages: each recipient's percentage as typed. */
   fixed: Partial<Record<SharedBucket, Record<string, string>>>
   sharedRoles: string[]
+  lineDetail: LineDetail
+}
+
+/** Who the statement lines name, as the choices read and as the lines' column is headed. */
+export const LINE_DETAIL_LABELS: Record<LineDetail, { choice: string; column: string }> = {
+  principal: { choice: 'Full ARN', column: 'Principal' },
+  person: { choice: 'Person', column: 'Person or session' },
+  role: { choice: 'Role', column: 'Role or user' },
+  account: { choice: 'Account', column: 'Account' },
+  none: { choice: 'None', column: '' },
 }
 
 export const DEFAULT_SHARED: Record<SharedBucket, TreatmentChoice> = {
@@ -71,6 +87,7 @@ export function buildChargebackRequest(settings: ChargebackSettings): Chargeback
   if (settings.period) request.period = settings.period
   const roles = settings.sharedRoles.map((r) => r.trim()).filter((r) => r.length > 0)
   if (roles.length > 0) request.sharedRoles = roles
+  if (settings.lineDetail !== 'principal') request.lineDetail = settings.lineDetail
   return request
 }
 

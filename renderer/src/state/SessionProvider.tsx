@@ -76,6 +76,7 @@ const INITIAL_CHARGEBACK: ChargebackSettings = {
   shared: DEFAULT_SHARED,
   fixed: {},
   sharedRoles: [],
+  lineDetail: 'principal',
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null)

@@ -285,6 +285,9 @@ describe('requests that cannot run', () => {
     await expect(
       run({ shared: { tax: { method: 'fixed', percentages: { backend: 50, data: 49.9 } } } }),
     ).rejects.toThrow('Fixed percentages for tax add up to 99.9, not 100.')
+    await expect(run({ lineDetail: 'session' as never })).rejects.toThrow(
+      'Unknown line detail "session": use one of principal, person, role, account, none.',
+    )
   })
 
   it('keeps a bucket when nobody has direct cost to spread it over, and says so', async () => {

@@ -50,4 +50,17 @@ describe('cur-lens export', () => {
       ['frontend', '23.10'],
     ])
   })
+
+  it('names statement lines by the level --lines gives, and refuses an unknown one', async () => {
+    const args = [CLI, 'export', DEMO, '--by', 'tag:iamPrincipal/team', '--out', out]
+    await run(process.execPath, [...args, '--per-recipient', '--lines', 'role'])
+    const statement = await readFile(join(out, 'statement-backend.csv'), 'utf8')
+    expect(statement.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'recipient,period,basis,section,service,model,role,rule,description,amount',
+    )
+    await expect(run(process.execPath, [...args, '--lines', 'session'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--lines is one of principal, person, role, account, none.'),
+    })
+  })
 })

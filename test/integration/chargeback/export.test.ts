@@ -26,6 +26,26 @@ const readCsv = async (path: string) => {
 }
 
 describe('chargeback export', () => {
+  it('names the statement lines by role when asked, in a column named role', async () => {
+    dataset = await openAttributedDataset(JULY_ROWS)
+    const out = join(root, 'by-role')
+    await exportChargeback(dataset, {
+      rules: TEAM_RULES,
+      basis: 'unblended',
+      period: '2026-07',
+      outDir: out,
+      perRecipient: true,
+      lineDetail: 'role',
+    })
+    const lines = (await readCsv(join(out, 'statement-backend.csv'))).filter(
+      (r) => r.section === 'line',
+    )
+    expect(lines.map((r) => [r.role, r.amount])).toEqual([['BackendDev', '150.00']])
+    expect(lines[0]).not.toHaveProperty('principal')
+    const metadata = JSON.parse(await readFile(join(out, 'chargeback-metadata.json'), 'utf8'))
+    expect(metadata.lineDetail).toBe('role')
+  })
+
   it('writes the summary, allocations, statements and a metadata sidecar finance can reproduce', async () => {
     const source = join(root, 'cur-00001.csv')
     await writeFile(source, 'pretend,cur\n1,2\n')

@@ -126,6 +126,54 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     )
   })
 
+  it('names the lines by role, account or no one, each within a cent a line of the rows', async (ctx) => {
+    const d = need(dataset, ctx)
+    const request: ChargebackRequest = {
+      by: 'tag:iamPrincipal/team',
+      basis: 'unblended',
+      filters: BEDROCK,
+    }
+    const byArn = await chargeback(d, request)
+    const direct = billing.rows.filter(
+      (row) =>
+        row.truth.bedrock &&
+        row.truth.team !== undefined &&
+        !['Tax', 'Credit', 'Refund', 'Fee'].includes(row.line_item_line_item_type),
+    )
+    const levels = {
+      role: (row: (typeof direct)[number]) => row.truth.role ?? null,
+      account: (row: (typeof direct)[number]) => row.truth.account,
+      none: () => null,
+    }
+    for (const [lineDetail, truthOf] of Object.entries(levels)) {
+      const r = await chargeback(d, { ...request, lineDetail: lineDetail as keyof typeof levels })
+      expect(r.lineDetail).toBe(lineDetail)
+      expect(totals(r)).toEqual(totals(byArn))
+      const expected = new Map<string, bigint>()
+      for (const row of direct) {
+        const key = JSON.stringify([row.truth.team, truthOf(row)])
+        expected.set(key, (expected.get(key) ?? 0n) + toUnits(row.line_item_unblended_cost))
+      }
+      const got = new Map<string, { cents: bigint; lines: number }>()
+      for (const s of r.statements.filter((st) => st.kind === 'recipient')) {
+        for (const line of s.lines) {
+          const key = JSON.stringify([s.recipient, line.principal])
+          const g = got.get(key) ?? { cents: 0n, lines: 0 }
+          got.set(key, { cents: g.cents + cents(line.amount), lines: g.lines + 1 })
+        }
+      }
+      expect([...got.keys()].sort()).toEqual([...expected.keys()].sort())
+      for (const [key, units] of expected) {
+        const { cents: sum, lines } = got.get(key)!
+        const diff = sum - roundUnits(units)
+        expect(diff <= BigInt(lines) && diff >= -BigInt(lines)).toBe(true)
+      }
+      const lineCount = (x: ChargebackResult) =>
+        x.statements.reduce((n, st) => n + st.lines.length, 0)
+      expect(lineCount(r)).toBeLessThan(lineCount(byArn))
+    }
+  })
+
   it('exports formula payloads from the data escaped, and credits as numbers', async (ctx) => {
     const d = need(dataset, ctx)
     const out = join(root, 'out')
@@ -171,6 +219,7 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
         shared: { unmatched: { method: 'proportional' } },
       },
       { by: 'tag:iamPrincipal/team', basis: 'unblended', filters: BEDROCK },
+      { by: 'tag:iamPrincipal/team', basis: 'amortized', lineDetail: 'person' },
       {
         by: 'model',
         basis: 'amortized',

@@ -17,6 +17,7 @@ const settings: ChargebackSettings = {
   shared: { ...DEFAULT_SHARED, tax: 'even', unmatched: 'keep' },
   fixed: {},
   sharedRoles: [' llm-gateway-role ', ''],
+  lineDetail: 'principal',
 }
 
 describe('chargeback request', () => {
@@ -47,6 +48,11 @@ describe('chargeback request', () => {
     expect(request.rules).toBeUndefined()
     expect(request.period).toBeUndefined()
     expect(request.sharedRoles).toBeUndefined()
+    expect(request.lineDetail).toBeUndefined()
+  })
+
+  it('asks for lines by role when the user picks it', () => {
+    expect(buildChargebackRequest({ ...settings, lineDetail: 'role' }).lineDetail).toBe('role')
   })
 
   it('reads a typed list of role names', () => {

@@ -1,6 +1,7 @@
-// How the chargeback is computed: cost basis, period, and for each bucket of shared cost whether it
-// stays its own line or is spread over the recipients (proportionally, evenly or by fixed
-// percentages, which start as an even split of the recipients last computed).
+// How the chargeback is computed: cost basis, who each statement line names (the principal's ARN
+// or a roll-up of it), period, and for each bucket of shared cost whether it stays its own line or
+// is spread over the recipients (proportionally, evenly or by fixed percentages, which start as an
+// even split of the recipients last computed).
 import Box from '@mui/material/Box'
 import TextField from '@mui/material/TextField'
 import ToggleButton from '@mui/material/ToggleButton'
@@ -8,12 +9,13 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import type { Basis } from '../../../../core/api.js'
-import type { SharedBucket } from '../../../../core/chargeback/types.js'
+import type { LineDetail, SharedBucket } from '../../../../core/chargeback/types.js'
 import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup.js'
 import { PeriodSelect } from '../../components/PeriodSelect.js'
 import { SectionCard } from '../../components/SectionCard.js'
 import {
   evenPercentages,
+  LINE_DETAIL_LABELS,
   parseRoleList,
   SHARED_BUCKETS,
   SHARED_BUCKET_LABELS,
@@ -35,6 +37,10 @@ const BASES: Choice<Basis>[] = [
   { value: 'amortized', label: 'Amortized' },
   { value: 'unblended', label: 'Unblended' },
 ]
+
+const LINE_DETAILS: Choice<LineDetail>[] = (Object.keys(LINE_DETAIL_LABELS) as LineDetail[]).map(
+  (value) => ({ value, label: LINE_DETAIL_LABELS[value].choice }),
+)
 
 const BUCKET_HINTS: Record<SharedBucket, string> = {
   unmatched: 'Cost no rule or value places',
@@ -61,6 +67,14 @@ export function SettingsCard({ settings, periods, recipients, onChange }: Settin
           value={settings.basis}
           choices={BASES}
           onChange={(basis) => onChange({ basis })}
+        />
+        <ChoiceGroup
+          id="line-detail-label"
+          label="Principal on each line"
+          value={settings.lineDetail}
+          choices={LINE_DETAILS}
+          onChange={(lineDetail) => onChange({ lineDetail })}
+          testId="line-detail"
         />
         <PeriodSelect
           periods={periods}

@@ -18,11 +18,11 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { Fragment, useState } from 'react'
 import type { ChargebackResult } from '../../../../core/api.js'
-import type { Statement } from '../../../../core/chargeback/types.js'
+import type { LineDetail, Statement } from '../../../../core/chargeback/types.js'
 import { displayShare } from '../../../../core/format/decimal.js'
 import { formatPercent } from '../../../../core/format/number.js'
 import { shortPrincipal } from '../../model/dimensions.js'
-import { SHARED_BUCKET_LABELS } from '../../model/chargeback-request.js'
+import { LINE_DETAIL_LABELS, SHARED_BUCKET_LABELS } from '../../model/chargeback-request.js'
 import { useFormats } from '../../state/FormatProvider.js'
 
 export function StatementsView({ result }: { result: ChargebackResult }) {
@@ -119,7 +119,7 @@ export function StatementsView({ result }: { result: ChargebackResult }) {
                   <TableRow>
                     <TableCell colSpan={6} sx={{ py: 0, borderBottom: expanded ? undefined : 0 }}>
                       <Collapse in={expanded} unmountOnExit>
-                        <StatementLines statement={statement} />
+                        <StatementLines statement={statement} lineDetail={result.lineDetail} />
                       </Collapse>
                     </TableCell>
                   </TableRow>
@@ -171,8 +171,15 @@ export function StatementsView({ result }: { result: ChargebackResult }) {
   )
 }
 
-function StatementLines({ statement }: { statement: Statement }) {
+function StatementLines({
+  statement,
+  lineDetail,
+}: {
+  statement: Statement
+  lineDetail: LineDetail
+}) {
   const formats = useFormats()
+  const named = lineDetail !== 'none'
   return (
     <Box sx={{ py: 1.5, pl: 5 }}>
       <Table size="small" aria-label={`Lines of ${statement.recipient}`}>
@@ -180,7 +187,7 @@ function StatementLines({ statement }: { statement: Statement }) {
           <TableRow>
             <TableCell>Service</TableCell>
             <TableCell>Model</TableCell>
-            <TableCell>Principal</TableCell>
+            {named && <TableCell>{LINE_DETAIL_LABELS[lineDetail].column}</TableCell>}
             <TableCell align="right">Amount</TableCell>
           </TableRow>
         </TableHead>
@@ -191,18 +198,23 @@ function StatementLines({ statement }: { statement: Statement }) {
               <TableCell sx={{ color: line.model ? 'text.primary' : 'text.secondary' }}>
                 {line.model ?? '—'}
               </TableCell>
-              <TableCell
-                sx={{ color: line.principal ? 'text.primary' : 'text.secondary' }}
-                title={line.principal ?? undefined}
-              >
-                {line.principal ? shortPrincipal(line.principal) : '—'}
-              </TableCell>
+              {named && (
+                <TableCell
+                  sx={{ color: line.principal ? 'text.primary' : 'text.secondary' }}
+                  title={line.principal ?? undefined}
+                >
+                  {line.principal ? shortPrincipal(line.principal) : '—'}
+                </TableCell>
+              )}
               <TableCell align="right">{formats.money.format(line.amount)}</TableCell>
             </TableRow>
           ))}
           {(statement.sharedByBucket ?? []).map((share) => (
             <TableRow key={share.bucket}>
-              <TableCell colSpan={3} sx={{ fontStyle: 'italic', color: 'text.secondary' }}>
+              <TableCell
+                colSpan={named ? 3 : 2}
+                sx={{ fontStyle: 'italic', color: 'text.secondary' }}
+              >
                 Share of {SHARED_BUCKET_LABELS[share.bucket].toLowerCase()}
               </TableCell>
               <TableCell align="right">{formats.money.format(share.amount)}</TableCell>
