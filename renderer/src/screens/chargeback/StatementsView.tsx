@@ -171,6 +171,12 @@ export function StatementsView({ result }: { result: ChargebackResult }) {
   )
 }
 
+/**
+ * Lines shown in the preview, the largest first: with lines by session ARN a statement can hold a
+ * hundred thousand, which would freeze the page; the exported statement holds them all.
+ */
+const SHOWN_LINES = 200
+
 function StatementLines({
   statement,
   lineDetail,
@@ -192,7 +198,7 @@ function StatementLines({
           </TableRow>
         </TableHead>
         <TableBody>
-          {statement.lines.map((line, i) => (
+          {statement.lines.slice(0, SHOWN_LINES).map((line, i) => (
             <TableRow key={i}>
               <TableCell>{line.service}</TableCell>
               <TableCell sx={{ color: line.model ? 'text.primary' : 'text.secondary' }}>
@@ -209,6 +215,18 @@ function StatementLines({
               <TableCell align="right">{formats.money.format(line.amount)}</TableCell>
             </TableRow>
           ))}
+          {statement.lines.length > SHOWN_LINES && (
+            <TableRow data-testid="hidden-lines">
+              <TableCell
+                colSpan={named ? 4 : 3}
+                sx={{ fontStyle: 'italic', color: 'text.secondary' }}
+              >
+                {(statement.lines.length - SHOWN_LINES).toLocaleString(formats.locale)} smaller
+                lines are not shown here: export the statements to see them all, or choose a coarser
+                principal on each line.
+              </TableCell>
+            </TableRow>
+          )}
           {(statement.sharedByBucket ?? []).map((share) => (
             <TableRow key={share.bucket}>
               <TableCell
