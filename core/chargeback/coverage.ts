@@ -20,6 +20,8 @@ export async function checkRules(
     source: { rules: checked },
     basis,
     period: period === 'all' ? undefined : period,
+    // Coverage names no principal: grouping by every ARN as well would only multiply the groups.
+    lineDetail: 'none',
     rowSource: options.rowSource,
   })
   const rows = await dataset.engine.query<{
