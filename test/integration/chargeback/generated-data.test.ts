@@ -126,7 +126,7 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     )
   })
 
-  it('names the lines by role, account or no one, each within a cent a line of the rows', async (ctx) => {
+  it('names the lines by role, account or no one, each group within a cent per line of the rows', async (ctx) => {
     const d = need(dataset, ctx)
     const request: ChargebackRequest = {
       by: 'tag:iamPrincipal/team',
