@@ -36,22 +36,18 @@ const BASIS_COLUMNS: Record<Basis, string> = {
 const LINE_COLUMNS = ['line_item_type', 'service', 'product_code', 'principal_role', 'model']
 
 /**
- * Who a statement line names at each level of detail, and the columns that reads. AgentCore starts
- * one session per run, so at the ARN level its lines roll up to the role (`…/AgentRuntimeRole/*`),
- * as its person already does; every other ARN is shown whole, as an auditor finds it in the bill.
+ * What a statement line names at `detail`, reading its columns through `read`. AgentCore starts one
+ * session per run, so at the ARN level its lines roll up to the role (`…/AgentRuntimeRole/*`), as
+ * its person already does; every other ARN is shown whole, as an auditor finds it in the bill.
  */
-const LINE_PRINCIPAL: Record<LineDetail, { sql: string; columns: string[] }> = {
-  principal: {
-    sql: `CASE
-    WHEN principal_kind = 'agentcore' THEN regexp_replace(principal_arn, '/[^/]*$', '/*')
-    ELSE principal_arn
-  END`,
-    columns: ['principal_kind', 'principal_arn'],
-  },
-  person: { sql: 'principal_person', columns: ['principal_person'] },
-  role: { sql: 'principal_role', columns: ['principal_role'] },
-  account: { sql: 'account', columns: ['account'] },
-  none: { sql: 'CAST(NULL AS VARCHAR)', columns: [] },
+function linePrincipal(detail: LineDetail, read: ReadColumns): string {
+  if (detail === 'none') return 'CAST(NULL AS VARCHAR)'
+  if (detail !== 'principal') return read.column(FLAT_DIMENSION_COLUMNS[detail])
+  const arn = read.column(FLAT_DIMENSION_COLUMNS.principal)
+  return `CASE
+    WHEN ${read.column('principal_kind')} = 'agentcore' THEN regexp_replace(${arn}, '/[^/]*$', '/*')
+    ELSE ${arn}
+  END`
 }
 
 /** Who pays: the first matching rule's recipient, or the value of a dimension (NULL = nobody). */
@@ -140,14 +136,14 @@ function filterSql(
 
 /**
  * `items`: the period's line items summed by every column the query reads (`cost`, `line_items`),
- * each group with its rule index and recipient.
+ * each group with its rule index, what its statement line names (`line_principal`) and recipient.
  */
 export async function itemsCte(
   dataset: Dataset,
   query: LineQuery,
 ): Promise<{ sql: string; params: SqlParams }> {
   const read = new ReadColumns()
-  for (const column of LINE_PRINCIPAL[query.lineDetail ?? 'principal'].columns) read.column(column)
+  const principal = linePrincipal(query.lineDetail ?? 'principal', read)
   const params: SqlParams = {}
   let ruleIndex = 'CAST(NULL AS INTEGER)'
   let recipient: string
@@ -191,7 +187,7 @@ export async function itemsCte(
 ), lines AS (
   SELECT ${asText.join(', ')}, cost, line_items FROM grouped
 ), items_indexed AS (
-  SELECT *, ${ruleIndex} AS rule_index FROM lines
+  SELECT *, ${ruleIndex} AS rule_index, ${principal} AS line_principal FROM lines
   ${where}
 ), items AS (
   SELECT *, ${recipient} AS recipient FROM items_indexed
@@ -241,7 +237,7 @@ SELECT
   CASE WHEN bucket IS NULL THEN rule_index END AS rule_index,
   coalesce(service, '(no service)') AS service,
   model,
-  ${LINE_PRINCIPAL[query.lineDetail ?? 'principal'].sql} AS principal,
+  line_principal AS principal,
   sum(cost) AS amount,
   sum(line_items) AS line_items
 FROM classified

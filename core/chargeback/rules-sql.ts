@@ -1,18 +1,12 @@
 // Compiles mapping rules into one SQL CASE over chargeback's summed line items (line-query.ts): the
 // first rule that matches gives its (1-based) index. Patterns are bound parameters (`*` becomes
-// LIKE's `%`, with `%`, `_` and `\` escaped), so rule text never reaches the SQL; columns come from
-// a closed map. The same CASE applies to every line item of the period, months before tags existed
-// included.
+// LIKE's `%`, with `%`, `_` and `\` escaped), so rule text never reaches the SQL. A rule of kind
+// principal, person, role or account reads the column of the report dimension of that name (the
+// closed map in core/attribution). The same CASE applies to every line item of the period, months
+// before tags existed included.
 import type { SqlParams } from '../engine/duckdb.js'
-import type { MappingRules, RuleMatch } from './types.js'
-
-/** The column each kind of rule matches, as the attribution row sources name it. */
-const MATCH_COLUMNS: Record<Exclude<RuleMatch['kind'], 'tag'>, string> = {
-  principal: 'principal_arn',
-  role: 'principal_role',
-  person: 'principal_person',
-  account: 'account',
-}
+import { FLAT_DIMENSION_COLUMNS } from '../attribution/dimensions.js'
+import type { MappingRules } from './types.js'
 
 export interface CompiledSql {
   sql: string
@@ -43,7 +37,7 @@ export function compileRuleIndex(rules: MappingRules, columns: RuleColumns): Com
     const column =
       rule.match.kind === 'tag'
         ? columns.tag(rule.match.key)
-        : columns.column(MATCH_COLUMNS[rule.match.kind])
+        : columns.column(FLAT_DIMENSION_COLUMNS[rule.match.kind])
     return `    WHEN ${column} LIKE $rule_${n} ESCAPE '\\' THEN ${n}`
   })
   return { sql: `CASE\n${whens.join('\n')}\n  END`, params }
