@@ -2,8 +2,7 @@
 // bucket kept as its own line or spread by its declared rule, all rounded to cents once, top down
 // by largest remainder, so that every level adds up to the one above it:
 //   bill total = direct + Σ buckets;  direct = Σ recipients' direct;  bucket = Σ its shares;
-//   a statement's direct (or kept amount) = Σ its lines.
-import type { Basis } from '../api.js'
+//   a statement's direct (or kept amount) = Σ its lines (+ its other lines, when they are cut).
 import type { LineAggregate } from './line-query.js'
 import { apportion, formatCents, roundToCents, sum, UNITS_PER_CENT, type Quota } from './money.js'
 import { BUCKETS, type CheckedRequest } from './request.js'
@@ -14,7 +13,6 @@ import type {
   SharedBucket,
   SharedTreatment,
   Statement,
-  StatementLine,
 } from './types.js'
 
 interface Recipient {
@@ -76,9 +74,7 @@ export function allocate(lines: LineAggregate[], request: CheckedRequest): Charg
         description: describeAllocation(bucket, treatment, amount, request, 0, fellBack),
         shares: [{ recipient: label, amount: formatCents(amount) }],
       })
-      kept.push(
-        keptStatement(label, bucket, bucketLines.get(bucket)!, amount, period, request.basis),
-      )
+      kept.push(keptStatement(label, bucket, bucketLines.get(bucket)!, amount, request))
       keptCents += amount
       continue
     }
@@ -115,7 +111,7 @@ export function allocate(lines: LineAggregate[], request: CheckedRequest): Charg
       kind: 'recipient' as const,
       period,
       basis: request.basis,
-      lines: statementLines(recipients.get(name)?.lines ?? [], directCents, request),
+      ...statementLines(recipients.get(name)?.lines ?? [], directCents, request),
       direct: formatCents(directCents),
       sharedByBucket: BUCKETS.filter((b) => byBucket.has(b)).map((b) => ({
         bucket: b,
@@ -173,16 +169,15 @@ function keptStatement(
   bucket: SharedBucket,
   lines: LineAggregate[],
   cents: bigint,
-  period: string,
-  basis: Basis,
+  request: CheckedRequest,
 ): Statement {
   return {
     recipient: label,
     kind: 'unallocated',
     bucket,
-    period,
-    basis,
-    lines: statementLines(lines, cents),
+    period: request.period ?? 'all',
+    basis: request.basis,
+    ...statementLines(lines, cents, request),
     direct: formatCents(0n),
     sharedByBucket: [{ bucket, amount: formatCents(cents) }],
     shared: formatCents(cents),
@@ -190,13 +185,16 @@ function keptStatement(
   }
 }
 
-/** Lines rounded to add up to `cents`; largest first. Lines of exactly zero are left out. */
+/**
+ * Lines rounded to add up to `cents`, largest first, at most `request.linesPerStatement` of them
+ * (the others summed in `otherLines`). Lines of exactly zero are left out.
+ */
 function statementLines(
   lines: LineAggregate[],
   cents: bigint,
-  request?: CheckedRequest,
-): StatementLine[] {
-  const rules = request && 'rules' in request.source ? request.source.rules.rules : []
+  request: CheckedRequest,
+): Pick<Statement, 'lines' | 'otherLines'> {
+  const rules = 'rules' in request.source ? request.source.rules.rules : []
   const merged = new Map<string, { line: LineAggregate; rule?: string; key: string }>()
   for (const line of lines) {
     const rule = line.ruleIndex ? rules[line.ruleIndex - 1]?.id : undefined
@@ -211,17 +209,23 @@ function statementLines(
     UNITS_PER_CENT,
     cents,
   )
-  return keyed
+  const ordered = keyed
     .map((k) => ({ ...k, cents: rounded.get(k.key)! }))
     .filter((k) => k.cents !== 0n || k.line.units !== 0n)
     .sort((a, b) => (a.cents === b.cents ? compareText(a.key, b.key) : a.cents > b.cents ? -1 : 1))
-    .map(({ line, rule, cents: c }) => ({
-      service: line.service,
-      model: line.model,
-      principal: line.principal,
-      amount: formatCents(c),
-      ...(rule ? { rule } : {}),
-    }))
+  const shown = ordered.slice(0, request.linesPerStatement).map(({ line, rule, cents: c }) => ({
+    service: line.service,
+    model: line.model,
+    principal: line.principal,
+    amount: formatCents(c),
+    ...(rule ? { rule } : {}),
+  }))
+  const others = ordered.slice(shown.length)
+  if (others.length === 0) return { lines: shown }
+  return {
+    lines: shown,
+    otherLines: { count: others.length, amount: formatCents(sum(others.map((k) => k.cents))) },
+  }
 }
 
 /** Code-point order: the same on every machine and locale. */

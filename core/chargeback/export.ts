@@ -73,7 +73,8 @@ export async function exportChargeback(
     throw new CurLensError('INVALID_QUERY', 'Choose a folder to export the chargeback to.')
   }
   const checked = checkRequest(request)
-  const result = await chargeback(dataset, request)
+  // A statement handed to a department head lists every line, whatever the preview showed.
+  const result = await chargeback(dataset, { ...request, linesPerStatement: undefined })
   const sources = await describeSources(dataset)
   const outDir = resolve(request.outDir)
   try {

@@ -32,6 +32,7 @@ export interface CheckedRequest {
   period?: string
   sharedRoles: string[]
   lineDetail: LineDetail
+  linesPerStatement?: number
   treatments: Record<SharedBucket, SharedTreatment>
   /** Fixed percentages in millionths, by bucket and recipient. */
   fixedWeights: Partial<Record<SharedBucket, Map<string, bigint>>>
@@ -58,6 +59,13 @@ export function checkRequest(request: ChargebackRequest): CheckedRequest {
   const lineDetail = request.lineDetail ?? 'principal'
   if (!LINE_DETAILS.includes(lineDetail)) {
     throw invalid(`Unknown line detail "${lineDetail}": use one of ${LINE_DETAILS.join(', ')}.`)
+  }
+  const { linesPerStatement } = request
+  if (
+    linesPerStatement !== undefined &&
+    !(Number.isSafeInteger(linesPerStatement) && linesPerStatement > 0)
+  ) {
+    throw invalid(`Lines per statement must be a whole number above 0, not ${linesPerStatement}.`)
   }
   const treatments = {} as Record<SharedBucket, SharedTreatment>
   const fixedWeights: CheckedRequest['fixedWeights'] = {}
@@ -95,6 +103,7 @@ export function checkRequest(request: ChargebackRequest): CheckedRequest {
     period,
     sharedRoles,
     lineDetail,
+    ...(linesPerStatement === undefined ? {} : { linesPerStatement }),
     treatments,
     fixedWeights,
     filters,

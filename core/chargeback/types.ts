@@ -59,6 +59,11 @@ export interface ChargebackRequest {
   filters?: Filter[]
   /** Who each statement line names; `principal` (the full ARN) when absent. */
   lineDetail?: LineDetail
+  /**
+   * At most this many lines per statement, the largest; the others are summed in the statement's
+   * `otherLines`. Every line when absent. For previews: an export always writes every line.
+   */
+  linesPerStatement?: number
 }
 
 export interface StatementLine {
@@ -85,6 +90,8 @@ export interface Statement {
   period: string
   basis: Basis
   lines: StatementLine[]
+  /** The lines left out under the request's `linesPerStatement`: how many, and their sum. */
+  otherLines?: { count: number; amount: Money }
   direct: Money
   /** Shared cost allocated to this recipient, by bucket; sums to `shared`. */
   sharedByBucket: SharedShare[]

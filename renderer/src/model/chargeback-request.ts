@@ -75,6 +75,12 @@ function treatment(settings: ChargebackSettings, bucket: SharedBucket): SharedTr
   return { method, percentages: Object.fromEntries(typed.map(([r, t]) => [r, Number(t)])) }
 }
 
+/**
+ * Lines per statement in the preview, the largest: by session ARN a statement can hold a hundred
+ * thousand, too many to send and render; the preview sums the others and the export lists them.
+ */
+export const PREVIEW_LINES_PER_STATEMENT = 200
+
 export function buildChargebackRequest(settings: ChargebackSettings): ChargebackRequest {
   const request: ChargebackRequest = {
     basis: settings.basis,

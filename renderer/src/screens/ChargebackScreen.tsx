@@ -16,7 +16,11 @@ import { EmptyState } from '../components/EmptyState.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { PageHeader } from '../components/PageHeader.js'
 import { SectionCard } from '../components/SectionCard.js'
-import { buildChargebackRequest, type ChargebackSettings } from '../model/chargeback-request.js'
+import {
+  buildChargebackRequest,
+  PREVIEW_LINES_PER_STATEMENT,
+  type ChargebackSettings,
+} from '../model/chargeback-request.js'
 import { dimensionOptionGroups, proposedRecipientKey } from '../model/dimension-options.js'
 import { tagDimension } from '../model/dimensions.js'
 import { newId } from '../model/ids.js'
@@ -75,7 +79,10 @@ export function ChargebackScreen() {
 
   const blocked = blockedReason(settings)
   const request = blocked ? null : buildChargebackRequest(settings)
-  const previewArgs = useDebounced(request ? JSON.stringify(request) : null, 400)
+  const previewArgs = useDebounced(
+    request ? JSON.stringify({ ...request, linesPerStatement: PREVIEW_LINES_PER_STATEMENT }) : null,
+    400,
+  )
   const preview = useRequest(previewArgs && `${state.generation}:${previewArgs}`, () =>
     api.chargeback(JSON.parse(previewArgs ?? '{}')),
   )

@@ -288,6 +288,11 @@ describe('requests that cannot run', () => {
     await expect(run({ lineDetail: 'session' as never })).rejects.toThrow(
       'Unknown line detail "session": use one of principal, person, role, account, none.',
     )
+    for (const linesPerStatement of [0, -1, 1.5, '3' as never]) {
+      await expect(run({ linesPerStatement })).rejects.toThrow(
+        `Lines per statement must be a whole number above 0, not ${linesPerStatement}.`,
+      )
+    }
   })
 
   it('keeps a bucket when nobody has direct cost to spread it over, and says so', async () => {

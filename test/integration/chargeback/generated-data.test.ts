@@ -174,6 +174,60 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     }
   })
 
+  it('previews the largest lines of each statement and sums the others; the export has them all', async (ctx) => {
+    const d = need(dataset, ctx)
+    const request: ChargebackRequest = {
+      by: 'tag:iamPrincipal/team',
+      basis: 'unblended',
+      filters: BEDROCK,
+      lineDetail: 'role',
+    }
+    const shown = 2
+    const r = await chargeback(d, { ...request, linesPerStatement: shown })
+    // The generator's own lines by team: exact sums by model and role, largest first.
+    const byTeam = new Map<string, Map<string, bigint>>()
+    for (const row of billing.rows) {
+      if (!row.truth.bedrock || row.truth.team === undefined) continue
+      if (['Tax', 'Credit', 'Refund', 'Fee'].includes(row.line_item_line_item_type)) continue
+      const lines = byTeam.get(row.truth.team) ?? new Map<string, bigint>()
+      const key = JSON.stringify([row.truth.model ?? null, row.truth.role ?? null])
+      lines.set(key, (lines.get(key) ?? 0n) + toUnits(row.line_item_unblended_cost))
+      byTeam.set(row.truth.team, lines)
+    }
+    const recipients = r.statements.filter((s) => s.kind === 'recipient')
+    expect(recipients.map((s) => s.recipient).sort()).toEqual([...byTeam.keys()].sort())
+    for (const s of recipients) {
+      const truth = [...byTeam.get(s.recipient)!.values()]
+        .filter((units) => units !== 0n)
+        .sort((a, b) => (a === b ? 0 : a > b ? -1 : 1))
+      expect(truth.length).toBeGreaterThan(shown)
+      expect(s.lines).toHaveLength(shown)
+      s.lines.forEach((line, i) => {
+        const diff = cents(line.amount) - roundUnits(truth[i])
+        expect(diff >= -1n && diff <= 1n).toBe(true)
+      })
+      expect(s.otherLines?.count).toBe(truth.length - shown)
+      const listed = s.lines.reduce((sum, line) => sum + cents(line.amount), 0n)
+      expect(listed + cents(s.otherLines!.amount)).toBe(cents(s.direct))
+    }
+
+    const exported = await exportChargeback(d, {
+      ...request,
+      linesPerStatement: shown,
+      outDir: join(root, 'every-line'),
+      perRecipient: true,
+    })
+    const exportedLines = new Map<string, number>()
+    for (const file of exported.files.filter((f) => /statement-[^/]*\.csv$/.test(f))) {
+      const text = await readFile(file, 'utf8')
+      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
+      for (const row of rows.data.filter((x) => x.section === 'line'))
+        exportedLines.set(row.recipient, (exportedLines.get(row.recipient) ?? 0) + 1)
+    }
+    for (const s of recipients)
+      expect(exportedLines.get(s.recipient)).toBe(shown + s.otherLines!.count)
+  })
+
   it('exports formula payloads from the data escaped, and credits as numbers', async (ctx) => {
     const d = need(dataset, ctx)
     const out = join(root, 'out')

@@ -171,12 +171,6 @@ export function StatementsView({ result }: { result: ChargebackResult }) {
   )
 }
 
-/**
- * Lines shown in the preview, the largest first: with lines by session ARN a statement can hold a
- * hundred thousand, which would freeze the page; the exported statement holds them all.
- */
-const SHOWN_LINES = 200
-
 function StatementLines({
   statement,
   lineDetail,
@@ -198,7 +192,7 @@ function StatementLines({
           </TableRow>
         </TableHead>
         <TableBody>
-          {statement.lines.slice(0, SHOWN_LINES).map((line, i) => (
+          {statement.lines.map((line, i) => (
             <TableRow key={i}>
               <TableCell>{line.service}</TableCell>
               <TableCell sx={{ color: line.model ? 'text.primary' : 'text.secondary' }}>
@@ -215,15 +209,18 @@ function StatementLines({
               <TableCell align="right">{formats.money.format(line.amount)}</TableCell>
             </TableRow>
           ))}
-          {statement.lines.length > SHOWN_LINES && (
-            <TableRow data-testid="hidden-lines">
+          {statement.otherLines && (
+            <TableRow data-testid="other-lines">
               <TableCell
-                colSpan={named ? 4 : 3}
+                colSpan={named ? 3 : 2}
                 sx={{ fontStyle: 'italic', color: 'text.secondary' }}
               >
-                {(statement.lines.length - SHOWN_LINES).toLocaleString(formats.locale)} smaller
-                lines are not shown here: export the statements to see them all, or choose a coarser
-                principal on each line.
+                {statement.otherLines.count.toLocaleString(formats.locale)} smaller lines, not shown
+                here: export the statements to see them all, or choose a coarser principal on each
+                line.
+              </TableCell>
+              <TableCell align="right">
+                {formats.money.format(statement.otherLines.amount)}
               </TableCell>
             </TableRow>
           )}
