@@ -209,22 +209,36 @@ function statementLines(
     UNITS_PER_CENT,
     cents,
   )
-  const ordered = keyed
-    .map((k) => ({ ...k, cents: rounded.get(k.key)! }))
-    .filter((k) => k.cents !== 0n || k.line.units !== 0n)
-    .sort((a, b) => (a.cents === b.cents ? compareText(a.key, b.key) : a.cents > b.cents ? -1 : 1))
-  const shown = ordered.slice(0, request.linesPerStatement).map(({ line, rule, cents: c }) => ({
-    service: line.service,
-    model: line.model,
-    principal: line.principal,
-    amount: formatCents(c),
-    ...(rule ? { rule } : {}),
-  }))
+  const centsOf = keyed.map((k) => rounded.get(k.key)!)
+  // Largest first by cents, then by exact amount, then by key. Sorting indexes on Number copies
+  // of the amounts is many times faster than comparing BigInts, or long keys on the many ties in
+  // cents. A copy beyond 2^53 is inexact, but never reverses two amounts: at worst they tie and
+  // the next criterion decides, so the order stays largest first and deterministic.
+  const byCents = Float64Array.from(centsOf, Number)
+  const byUnits = Float64Array.from(keyed, (k) => Number(k.line.units))
+  const ordered = [...keyed.keys()]
+    .filter((i) => centsOf[i] !== 0n || keyed[i].line.units !== 0n)
+    .sort(
+      (i, j) =>
+        byCents[j] - byCents[i] ||
+        byUnits[j] - byUnits[i] ||
+        compareText(keyed[i].key, keyed[j].key),
+    )
+  const shown = ordered.slice(0, request.linesPerStatement).map((i) => {
+    const { line, rule } = keyed[i]
+    return {
+      service: line.service,
+      model: line.model,
+      principal: line.principal,
+      amount: formatCents(centsOf[i]),
+      ...(rule ? { rule } : {}),
+    }
+  })
   const others = ordered.slice(shown.length)
   if (others.length === 0) return { lines: shown }
   return {
     lines: shown,
-    otherLines: { count: others.length, amount: formatCents(sum(others.map((k) => k.cents))) },
+    otherLines: { count: others.length, amount: formatCents(sum(others.map((i) => centsOf[i]))) },
   }
 }
 
