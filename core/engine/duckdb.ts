@@ -41,7 +41,8 @@ export interface QueryOptions {
 export interface Engine {
   /** Runs one statement and returns its rows as JSON values (DECIMAL and BIGINT come back as strings). */
   query<T extends Row = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>
-  close(): void
+  /** Interrupts the queries still running, waits for them, then closes the database. */
+  close(): Promise<void>
 }
 
 const PROGRESS_INTERVAL_MS = 100
@@ -71,52 +72,101 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   return createEngine(instance)
 }
 
+/**
+ * Closing interrupts the queries still running (a summary or cache build started in the
+ * background) and waits for every query to stop, one still connecting included: closing the
+ * instance under either crashes the process.
+ */
 function createEngine(instance: DuckDBInstance): Engine {
   let closed = false
+  /** An invalidated instance is neither used nor closed again. */
+  let crashed = false
+  const connections = new Set<DuckDBConnection>()
+  const queries = new Set<Promise<unknown>>()
+
+  async function connectAndRun<T extends Row>(
+    sql: string,
+    params: SqlParams,
+    options: QueryOptions,
+  ): Promise<T[]> {
+    const connection = await instance.connect()
+    if (closed || crashed) {
+      connection.closeSync()
+      throw closedError()
+    }
+    connections.add(connection)
+    try {
+      return await run<T>(connection, sql, params, options)
+    } finally {
+      connections.delete(connection)
+      connection.closeSync()
+    }
+  }
+
+  async function run<T extends Row>(
+    connection: DuckDBConnection,
+    sql: string,
+    params: SqlParams,
+    options: QueryOptions,
+  ): Promise<T[]> {
+    const interrupt = () => connection.interrupt()
+    options.signal?.addEventListener('abort', interrupt)
+    let timer: NodeJS.Timeout | undefined
+    try {
+      if (options.onProgress) {
+        await connection.run('SET enable_progress_bar = true')
+        await connection.run('SET enable_progress_bar_print = false')
+        const report = options.onProgress
+        timer = setInterval(() => {
+          const p = connection.progress
+          if (p.percentage >= 0) {
+            report({ percentage: p.percentage, rowsProcessed: Number(p.rows_processed) })
+          }
+        }, PROGRESS_INTERVAL_MS)
+      }
+      return rowObjectsJson<T>(await runBound(connection, sql, params))
+    } catch (e) {
+      if (options.signal?.aborted) throw cancelledError()
+      if (closed) throw closedError(e)
+      if (isInvalidatedError(e)) {
+        crashed = true
+        throw new CurLensError(
+          'ENGINE_CRASHED',
+          'The engine hit an internal error and was restarted. Open the files again; if it happens again, one of them is probably corrupt.',
+          { cause: e },
+        )
+      }
+      throw e
+    } finally {
+      if (timer) clearInterval(timer)
+      options.signal?.removeEventListener('abort', interrupt)
+    }
+  }
+
   return {
     async query<T extends Row>(sql: string, params: SqlParams = {}, options: QueryOptions = {}) {
-      if (closed) throw new CurLensError('INTERNAL', 'The engine was closed.')
+      if (closed || crashed) throw closedError()
       if (options.signal?.aborted) throw cancelledError()
-      const connection = await instance.connect()
-      const interrupt = () => connection.interrupt()
-      options.signal?.addEventListener('abort', interrupt)
-      let timer: NodeJS.Timeout | undefined
+      const query = connectAndRun<T>(sql, params, options)
+      queries.add(query)
       try {
-        if (options.onProgress) {
-          await connection.run('SET enable_progress_bar = true')
-          await connection.run('SET enable_progress_bar_print = false')
-          const report = options.onProgress
-          timer = setInterval(() => {
-            const p = connection.progress
-            if (p.percentage >= 0) {
-              report({ percentage: p.percentage, rowsProcessed: Number(p.rows_processed) })
-            }
-          }, PROGRESS_INTERVAL_MS)
-        }
-        return rowObjectsJson<T>(await runBound(connection, sql, params))
-      } catch (e) {
-        if (options.signal?.aborted) throw cancelledError()
-        if (isInvalidatedError(e)) {
-          closed = true
-          throw new CurLensError(
-            'ENGINE_CRASHED',
-            'The engine hit an internal error and was restarted. Open the files again; if it happens again, one of them is probably corrupt.',
-            { cause: e },
-          )
-        }
-        throw e
+        return await query
       } finally {
-        if (timer) clearInterval(timer)
-        options.signal?.removeEventListener('abort', interrupt)
-        connection.closeSync()
+        queries.delete(query)
       }
     },
-    close() {
+    async close() {
       if (closed) return
       closed = true
-      instance.closeSync()
+      for (const connection of connections) connection.interrupt()
+      await Promise.allSettled(queries)
+      if (!crashed) instance.closeSync()
     },
   }
+}
+
+function closedError(cause?: unknown): CurLensError {
+  return new CurLensError('INTERNAL', 'The engine was closed.', { cause })
 }
 
 /**

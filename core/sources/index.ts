@@ -53,12 +53,12 @@ export async function openDataset(paths: string[], options: OpenOptions = {}): P
       info,
       workDirectory,
       async close() {
-        opened.close()
+        await opened.close()
         await removeWorkDirectory(workDirectory)
       },
     }
   } catch (e) {
-    engine?.close()
+    await engine?.close()
     await removeWorkDirectory(workDirectory)
     if (options.signal?.aborted) {
       throw new CurLensError('CANCELLED', messages.cancelled(), { cause: e })

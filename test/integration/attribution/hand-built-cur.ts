@@ -112,7 +112,7 @@ export async function openHandBuiltDataset(rows: readonly HandRow[] = ROWS): Pro
       problems: [],
     },
     async close() {
-      engine.close()
+      await engine.close()
       await rm(root, { recursive: true, force: true })
     },
   }

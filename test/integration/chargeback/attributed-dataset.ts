@@ -96,7 +96,7 @@ export async function openAttributedDataset(
     },
     async close() {
       if (real) await attributionCacheReady(dataset)
-      engine.close()
+      await engine.close()
       await rm(workDirectory, { recursive: true, force: true })
     },
   }

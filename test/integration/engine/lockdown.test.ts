@@ -24,7 +24,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
-  engine.close()
+  await engine.close()
   await rm(root, { recursive: true, force: true })
 })
 

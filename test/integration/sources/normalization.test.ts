@@ -52,7 +52,7 @@ beforeAll(async () => {
        TO ${sqlString(paths.athena)} (FORMAT parquet)`,
     )
   } finally {
-    engine.close()
+    await engine.close()
   }
 })
 

@@ -22,7 +22,7 @@ let engine: Engine | undefined
 afterEach(async () => {
   await dataset?.close()
   dataset = undefined
-  engine?.close()
+  await engine?.close()
   engine = undefined
 })
 

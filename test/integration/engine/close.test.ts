@@ -1,0 +1,60 @@
+// Closing the engine while queries still run: opening another export, or quitting, closes a dataset
+// whose summary and attribution cache are still being computed in the background. Closing the
+// DuckDB instance under a running query, or under one still connecting, crashed the whole process.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openEngine, type Engine } from '../../../core/engine/duckdb.js'
+import { createApi } from '../../../core/create-api.js'
+
+const DEMO = join(import.meta.dirname, '../../../resources/demo')
+/** Runs for minutes unless interrupted. */
+const ENDLESS = 'SELECT sum(a.range * b.range) AS s FROM range(100000) AS a, range(100000) AS b'
+
+let work: string
+let engine: Engine | undefined
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'cur-lens-close-'))
+})
+
+afterEach(async () => {
+  await engine?.close()
+  engine = undefined
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('closing the engine', () => {
+  it('interrupts a running query and waits for it before closing', async () => {
+    engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: work })
+    const running = engine.query(ENDLESS)
+    const failed = expect(running).rejects.toThrow('The engine was closed.')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await engine.close()
+    await failed
+    await expect(engine.query('SELECT 1 AS one')).rejects.toThrow('The engine was closed.')
+  })
+
+  it('waits for a query that is still connecting', async () => {
+    engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: work })
+    const connecting = engine.query('SELECT 1 AS one')
+    await engine.close()
+    await expect(connecting).rejects.toThrow('The engine was closed.')
+  })
+
+  it('lets a session be closed, or replaced, right after each open', async () => {
+    const api = createApi({ emit: () => {} })
+    try {
+      for (let i = 0; i < 5; i++) {
+        await api.openSources({ paths: [DEMO] })
+        await api.openSources({ paths: [DEMO] })
+        await api.close()
+      }
+      await api.openSources({ paths: [DEMO] })
+      expect((await api.summary()).reconciliation.matches).toBe(true)
+    } finally {
+      await api.close()
+    }
+  })
+})
