@@ -113,6 +113,8 @@ function createEngine(instance: DuckDBInstance): Engine {
     options.signal?.addEventListener('abort', interrupt)
     let timer: NodeJS.Timeout | undefined
     try {
+      // Cancelled while connecting, before `interrupt` was listening.
+      if (options.signal?.aborted) throw cancelledError()
       if (options.onProgress) {
         await connection.run('SET enable_progress_bar = true')
         await connection.run('SET enable_progress_bar_print = false')

@@ -1,6 +1,7 @@
-// Closing the engine while queries still run: opening another export, or quitting, closes a dataset
-// whose summary and attribution cache are still being computed in the background. Closing the
-// DuckDB instance under a running query, or under one still connecting, crashed the whole process.
+// Stopping queries: closing the engine while queries still run (opening another export, or
+// quitting, closes a dataset whose summary and attribution cache are still being computed in the
+// background; closing the DuckDB instance under a running query, or under one still connecting,
+// crashed the whole process), and cancelling a query at any moment.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -56,5 +57,22 @@ describe('closing the engine', () => {
     } finally {
       await api.close()
     }
+  })
+})
+
+describe('cancelling a query', () => {
+  it('stops it while it runs, or before it starts when cancelled while connecting', async () => {
+    engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: work })
+    const running = new AbortController()
+    const endless = engine.query(ENDLESS, {}, { signal: running.signal })
+    const cancelled = expect(endless).rejects.toMatchObject({ code: 'CANCELLED' })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    running.abort()
+    await cancelled
+    const connecting = new AbortController()
+    const quick = engine.query('SELECT 1 AS one', {}, { signal: connecting.signal })
+    connecting.abort()
+    await expect(quick).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await engine.query('SELECT 1 AS one')).toEqual([{ one: 1 }])
   })
 })
