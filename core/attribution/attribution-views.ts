@@ -20,6 +20,10 @@
 // `attribution_rows_principal`: those plus principal_person and principal_role, for queries that
 // need no Bedrock column (one join instead of two: a regroup by role takes half the time).
 //
+// `attribution_rows_bedrock`: the unjoined columns plus model, provider, token_type, tokens and
+// region, for queries that need no principal roll-up (the Bedrock lookup alone: a regroup by model
+// takes about a third less time).
+//
 // `attribution_rows`: the live row source for breakdowns, line items and chargeback, with the column
 // names the cache (`attribution_store.facts`, cache-build.ts) shares, plus the line-item detail
 // columns.
@@ -31,7 +35,7 @@
 // `tag_set`, instead of merging them on every row. Queries that read no tags use the plain view:
 // the join would cost them a pass over the raw tag columns.
 import { TAG_SETS_TABLE } from '../sources/tag-sets.js'
-import { bedrockShapeJoin } from './lookup-tables.js'
+import { BEDROCK_SHAPE_COLUMNS, bedrockShapeJoin } from './lookup-tables.js'
 
 export const CREATE_CUR_ATTRIBUTED = `CREATE OR REPLACE VIEW cur_attributed AS
 SELECT
@@ -98,12 +102,29 @@ SELECT u.*, p.person AS principal_person, p.role AS principal_role
 FROM attribution_rows_unjoined AS u
 LEFT JOIN principal_dim AS p ON p.principal_arn = u.principal_arn`
 
+const SHAPE_ONLY_COLUMNS = BEDROCK_SHAPE_COLUMNS.filter((c) => c !== 'usage_type')
+
+export const CREATE_ATTRIBUTION_ROWS_BEDROCK = `CREATE OR REPLACE VIEW attribution_rows_bedrock AS
+SELECT
+  r.* EXCLUDE (${SHAPE_ONLY_COLUMNS.join(', ')}, region, usage_amount),
+  b.model,
+  b.provider,
+  b.token_type,
+  CAST(round(r.usage_amount * b.token_scale) AS BIGINT) AS tokens,
+  COALESCE(NULLIF(r.region, ''), b.usage_region) AS region
+FROM (
+  SELECT ${CUR_ROW_COLUMNS}, ${SHAPE_ONLY_COLUMNS.join(', ')}, region, usage_amount FROM cur
+) AS r
+LEFT JOIN bedrock_dim AS b
+  ON ${bedrockShapeJoin('r')}`
+
 /** The views that have a `_tagged` twin. */
 export const TAGGED_VIEWS = [
   'cur_attributed',
   'attribution_rows',
   'attribution_rows_unjoined',
   'attribution_rows_principal',
+  'attribution_rows_bedrock',
 ]
 
 /** `<view>_tagged`: tags from `cur_tag_sets` when the dataset has it, else the view as it is. */

@@ -83,11 +83,15 @@ const UNJOINED_COLUMNS = new Set([
 /** Columns `attribution_rows_principal` adds to the unjoined ones (one join, no Bedrock lookup). */
 const PRINCIPAL_COLUMNS = new Set(['principal_person', 'principal_role'])
 
+/** Columns `attribution_rows_bedrock` adds to the unjoined ones (one join, no principal lookup). */
+const BEDROCK_COLUMNS = new Set(['model', 'provider', 'token_type', 'tokens', 'region'])
+
 /**
  * The relation to read. On the live side a query reads the view with the fewest joins that has its
  * columns: `attribution_rows_unjoined` (none: several times faster while the cache builds),
- * `attribution_rows_principal` (the principal lookup) or `attribution_rows` (both lookups); one
- * that reads tags reads the view's `_tagged` twin (attribution-views.ts).
+ * `attribution_rows_principal` (the principal lookup), `attribution_rows_bedrock` (the Bedrock
+ * lookup) or `attribution_rows` (both lookups); one that reads tags reads the view's `_tagged`
+ * twin (attribution-views.ts).
  */
 export function relationOf(
   source: RowSource,
@@ -100,11 +104,15 @@ export function relationOf(
     return parsed.kind === 'tag' ? 'tags' : FLAT_DIMENSION_COLUMNS[parsed.name]
   })
   const needed = [...columns, METRIC_COLUMNS[metric]].filter((c) => c !== 'tags')
-  const view = needed.every((c) => UNJOINED_COLUMNS.has(c))
+  const within = (added: Set<string>) =>
+    needed.every((c) => UNJOINED_COLUMNS.has(c) || added.has(c))
+  const view = within(new Set())
     ? 'attribution_rows_unjoined'
-    : needed.every((c) => UNJOINED_COLUMNS.has(c) || PRINCIPAL_COLUMNS.has(c))
+    : within(PRINCIPAL_COLUMNS)
       ? 'attribution_rows_principal'
-      : 'attribution_rows'
+      : within(BEDROCK_COLUMNS)
+        ? 'attribution_rows_bedrock'
+        : 'attribution_rows'
   return columns.includes('tags') ? `${view}_tagged` : view
 }
 

@@ -18,6 +18,7 @@ import {
 import { indexTagSets } from '../sources/tag-sets.js'
 import {
   CREATE_ATTRIBUTION_ROWS,
+  CREATE_ATTRIBUTION_ROWS_BEDROCK,
   CREATE_ATTRIBUTION_ROWS_PRINCIPAL,
   CREATE_ATTRIBUTION_ROWS_UNJOINED,
   CREATE_CUR_ATTRIBUTED,
@@ -51,6 +52,7 @@ export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal)
   await engine.query(CREATE_ATTRIBUTION_ROWS, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS_UNJOINED, {}, { signal })
   await engine.query(CREATE_ATTRIBUTION_ROWS_PRINCIPAL, {}, { signal })
+  await engine.query(CREATE_ATTRIBUTION_ROWS_BEDROCK, {}, { signal })
   await createTaggedViews(dataset, false, signal)
   await initCacheState(engine, signal)
   // The build runs unawaited; closing the dataset first interrupts it, so no query keeps the

@@ -53,13 +53,19 @@ describe('buildBreakdownSql', () => {
     const person = buildBreakdownSql({ dimensions: ['person', 'service'], metric: 'unblended' })
     expect(person.sql).toMatch(/FROM attribution_rows_principal\n/)
     for (const query of [
-      { dimensions: ['person', 'model'], metric: 'unblended' },
+      { dimensions: ['model', 'token-type'], metric: 'unblended' },
       { dimensions: ['service'], metric: 'tokens' },
       {
         dimensions: ['service'],
         metric: 'unblended',
         filters: [{ dimension: 'region', values: ['x'] }],
       },
+    ] as BreakdownQuery[]) {
+      expect(buildBreakdownSql(query).sql).toMatch(/FROM attribution_rows_bedrock\n/)
+    }
+    for (const query of [
+      { dimensions: ['person', 'model'], metric: 'unblended' },
+      { dimensions: ['role'], metric: 'tokens' },
     ] as BreakdownQuery[]) {
       expect(buildBreakdownSql(query).sql).toMatch(/FROM attribution_rows\n/)
     }
