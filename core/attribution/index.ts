@@ -38,9 +38,10 @@ export { tokenUnitCosts } from './token-unit-cost.js'
 /**
  * Builds what every later query needs: `principal_dim`, `bedrock_dim`, the `cur_attributed`,
  * `attribution_rows`, `attribution_rows_unjoined`, `attribution_rows_principal` and
- * `attribution_rows_bedrock` views and their `_tagged` twins (reading tags row by row at first). Then starts, without awaiting, the tag sets
- * (the twins switch to them once built) and the build of the cache (`attribution_store.facts`, in
- * the work directory); queries use it once the engine marks it ready.
+ * `attribution_rows_bedrock` views and their `_tagged` twins (reading tags row by row at first).
+ * Then starts, without awaiting, the tag sets (the twins switch to them once built) and the build
+ * of the cache (`attribution_store.facts`, in the work directory); queries use it once the engine
+ * marks it ready.
  */
 export async function prepareAttribution(dataset: Dataset, signal?: AbortSignal): Promise<void> {
   const { engine, workDirectory } = dataset
