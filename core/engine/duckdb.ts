@@ -78,7 +78,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
  * instance under either crashes the process.
  */
 function createEngine(instance: DuckDBInstance): Engine {
-  let closed = false
+  let closing: Promise<void> | undefined
   /** An invalidated instance is neither used nor closed again. */
   let crashed = false
   const connections = new Set<DuckDBConnection>()
@@ -90,7 +90,7 @@ function createEngine(instance: DuckDBInstance): Engine {
     options: QueryOptions,
   ): Promise<T[]> {
     const connection = await instance.connect()
-    if (closed || crashed) {
+    if (closing || crashed) {
       connection.closeSync()
       throw closedError()
     }
@@ -129,7 +129,7 @@ function createEngine(instance: DuckDBInstance): Engine {
       return rowObjectsJson<T>(await runBound(connection, sql, params))
     } catch (e) {
       if (options.signal?.aborted) throw cancelledError()
-      if (closed) throw closedError(e)
+      if (closing) throw closedError(e)
       if (isInvalidatedError(e)) {
         crashed = true
         throw new CurLensError(
@@ -147,7 +147,7 @@ function createEngine(instance: DuckDBInstance): Engine {
 
   return {
     async query<T extends Row>(sql: string, params: SqlParams = {}, options: QueryOptions = {}) {
-      if (closed || crashed) throw closedError()
+      if (closing || crashed) throw closedError()
       if (options.signal?.aborted) throw cancelledError()
       const query = connectAndRun<T>(sql, params, options)
       queries.add(query)
@@ -157,12 +157,14 @@ function createEngine(instance: DuckDBInstance): Engine {
         queries.delete(query)
       }
     },
-    async close() {
-      if (closed) return
-      closed = true
-      for (const connection of connections) connection.interrupt()
-      await Promise.allSettled(queries)
-      if (!crashed) instance.closeSync()
+    close() {
+      // A second caller waits for the same close rather than going on while queries still stop.
+      closing ??= (async () => {
+        for (const connection of connections) connection.interrupt()
+        await Promise.allSettled(queries)
+        if (!crashed) instance.closeSync()
+      })()
+      return closing
     },
   }
 }

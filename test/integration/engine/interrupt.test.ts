@@ -27,12 +27,18 @@ afterEach(async () => {
 })
 
 describe('closing the engine', () => {
-  it('interrupts a running query and waits for it before closing', async () => {
+  it('interrupts a running query and waits for it before closing, whoever else closes it', async () => {
     engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: work })
-    const running = engine.query(ENDLESS)
+    let settled = false
+    const running = engine.query(ENDLESS).finally(() => {
+      settled = true
+    })
     const failed = expect(running).rejects.toThrow('The engine was closed.')
     await new Promise((resolve) => setTimeout(resolve, 200))
+    const first = engine.close()
     await engine.close()
+    expect(settled).toBe(true)
+    await first
     await failed
     await expect(engine.query('SELECT 1 AS one')).rejects.toThrow('The engine was closed.')
   })
