@@ -25,6 +25,11 @@ import { bothRowSources } from '../attribution/hand-built-cur.js'
 const DEMO = fileURLToPath(new URL('../../../resources/demo/cur-lens-demo', import.meta.url))
 const DEMO_RULES = fileURLToPath(new URL('../../../resources/demo/rules.json', import.meta.url))
 const BEDROCK = [{ dimension: 'service' as const, values: ['Amazon Bedrock'] }]
+const BEDROCK_BY_TEAM: ChargebackRequest = {
+  by: 'tag:iamPrincipal/team',
+  basis: 'unblended',
+  filters: BEDROCK,
+}
 
 type Prepare = (dataset: Dataset) => Promise<unknown>
 const prepareAttribution = (attribution as Record<string, unknown>).prepareAttribution as
@@ -49,6 +54,16 @@ const roundUnits = (u: bigint) =>
   u < 0n ? -((-u + 50_000_000n) / 100_000_000n) : (u + 50_000_000n) / 100_000_000n
 const totals = (r: ChargebackResult) =>
   Object.fromEntries(r.statements.map((s) => [s.recipient, s.total]))
+
+/** The generator's Bedrock rows that are a team's direct cost (no tax, credit, refund or fee). */
+function teamBedrockRows(billing: Billing) {
+  return billing.rows.filter(
+    (row) =>
+      row.truth.bedrock &&
+      row.truth.team !== undefined &&
+      !['Tax', 'Credit', 'Refund', 'Fee'].includes(row.line_item_line_item_type),
+  )
+}
 
 function need(dataset: Dataset | undefined, ctx: TestContext): Dataset {
   if (!dataset) ctx.skip()
@@ -97,11 +112,7 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
 
   it('splits Bedrock by team as the rows say, within a cent of the exact sums', async (ctx) => {
     const d = need(dataset, ctx)
-    const r = await chargeback(d, {
-      by: 'tag:iamPrincipal/team',
-      basis: 'unblended',
-      filters: BEDROCK,
-    })
+    const r = await chargeback(d, BEDROCK_BY_TEAM)
     const expected = new Map<string, bigint>()
     for (const row of billing.rows.filter((x) => x.truth.bedrock)) {
       const type = row.line_item_line_item_type
@@ -128,25 +139,18 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
 
   it('names the lines by role, account or no one, each group within a cent per line of the rows', async (ctx) => {
     const d = need(dataset, ctx)
-    const request: ChargebackRequest = {
-      by: 'tag:iamPrincipal/team',
-      basis: 'unblended',
-      filters: BEDROCK,
-    }
-    const byArn = await chargeback(d, request)
-    const direct = billing.rows.filter(
-      (row) =>
-        row.truth.bedrock &&
-        row.truth.team !== undefined &&
-        !['Tax', 'Credit', 'Refund', 'Fee'].includes(row.line_item_line_item_type),
-    )
+    const byArn = await chargeback(d, BEDROCK_BY_TEAM)
+    const direct = teamBedrockRows(billing)
     const levels = {
       role: (row: (typeof direct)[number]) => row.truth.role ?? null,
       account: (row: (typeof direct)[number]) => row.truth.account,
       none: () => null,
     }
     for (const [lineDetail, truthOf] of Object.entries(levels)) {
-      const r = await chargeback(d, { ...request, lineDetail: lineDetail as keyof typeof levels })
+      const r = await chargeback(d, {
+        ...BEDROCK_BY_TEAM,
+        lineDetail: lineDetail as keyof typeof levels,
+      })
       expect(r.lineDetail).toBe(lineDetail)
       expect(totals(r)).toEqual(totals(byArn))
       const expected = new Map<string, bigint>()
@@ -176,23 +180,16 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
 
   it('previews the largest lines of each statement and sums the others; the export has them all', async (ctx) => {
     const d = need(dataset, ctx)
-    const request: ChargebackRequest = {
-      by: 'tag:iamPrincipal/team',
-      basis: 'unblended',
-      filters: BEDROCK,
-      lineDetail: 'role',
-    }
+    const request: ChargebackRequest = { ...BEDROCK_BY_TEAM, lineDetail: 'role' }
     const shown = 2
     const r = await chargeback(d, { ...request, linesPerStatement: shown })
     // The generator's own lines by team: exact sums by model and role, largest first.
     const byTeam = new Map<string, Map<string, bigint>>()
-    for (const row of billing.rows) {
-      if (!row.truth.bedrock || row.truth.team === undefined) continue
-      if (['Tax', 'Credit', 'Refund', 'Fee'].includes(row.line_item_line_item_type)) continue
-      const lines = byTeam.get(row.truth.team) ?? new Map<string, bigint>()
+    for (const row of teamBedrockRows(billing)) {
+      const lines = byTeam.get(row.truth.team!) ?? new Map<string, bigint>()
       const key = JSON.stringify([row.truth.model ?? null, row.truth.role ?? null])
       lines.set(key, (lines.get(key) ?? 0n) + toUnits(row.line_item_unblended_cost))
-      byTeam.set(row.truth.team, lines)
+      byTeam.set(row.truth.team!, lines)
     }
     const recipients = r.statements.filter((s) => s.kind === 'recipient')
     expect(recipients.map((s) => s.recipient).sort()).toEqual([...byTeam.keys()].sort())
@@ -272,7 +269,7 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
         period: month,
         shared: { unmatched: { method: 'proportional' } },
       },
-      { by: 'tag:iamPrincipal/team', basis: 'unblended', filters: BEDROCK },
+      BEDROCK_BY_TEAM,
       { by: 'tag:iamPrincipal/team', basis: 'amortized', lineDetail: 'person' },
       {
         by: 'model',
