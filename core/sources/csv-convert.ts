@@ -1,9 +1,9 @@
 // Converts one CSV cost file into a Parquet file in the private work directory, once, on open, so
 // that every later query runs at Parquet speed. Only the columns the normalization reads are kept
-// (a CUR 2.0 CSV has some 130 columns; writing them all tripled the conversion time), each with the
-// type the closed list in column-types.ts gives it: all text is read as VARCHAR (the sniffer would
-// turn account ids into integers and drop their leading zeros) and cast explicitly, MAP columns
-// from JSON object text, strictly (a bad value is an error naming the file). Legacy CUR columns are
+// (a CUR 2.0 CSV has some 130 columns; writing them all tripled the conversion time), each read as
+// the type the closed list in column-types.ts gives it, never a sniffed one (the sniffer would turn
+// account ids into integers and drop their leading zeros); MAP columns are parsed from JSON object
+// text, strictly. A bad value is an error naming the file and the line. Legacy CUR columns are
 // renamed to their Athena spelling and their tag columns gathered into `tags`; CUR 2.0 gets flat
 // product_servicename/product_product_name out of the `product` map, so that no query has to decode
 // the map to name a service.
@@ -16,7 +16,6 @@ import {
   isLegacyTagColumn,
   mapFromJson,
   SQL_TYPE,
-  type ValueType,
 } from './column-types.js'
 import { messages } from './messages.js'
 import { sqlIdentifier, sqlString } from './sql-text.js'
@@ -28,15 +27,16 @@ export interface CsvSource {
   readPath: string
   gzip: boolean
   family: Family
+  /** The column names of the header, as the format was classified from them. */
+  header: string[]
 }
 
-/** The options every read of a CSV cost file uses (conversion and reconciliation alike). */
-export function readCsvSql(files = '$file', compression = '$compression'): string {
+/** How reconciliation reads CSV files it must sum itself: every column as text. */
+export function readCsvSql(files: string, compression: string): string {
   return `read_csv(${files}, header = true, all_varchar = true, delim = ',', quote = '"',
-    escape = '"', strict_mode = true, union_by_name = true, compression = ${compression})`
+    escape = '"', strict_mode = true, union_by_name = true, hive_partitioning = false,
+    compression = ${compression})`
 }
-
-const READ_CSV = readCsvSql()
 
 /** Writes `target` (a path inside the work directory) and returns the number of rows written. */
 export async function convertCsv(
@@ -46,16 +46,11 @@ export async function convertCsv(
   options: QueryOptions,
 ): Promise<number> {
   const params = { file: source.readPath, compression: source.gzip ? 'gzip' : 'none' }
+  const plan = conversionPlan(source.family, source.header)
   try {
-    const described = await engine.query<{ column_name: string }>(
-      `SELECT column_name FROM (DESCRIBE SELECT * FROM ${READ_CSV})`,
-      params,
-      { signal: options.signal },
-    )
-    const columns = described.map((c) => c.column_name)
     const [result] = await engine.query<{ Count: string }>(
-      `COPY (SELECT ${productNames(source.family, columns)}$source AS source_file
-             FROM (SELECT ${typedColumns(source.family, columns)} FROM ${READ_CSV}))
+      `COPY (SELECT ${productNames(source.family, source.header)}$source AS source_file
+             FROM (SELECT ${plan.select} FROM ${typedReadSql(source.family, plan.readTypes)}))
        TO ${sqlString(target)} (FORMAT parquet)`,
       { ...params, source: source.file },
       options,
@@ -73,25 +68,40 @@ export async function convertCsv(
   }
 }
 
-/** The columns the normalization reads, cast from text; legacy tag columns gathered into `tags`. */
-function typedColumns(family: Family, columns: string[]): string {
+/**
+ * The conversion's read: every column of the header named, so nothing is sniffed, and read as the
+ * type it is converted to, so DuckDB parses numbers and timestamps as it reads them (about 10 %
+ * less time than reading all text and casting it). Blank fields, and FOCUS's `NULL`, are NULL.
+ */
+function typedReadSql(family: Family, readTypes: string[]): string {
+  const nulls = family === 'focus' ? "['', 'NULL']" : "''"
+  return `read_csv($file, header = true, auto_detect = false, columns = {${readTypes.join(', ')}},
+    delim = ',', quote = '"', escape = '"', strict_mode = true, hive_partitioning = false,
+    nullstr = ${nulls}, compression = $compression)`
+}
+
+/**
+ * For each column of the header, the type it is read as (`'name': 'TYPE'`, text unless the
+ * normalization reads it); and the select list of the columns the normalization reads, MAP columns
+ * parsed from their JSON text, legacy tag columns gathered into `tags`.
+ */
+function conversionPlan(family: Family, header: string[]) {
+  const readTypes: string[] = []
   const items: string[] = []
   const written = new Set<string>()
   const legacyTags: string[] = []
-  const blankIsNull = (column: string) => {
-    const text = `nullif(${sqlIdentifier(column)}, '')`
-    return family === 'focus' ? `nullif(${text}, 'NULL')` : text
-  }
-  for (const column of columns) {
-    if (family === 'cur1' && isLegacyTagColumn(column)) {
-      legacyTags.push(`{'key': ${sqlString(column)}, 'value': ${blankIsNull(column)}}`)
-      continue
-    }
+  const readNames = uniqueNames(header)
+  for (const [index, column] of header.entries()) {
+    const value = sqlIdentifier(readNames[index])
+    const isTag = family === 'cur1' && isLegacyTagColumn(column)
+    if (isTag) legacyTags.push(`{'key': ${sqlString(column)}, 'value': ${value}}`)
     const name = family === 'cur1' ? athenaName(column) : column
-    const type = convertedType(family, name)
-    if (!type || written.has(name)) continue
+    const type = isTag || written.has(name) ? undefined : convertedType(family, name)
+    const readAs = type && type !== 'map' ? SQL_TYPE[type] : SQL_TYPE.text
+    readTypes.push(`${sqlString(readNames[index])}: ${sqlString(readAs)}`)
+    if (!type) continue
     written.add(name)
-    items.push(`${cast(blankIsNull(column), type)} AS ${sqlIdentifier(name)}`)
+    items.push(`${type === 'map' ? mapFromJson(value) : value} AS ${sqlIdentifier(name)}`)
   }
   if (family === 'cur1') {
     const tags = legacyTags.length
@@ -99,7 +109,22 @@ function typedColumns(family: Family, columns: string[]): string {
       : 'CAST(MAP {} AS MAP(VARCHAR, VARCHAR))'
     items.push(`${tags} AS tags`)
   }
-  return items.join(',\n    ')
+  return { readTypes, select: items.join(',\n    ') }
+}
+
+/**
+ * The header's names, each made unique for DuckDB, whose column names ignore letter case: a blank
+ * or repeated name is read as `name_N`, N its position in the header.
+ */
+function uniqueNames(header: string[]): string[] {
+  const used = new Set<string>()
+  return header.map((name, index) => {
+    let unique = name
+    for (let n = index + 1; unique === '' || used.has(unique.toLowerCase()); n += header.length)
+      unique = `${name}_${n}`
+    used.add(unique.toLowerCase())
+    return unique
+  })
 }
 
 /** CUR 2.0: the service and product names out of the (already typed) product map, flat. */
@@ -117,10 +142,4 @@ function productNames(family: Family, columns: string[]): string {
   return replaced.length
     ? `* EXCLUDE (${replaced.map(sqlIdentifier).join(', ')}), ${names}, `
     : `*, ${names}, `
-}
-
-function cast(value: string, type: ValueType): string {
-  if (type === 'text' || type === 'account') return value
-  if (type === 'map') return mapFromJson(value)
-  return `CAST(${value} AS ${SQL_TYPE[type]})`
 }

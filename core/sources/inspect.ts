@@ -25,7 +25,7 @@ export interface SourcePart {
   bytes: number
   shape: Shape
   gzip: boolean
-  /** Parquet: the file's schema. */
+  /** Parquet: the file's schema. CSV: its header, as Node reads it, every column text. */
   columns?: PhysicalColumn[]
   /** CSV: the file's own unblended total, summed exactly by the Node scan while it converted. */
   unblendedTotal?: string
@@ -127,7 +127,10 @@ async function scan(
     signal: options.signal,
     onProgress: report,
   })
-  return { shape: classifyColumns(display, header, 'csv') }
+  return {
+    shape: classifyColumns(display, header, 'csv'),
+    columns: header.map((name) => ({ name, type: 'VARCHAR' })),
+  }
 }
 
 async function describeParquet(engine: Engine, path: string): Promise<PhysicalColumn[]> {

@@ -81,7 +81,13 @@ async function checkAndConvert(
   let conversionDone = false
   const converted = convertCsv(
     options.engine,
-    { file: part.file, readPath: part.readPath, gzip: part.gzip, family: part.shape.family },
+    {
+      file: part.file,
+      readPath: part.readPath,
+      gzip: part.gzip,
+      family: part.shape.family,
+      header: (part.columns ?? []).map((c) => c.name),
+    },
     target,
     { signal },
   ).finally(() => {

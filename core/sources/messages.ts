@@ -53,7 +53,7 @@ export const messages = {
   rowCountMismatch: (file: string, expected: number, loaded: number) =>
     `${file} has ${expected.toLocaleString('en-US')} data rows but ${loaded.toLocaleString('en-US')} were read; it may be truncated or damaged.`,
   csvUnreadable: (file: string, detail: string) =>
-    `${file} could not be read as CSV: ${engineReason(detail)}`,
+    `${file} could not be read as CSV: ${csvReason(detail)}`,
   mixedFormats: (groups: { label: string; files: string[] }[]) =>
     `The selection mixes export formats: ${groups
       .map((g) => `${g.label} (${listFiles(g.files)})`)
@@ -71,6 +71,18 @@ export const messages = {
 export function engineReason(detail: string): string {
   const [reason] = detail.split(/\n|\s+LINE \d+:/)
   return reason.replace(/^[A-Za-z ]*Error: /, '').trim()
+}
+
+/**
+ * DuckDB's CSV reader error as "line N: what is wrong", without the original line (it can be
+ * megabytes long) and the reader options DuckDB appends; any other error as engineReason.
+ */
+export function csvReason(detail: string): string {
+  const [first, second = '', third = ''] = detail.split('\n')
+  const line = /CSV Error on Line: (\d+)/.exec(first)
+  if (!line) return engineReason(detail)
+  const reason = second.startsWith('Original Line:') ? third : second
+  return `line ${line[1]}: ${reason.trim()}`
 }
 
 function listFiles(files: string[]): string {

@@ -140,12 +140,14 @@ describe('a bad file', () => {
 
   it('that has a row with more columns than its header is FILE_CORRUPT', async () => {
     const path = await file('ragged.csv', GOOD_CSV + '2026-07-01T00:00:00.000Z,Usage,1,2,3,4\n')
-    await expectFailure([path], 'FILE_CORRUPT', path)
+    const error = await expectFailure([path], 'FILE_CORRUPT', path)
+    expect(error.message).toContain('line 4: Expected Number of Columns: 4 ')
   })
 
   it('that has text where a cost belongs is FILE_CORRUPT', async () => {
     const path = await file('text-cost.csv', HEADER + ROW.replace('1.5', 'lots'))
-    await expectFailure([path], 'FILE_CORRUPT', path)
+    const error = await expectFailure([path], 'FILE_CORRUPT', path)
+    expect(error.message).toMatch(/line 2: .*"line_item_unblended_cost".*"lots"/)
   })
 
   it.each([
@@ -206,6 +208,16 @@ describe('awkward but valid input', () => {
       'SELECT DISTINCT usage_account_id AS id FROM cur',
     )
     expect(ids).toEqual([{ id: '012345678901' }])
+  })
+
+  it('loads a CSV whose header repeats a name in other letter case and leaves one blank', async () => {
+    const extra = (text: string) =>
+      text.replaceAll('\n', `,${text === HEADER ? 'Note,note,' : 'a,b,c'}\n`)
+    const path = await file('odd-header.csv', extra(HEADER) + extra(ROW) + extra(ROW))
+    dataset = await openDataset([path])
+    const summary = await summarize(dataset)
+    expect(summary.rows).toBe(2)
+    expect(summary.totals.unblended).toBe('3.0000000000')
   })
 })
 
