@@ -31,13 +31,6 @@ export interface CsvSource {
   header: string[]
 }
 
-/** How reconciliation reads CSV files it must sum itself: every column as text. */
-export function readCsvSql(files: string, compression: string): string {
-  return `read_csv(${files}, header = true, all_varchar = true, delim = ',', quote = '"',
-    escape = '"', strict_mode = true, union_by_name = true, hive_partitioning = false,
-    compression = ${compression})`
-}
-
 /** Writes `target` (a path inside the work directory) and returns the number of rows written. */
 export async function convertCsv(
   engine: Engine,

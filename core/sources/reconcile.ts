@@ -5,7 +5,6 @@
 // decompressed and parsed a second time; DuckDB reads only those whose total Node could not sum.
 import type { SourceFormat } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
-import { readCsvSql } from './csv-convert.js'
 import type { SourcePart } from './inspect.js'
 import { sqlIdentifier } from './sql-text.js'
 import { convert } from './staging.js'
@@ -63,6 +62,13 @@ export async function recordSources(engine: Engine, parts: SourcePart[]): Promis
       knownTotal: column('known_total'),
     },
   )
+}
+
+/** How reconciliation reads the CSV files it sums itself: every column as text. */
+function readCsvSql(files: string, compression: string): string {
+  return `read_csv(${files}, header = true, all_varchar = true, delim = ',', quote = '"',
+    escape = '"', strict_mode = true, union_by_name = true, hive_partitioning = false,
+    compression = ${compression})`
 }
 
 /**
