@@ -20,27 +20,29 @@ function megabytes(bytes: number): string {
 
 export const messages = {
   fileNotFound: (file: string) => `${file} does not exist.`,
-  unreadable: (file: string, detail: string) => `${file} cannot be read: ${detail}`,
+  unreadable: (file: string, detail: string) => `${file} cannot be read: ${sentence(detail)}`,
   fileEmpty: (file: string) => `${file} is empty.`,
   tooManyFiles: (folder: string, limit: number) =>
     `${folder} holds more than ${limit.toLocaleString('en-US')} files; pick the export folder itself.`,
   noCostFiles: (folder: string) =>
     `${folder} holds no cost files (Parquet, CSV, .csv.gz or .zip exports).`,
   parquetCorrupt: (file: string, detail: string) =>
-    `${file} is not a readable Parquet file (truncated or corrupt): ${engineReason(detail)}`,
+    `${file} is not a readable Parquet file (truncated or corrupt): ${sentence(engineReason(detail))}`,
   notParquet: (file: string) =>
     `${file} is named like a Parquet file but is not one (truncated, corrupt or another format).`,
   notGzip: (file: string) => `${file} is named like a gzip file but is not gzip-compressed.`,
   gzipTruncated: (file: string) =>
     `${file} is truncated: the gzip data ends early, so part of the export is missing. Download it again.`,
-  gzipCorrupt: (file: string, detail: string) => `${file} is a damaged gzip file: ${detail}`,
+  gzipCorrupt: (file: string, detail: string) =>
+    `${file} is a damaged gzip file: ${sentence(detail)}`,
   decompressedTooLarge: (file: string, limit: number) =>
     `${file} expands to more than ${megabytes(limit)}; it was not loaded (possible decompression bomb).`,
   ratioTooHigh: (file: string, ratio: number) =>
     `${file} compresses more than ${ratio}:1, far beyond any cost export; it was not loaded (possible decompression bomb).`,
   zipTooManyEntries: (file: string, limit: number) =>
     `${file} holds more than ${limit.toLocaleString('en-US')} entries; it was not loaded.`,
-  zipCorrupt: (file: string, detail: string) => `${file} is not a readable zip archive: ${detail}`,
+  zipCorrupt: (file: string, detail: string) =>
+    `${file} is not a readable zip archive: ${sentence(detail)}`,
   zipEncrypted: (file: string, entry: string) =>
     `${file} holds an encrypted entry (${entry}); encrypted archives are not supported.`,
   unsafeArchive: (file: string, detail: string) =>
@@ -53,7 +55,7 @@ export const messages = {
   rowCountMismatch: (file: string, expected: number, loaded: number) =>
     `${file} has ${expected.toLocaleString('en-US')} data rows but ${loaded.toLocaleString('en-US')} were read; it may be truncated or damaged.`,
   csvUnreadable: (file: string, detail: string) =>
-    `${file} could not be read as CSV: ${csvReason(detail)}`,
+    `${file} could not be read as CSV: ${sentence(csvReason(detail))}`,
   mixedFormats: (groups: { label: string; files: string[] }[]) =>
     `The selection mixes export formats: ${groups
       .map((g) => `${g.label} (${listFiles(g.files)})`)
@@ -74,15 +76,34 @@ export function engineReason(detail: string): string {
 }
 
 /**
- * DuckDB's CSV reader error as "line N: what is wrong", without the original line (it can be
- * megabytes long) and the reader options DuckDB appends; any other error as engineReason.
+ * DuckDB's CSV reader error as "line N: what is wrong", in words, without the original line (it can
+ * be megabytes long) and the reader options DuckDB appends; any other error as engineReason.
  */
 export function csvReason(detail: string): string {
   const [first, second = '', third = ''] = detail.split('\n')
   const line = /CSV Error on Line: (\d+)/.exec(first)
   if (!line) return engineReason(detail)
-  const reason = second.startsWith('Original Line:') ? third : second
-  return `line ${line[1]}: ${reason.trim()}`
+  const reason = (second.startsWith('Original Line:') ? third : second).trim()
+  const value =
+    /^Error when converting column "(.*)"\. Could not convert string "(.*)" to '(\w+)/.exec(reason)
+  if (value) {
+    const [, column, text, type] = value
+    return `line ${line[1]}: "${text}" in column ${column} is not ${TYPE_WORDS[type] ?? type}`
+  }
+  const fields = /^Expected Number of Columns: (\d+) Found: (\d+)/.exec(reason)
+  if (fields) return `line ${line[1]}: the row does not have the header's ${fields[1]} fields`
+  return `line ${line[1]}: ${reason}`
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  DECIMAL: 'a number',
+  DOUBLE: 'a number',
+  TIMESTAMP: 'a date and time',
+}
+
+/** A detail that ends a message, ending as a sentence does. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
 function listFiles(files: string[]): string {

@@ -104,8 +104,8 @@ export function OverviewScreen() {
           value={data ? new Intl.NumberFormat(formats.locale).format(data.rows) : undefined}
           footer={
             <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-              {periods.length} billing {periods.length === 1 ? 'period' : 'periods'} ·{' '}
-              {formats.currency}
+              {periods.length} billing {periods.length === 1 ? 'period' : 'periods'}
+              {formats.currency && ` · ${formats.currency}`}
             </Typography>
           }
         />

@@ -141,13 +141,17 @@ describe('a bad file', () => {
   it('that has a row with more columns than its header is FILE_CORRUPT', async () => {
     const path = await file('ragged.csv', GOOD_CSV + '2026-07-01T00:00:00.000Z,Usage,1,2,3,4\n')
     const error = await expectFailure([path], 'FILE_CORRUPT', path)
-    expect(error.message).toContain('line 4: Expected Number of Columns: 4 ')
+    expect(error.message).toContain(
+      "could not be read as CSV: line 4: the row does not have the header's 4 fields.",
+    )
   })
 
   it('that has text where a cost belongs is FILE_CORRUPT', async () => {
     const path = await file('text-cost.csv', HEADER + ROW.replace('1.5', 'lots'))
     const error = await expectFailure([path], 'FILE_CORRUPT', path)
-    expect(error.message).toMatch(/line 2: .*"line_item_unblended_cost".*"lots"/)
+    expect(error.message).toContain(
+      'could not be read as CSV: line 2: "lots" in column line_item_unblended_cost is not a number.',
+    )
   })
 
   it.each([

@@ -17,11 +17,19 @@ describe('CSV reader errors shown to users', () => {
   const options =
     '\n\n  file = /tmp/x/cur.csv\n  delimiter = , (Set By User)\n  strict_mode = true (Set By User)'
 
-  it('name the line and the reason, without the original line or the reader options', () => {
+  it('name the line and the value that is not of its column’s type, in words', () => {
     const duckdb = `Conversion Error: CSV Error on Line: 3\nOriginal Line: lots,2026-05-01,x\nError when converting column "a". Could not convert string "lots" to 'DECIMAL'\n\nColumn a is being converted as type DECIMAL${options}`
-    expect(csvReason(duckdb)).toBe(
-      `line 3: Error when converting column "a". Could not convert string "lots" to 'DECIMAL'`,
-    )
+    expect(csvReason(duckdb)).toBe('line 3: "lots" in column a is not a number')
+  })
+
+  it('name the line whose fields do not match the header', () => {
+    const duckdb = `Invalid Input Error: CSV Error on Line: 4\nOriginal Line: 1,2,3,4,5,6\nExpected Number of Columns: 4 Found: 5\nPossible fixes:${options}`
+    expect(csvReason(duckdb)).toBe("line 4: the row does not have the header's 4 fields")
+  })
+
+  it('keep any other reader reason as DuckDB words it', () => {
+    const duckdb = `Invalid Input Error: CSV Error on Line: 7\nOriginal Line: x\nValue with unterminated quote found.${options}`
+    expect(csvReason(duckdb)).toBe('line 7: Value with unterminated quote found.')
   })
 
   it('read any other engine error as engineReason does', () => {

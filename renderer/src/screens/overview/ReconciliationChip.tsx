@@ -22,7 +22,8 @@ export function ReconciliationChip({
         variant="outlined"
         icon={reconciliation.matches ? <CheckCircle /> : <ErrorOutline />}
         label={reconciliation.matches ? 'Reconciles to the cent' : 'Does not match the files'}
-        sx={{ mt: 1 }}
+        // A narrow card wraps the label instead of cutting it short.
+        sx={{ mt: 1, height: 'auto', py: 0.25, '& .MuiChip-label': { whiteSpace: 'normal' } }}
         data-testid="reconciliation-status"
         aria-label={`${reconciliation.matches ? 'Reconciles to the cent' : 'Does not match the files'}. ${detail}`}
       />
