@@ -1,5 +1,6 @@
 // Runs a CLI command against the core API in its own engine process: opens the paths, reports
-// skipped files on stderr, always disposes the engine, and turns errors into a message and exit 1.
+// problems with the files (skipped or missing) on stderr, always disposes the engine, and turns
+// errors into a message and exit 1.
 import type { CurLensApi, OpenResult } from '../core/api.js'
 import { CurLensError } from '../core/errors/curlens-error.js'
 import { createEngineHost } from '../core/worker/engine-host.js'
@@ -12,8 +13,7 @@ export async function withOpenApi(
   const api = createEngineHost({ spawn: () => spawnNodeWorker() })
   try {
     const opened = await api.openSources({ paths })
-    for (const p of opened.problems)
-      process.stderr.write(`warning: skipped ${p.file}: ${p.message}\n`)
+    for (const p of opened.problems) process.stderr.write(`warning: ${p.message}\n`)
     return await command(api, opened)
   } catch (e) {
     return reportError(e)

@@ -1,11 +1,13 @@
 // Turns the paths a user picked (files and/or folders) into the files to inspect. Folders are walked
 // recursively; hidden and marker files (".x", "_SUCCESS"), manifests and symbolic links are not cost
 // files. A file named like a cost file (.parquet, .csv, .gz, .zip) or with no extension at all (Athena
-// parts) is a candidate: its contents decide, later, whether it is one.
+// parts) is a candidate: its contents decide, later, whether it is one. The export's manifests then
+// decide which deliveries of a month load (see manifests.ts).
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { SourceLimits } from './limits.js'
+import { applyManifests } from './manifests.js'
 import { messages } from './messages.js'
 
 export interface Candidate {
@@ -38,21 +40,26 @@ export async function discover(paths: string[], limits: SourceLimits): Promise<D
     problems: [],
     readPaths: [],
   }
+  const manifests: string[] = []
   for (const input of paths) {
     const path = resolve(input)
     const info = await stat(path).catch((e: NodeJS.ErrnoException) => e)
     if (info instanceof Error) {
       found.problems.push(statProblem(path, info))
     } else if (info.isDirectory()) {
-      await walkFolder(path, found, limits)
+      await walkFolder(path, found, manifests, limits)
+    } else if (MANIFEST.test(path)) {
+      manifests.push(path)
     } else {
       found.readPaths.push(path)
-      if (!MANIFEST.test(path)) found.candidates.push({ path, bytes: info.size, explicit: true })
+      found.candidates.push({ path, bytes: info.size, explicit: true })
     }
   }
   // A file picked both on its own and inside a picked folder is read once.
   const unique = new Map(found.candidates.map((c) => [c.path, c]))
-  found.candidates = [...unique.values()].sort((a, b) => a.path.localeCompare(b.path))
+  const selection = await applyManifests([...unique.values()], [...new Set(manifests)])
+  found.candidates = selection.candidates
+  found.problems.push(...selection.problems)
   found.readPaths = [...new Set([...found.readPaths, ...found.candidates.map((c) => c.path)])]
   return found
 }
@@ -67,7 +74,12 @@ function statProblem(path: string, e: NodeJS.ErrnoException): CurLensError {
   })
 }
 
-async function walkFolder(root: string, found: Discovery, limits: SourceLimits) {
+async function walkFolder(
+  root: string,
+  found: Discovery,
+  manifests: string[],
+  limits: SourceLimits,
+) {
   const before = found.candidates.length
   const pending = [root]
   let seen = 0
@@ -94,7 +106,10 @@ async function walkFolder(root: string, found: Discovery, limits: SourceLimits) 
           },
         )
       }
-      if (MANIFEST.test(entry.name)) continue
+      if (MANIFEST.test(entry.name)) {
+        manifests.push(path)
+        continue
+      }
       if (COST_EXTENSION.test(entry.name) || !basename(path).includes('.')) {
         const info = await stat(path)
         found.candidates.push({ path, bytes: info.size, explicit: false })

@@ -67,6 +67,12 @@ export const messages = {
   nothingLoaded: (count: number) =>
     `None of the ${count} files could be loaded; see the problems listed for each.`,
   cancelled: () => 'Opening the files was cancelled.',
+  notInManifest: (period: string, manifest: string, files: string[]) =>
+    `${period} holds ${count(files.length, 'file')} that its manifest (${manifest}) does not list, so ${files.length > 1 ? 'they were' : 'it was'} not loaded: ${listFiles(files)}. The manifest lists the month's latest delivery; the others are earlier ones.`,
+  missingFromExport: (period: string, manifest: string, files: string[]) =>
+    `${period} lacks ${count(files.length, 'file')} that its manifest (${manifest}) lists: ${listFiles(files)}. The totals shown do not include ${files.length > 1 ? 'them' : 'it'}.`,
+  manifestUnreadable: (manifest: string, detail: string) =>
+    `${manifest} is not a readable manifest (${detail}); the files were loaded without it.`,
 }
 
 /** DuckDB's reason without its error class and the SQL excerpt it appends (`LINE 1: …`). */
@@ -104,6 +110,10 @@ const TYPE_WORDS: Record<string, string> = {
 /** A detail that ends a message, ending as a sentence does. */
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
 }
 
 function listFiles(files: string[]): string {

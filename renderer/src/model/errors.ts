@@ -51,6 +51,14 @@ const TEXT: Partial<Record<ErrorCode, { title: string; hint: string }>> = {
     title: 'No cost files found',
     hint: 'Choose the export folder (it contains data/BILLING_PERIOD=…) or the report files.',
   },
+  NOT_IN_MANIFEST: {
+    title: 'Earlier delivery, not loaded',
+    hint: 'Only the files the manifest lists are counted, so the month is not counted twice.',
+  },
+  MISSING_FROM_EXPORT: {
+    title: 'Part of the export is missing',
+    hint: 'Download the missing files again from S3, keeping the folders, and reopen the export.',
+  },
   UNSAFE_ARCHIVE: {
     title: 'Archive refused',
     hint: 'The archive looks unsafe (paths outside the folder or an extreme size). Extract it yourself and open the files.',

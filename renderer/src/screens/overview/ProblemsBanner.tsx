@@ -1,4 +1,4 @@
-// After a partial load: which files were skipped and why, while the rest is shown.
+// After a partial load: which files were skipped or found missing, and why, while the rest is shown.
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Box from '@mui/material/Box'
@@ -17,8 +17,10 @@ export function ProblemsBanner(props: { problems: FileProblem[]; onClose(): void
       sx={{ mb: 3 }}
     >
       <AlertTitle>
-        {problems.length === 1 ? 'One file was skipped' : `${problems.length} files were skipped`}
-        {'; the other files are loaded and shown below.'}
+        {problems.length === 1
+          ? 'One problem with the files opened'
+          : `${problems.length} problems with the files opened`}
+        {'; everything else is loaded and shown below.'}
       </AlertTitle>
       <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="open-problems">
         {problems.map((problem) => {
