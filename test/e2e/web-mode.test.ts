@@ -1,10 +1,10 @@
 // The app in Chromium through `cur-lens serve`, as a user drives it: a generated CUR 2.0 export
 // opened from the command line, the overview total, a breakdown by team, a drill-down, a
-// chargeback export typed to a folder, and a corrupt file. Figures are checked against the
+// chargeback export typed to a folder, a month with two deliveries, and a corrupt file. Figures are checked against the
 // generator's own sums, to the cent. Screens are saved to test-results/e2e-*.png.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
@@ -49,6 +49,11 @@ afterAll(async () => {
 })
 
 /** Label → displayed value of each breakdown row, read in one pass. */
+async function write(path: string, content: string) {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, content)
+}
+
 function readBreakdown(page: Page): Promise<Map<string, string>> {
   return page
     .$$eval('[data-testid="breakdown-row"]', (rows) =>
@@ -270,6 +275,39 @@ describe('CUR Lens in the browser (local web mode)', () => {
     for (const role of named) expect(role === '—' || roles.has(role), role).toBe(true)
     await screenshot(page, 'chargeback-lines-by-role')
     await detail.getByRole('button', { name: 'Full ARN', exact: true }).click()
+  })
+
+  it('opens only the delivery of a month its manifest lists, and says which file it left out', async () => {
+    const { page } = watched
+    const folder = join(dir, 'deliveries', 'exp')
+    const header =
+      'bill_billing_period_start_date,line_item_line_item_type,line_item_unblended_cost,line_item_usage_account_id\n'
+    const delivery = (name: string, cost: string) =>
+      write(
+        join(folder, 'data', 'BILLING_PERIOD=2026-05', name, 'exp-00001.csv'),
+        `${header}2026-05-01T00:00:00.000Z,Usage,${cost},012345678901\n`,
+      )
+    await delivery('2026-05-02T01:00:00.000Z-0a1b', '10')
+    await delivery('2026-05-03T01:00:00.000Z-2c3d', '12.5')
+    await write(
+      join(folder, 'metadata', 'BILLING_PERIOD=2026-05', 'exp-Manifest.json'),
+      JSON.stringify({
+        dataFiles: [
+          's3://bucket/exp/data/BILLING_PERIOD=2026-05/2026-05-03T01:00:00.000Z-2c3d/exp-00001.csv.gz',
+        ],
+      }),
+    )
+    await page.getByTestId('open-other-button').click()
+    await page.getByTestId('open-path-input').fill(folder)
+    await page.getByTestId('open-path-button').click()
+    const problems = page.getByTestId('open-problems')
+    await problems.waitFor({ timeout: 60_000 })
+    const text = (await problems.textContent()) ?? ''
+    expect(text).toContain('Earlier delivery, not loaded')
+    expect(text).toContain(join('2026-05-02T01:00:00.000Z-0a1b', 'exp-00001.csv'))
+    const total = page.getByTestId('overview-total')
+    await expect.poll(async () => (await total.textContent()) ?? '').toMatch(/^\D*12\.50$/)
+    await screenshot(page, 'manifest-deliveries')
   })
 
   it('shows a clear error naming the file when a corrupt file is opened', async () => {

@@ -148,7 +148,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
           </Typography>
           <Typography variant="body2">{FORMAT_LABELS[info.format] ?? info.format}</Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            {formatNumber(info.rows, locale, 0)} line items
+            {formatNumber(info.rows, locale, 0)} {info.rows === 1 ? 'line item' : 'line items'}
           </Typography>
           {info.files.length > 0 && (
             <Typography variant="body2" sx={{ color: 'text.secondary' }}>

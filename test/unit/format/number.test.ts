@@ -23,7 +23,8 @@ describe('number formatting', () => {
   })
 
   it('writes file sizes in decimal units', () => {
-    expect(formatBytes(999, 'en-US')).toBe('999 byte')
+    expect(formatBytes(999, 'en-US')).toBe('999 bytes')
+    expect(formatBytes(1, 'en-US')).toBe('1 byte')
     expect(formatBytes(12_345_678, 'en-US')).toBe('12.3 MB')
   })
 })

@@ -93,7 +93,9 @@ export function DrilldownDialog({
         <Box sx={{ flex: 1, minWidth: 0 }}>
           Line items · {title}
           <Typography variant="body2" component="p" sx={{ color: 'text.secondary', mt: 0.25 }}>
-            {data ? `${formatNumber(data.totalRows, formats.locale, 0)} line items` : 'Loading…'}
+            {data
+              ? `${formatNumber(data.totalRows, formats.locale, 0)} ${data.totalRows === 1 ? 'line item' : 'line items'}`
+              : 'Loading…'}
             {amount ? ` · ${amount}` : ''}
           </Typography>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75, mt: 1 }}>
