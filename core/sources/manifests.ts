@@ -8,6 +8,8 @@
 // someone unpacked still matches). Everything else loads as before: a period no manifest lists, a
 // file outside any period folder (a flattened download), a file the user picked by itself, and the
 // files of a period none of which its manifest lists (a download that cannot be matched to it).
+// When such a period holds files in more than one delivery folder, that is reported: they may be
+// one month counted several times, and nothing here says which delivery is current.
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, sep } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
@@ -27,6 +29,8 @@ interface Place {
   tail: string
   /** The tail without a .gz or .zip suffix: what a file and a manifest entry match on. */
   id: string
+  /** The folder inside the period folder that holds the file, if any (one delivery's folder). */
+  delivery?: string
 }
 
 /** What one period's manifest lists. */
@@ -50,6 +54,7 @@ function placeOf(path: string): Place | undefined {
     periodPath: segments.slice(0, index + 1).join(sep),
     tail,
     id: tail.replace(/\.(gz|zip)$/i, ''),
+    delivery: index < segments.length - 2 ? segments[index + 1] : undefined,
   }
 }
 
@@ -81,7 +86,7 @@ export async function applyManifests(
   const byPeriod = new Map<string, { place: Place; candidate: Candidate }[]>()
   for (const candidate of candidates) {
     const place = candidate.explicit ? undefined : placeOf(candidate.path)
-    if (!place || !listings.has(place.periodPath)) {
+    if (!place) {
       kept.push(candidate)
       continue
     }
@@ -90,10 +95,17 @@ export async function applyManifests(
     byPeriod.set(place.periodPath, group)
   }
   for (const [periodPath, found] of byPeriod) {
-    const listing = listings.get(periodPath)!
-    const listed = found.filter((f) => listing.ids.has(f.place.id))
-    if (listed.length === 0) {
+    const listing = listings.get(periodPath)
+    const listed = listing ? found.filter((f) => listing.ids.has(f.place.id)) : []
+    if (!listing || listed.length === 0) {
       kept.push(...found.map((f) => f.candidate))
+      const deliveries = [
+        ...new Set(found.map((f) => f.place.delivery ?? '(the month folder itself)')),
+      ].sort()
+      if (deliveries.length > 1) {
+        const message = messages.severalDeliveries(periodPath, deliveries)
+        problems.push(new CurLensError('SEVERAL_DELIVERIES', message, { file: periodPath }))
+      }
       continue
     }
     kept.push(...listed.map((f) => f.candidate))

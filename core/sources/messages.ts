@@ -71,6 +71,8 @@ export const messages = {
     `${period} holds ${count(files.length, 'file')} that its manifest (${manifest}) does not list, so ${files.length > 1 ? 'they were' : 'it was'} not loaded: ${listFiles(files)}. The manifest lists the month's latest delivery; the others are earlier ones.`,
   missingFromExport: (period: string, manifest: string, files: string[]) =>
     `${period} lacks ${count(files.length, 'file')} that its manifest (${manifest}) lists: ${listFiles(files)}. The totals shown do not include ${files.length > 1 ? 'them' : 'it'}.`,
+  severalDeliveries: (period: string, deliveries: string[]) =>
+    `${period} holds files in ${deliveries.length} delivery folders (${listFiles(deliveries)}) and no manifest names the current one, so all were loaded: if they are deliveries of the same month, it is counted ${deliveries.length} times.`,
   manifestUnreadable: (manifest: string, detail: string) =>
     `${manifest} is not a readable manifest (${detail}); the files were loaded without it.`,
 }

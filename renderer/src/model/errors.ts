@@ -59,6 +59,10 @@ const TEXT: Partial<Record<ErrorCode, { title: string; hint: string }>> = {
     title: 'Part of the export is missing',
     hint: 'Download the missing files again from S3, keeping the folders, and reopen the export.',
   },
+  SEVERAL_DELIVERIES: {
+    title: 'Several deliveries of one month',
+    hint: 'Open the export folder with its metadata folder (the manifests say which delivery is current), or only the latest delivery.',
+  },
   UNSAFE_ARCHIVE: {
     title: 'Archive refused',
     hint: 'The archive looks unsafe (paths outside the folder or an extreme size). Extract it yourself and open the files.',

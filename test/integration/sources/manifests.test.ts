@@ -1,6 +1,7 @@
 // An export folder synced from S3 with its manifests: in a month that holds several deliveries, only
 // the one the manifest lists loads; files it lists but the folder lacks are reported; months and
-// layouts no manifest speaks for load as before.
+// layouts no manifest speaks for load as before, with a warning when a month holds several
+// deliveries.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -95,7 +96,7 @@ describe('an export folder with its manifests', () => {
     expect(problem.message).toContain('lists: BILLING_PERIOD=2026-05/exp-00002.csv.gz.')
   })
 
-  it('loads every file when the manifest lists none of them (a download it cannot be matched to)', async () => {
+  it('loads every file when the manifest lists none of them, warning of several deliveries', async () => {
     const folder = await exportFolder(
       'unmatched',
       {
@@ -106,7 +107,26 @@ describe('an export folder with its manifests', () => {
     )
     dataset = await openDataset([folder])
     expect((await summarize(dataset)).totals.unblended).toBe('22.5000000000')
-    expect(dataset.info.problems).toEqual([])
+    const [problem] = dataset.info.problems
+    expect(problem.code).toBe('SEVERAL_DELIVERIES')
+    expect(problem.message).toContain(`holds files in 2 delivery folders (${EARLIER}, ${LATER})`)
+  })
+
+  it('warns of several deliveries of a month without a manifest, and not of one', async () => {
+    const folder = await exportFolder('no-manifest', {
+      [`data/BILLING_PERIOD=2026-05/${EARLIER}/exp-00001.csv`]: HEADER + row('05', '10'),
+      [`data/BILLING_PERIOD=2026-05/${LATER}/exp-00001.csv`]: HEADER + row('05', '12.5'),
+      [`data/BILLING_PERIOD=2026-06/${LATER}/exp-00001.csv`]: HEADER + row('06', '3'),
+    })
+    dataset = await openDataset([folder])
+    expect((await summarize(dataset)).totals.unblended).toBe('25.5000000000')
+    expect(dataset.info.problems).toEqual([
+      {
+        code: 'SEVERAL_DELIVERIES',
+        file: join(folder, 'data', 'BILLING_PERIOD=2026-05'),
+        message: expect.stringContaining('it is counted 2 times'),
+      },
+    ])
   })
 
   it('prefers the period’s own manifest to the copy in a delivery’s folder (legacy CUR)', async () => {
