@@ -69,6 +69,8 @@ export async function convertCsvParts(
 /**
  * Node's scan and DuckDB's conversion of one part, run at once. A failed scan stops the conversion
  * and is the error reported (a truncated gzip makes DuckDB stop early without an error of its own).
+ * The scan runs to the end even when the conversion fails: DuckDB may fail on a truncated file's
+ * cut row before Node reaches the end of the gzip stream, where the truncation shows.
  */
 async function checkAndConvert(
   part: SourcePart,

@@ -1,14 +1,18 @@
 // Hostile and damaged input, each made here: every case is a CurLensError with its code and a message
 // naming the file, and a good file loads right after it. Several files with some bad: the good ones
 // load and the bad ones are listed as problems.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Engine } from '../../../core/engine/duckdb.js'
 import { CurLensError, type ErrorCode } from '../../../core/errors/curlens-error.js'
+import { classifyColumns } from '../../../core/sources/classify.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openDataset } from '../../../core/sources/index.js'
+import { DEFAULT_LIMITS } from '../../../core/sources/limits.js'
+import { convertCsvParts } from '../../../core/sources/load-csv.js'
 import { summarize } from '../../../core/sources/summary.js'
 import { deflateEntry, writeGzipBomb, writeTruncated, zipArchive } from './hostile-files.js'
 
@@ -114,6 +118,30 @@ describe('a bad file', () => {
     const path = join(dir, 'cut.csv.gz')
     await writeTruncated(whole, path, 0.5)
     await expectFailure([path], 'FILE_TRUNCATED', path)
+  })
+
+  it('that is a truncated .csv.gz is FILE_TRUNCATED even when DuckDB fails on its cut row first', async () => {
+    const whole = await file('whole-2.csv.gz', gzipSync(HEADER + ROW.repeat(20_000)))
+    const path = join(dir, 'cut-2.csv.gz')
+    await writeTruncated(whole, path, 0.5)
+    const cutRow =
+      'Invalid Input Error: CSV Error on Line: 9000\nOriginal Line: 2026-07\nExpected Number of Columns: 4 Found: 1'
+    const failing: Engine = {
+      query: () => Promise.reject(new Error(cutRow)),
+      close: () => Promise.resolve(),
+    }
+    const header = HEADER.trim().split(',')
+    const part = {
+      file: path,
+      readPath: path,
+      bytes: (await stat(path)).size,
+      shape: classifyColumns(path, header, 'csv'),
+      gzip: true,
+      columns: header.map((name) => ({ name, type: 'VARCHAR' })),
+    }
+    const options = { engine: failing, workDirectory: dir, limits: DEFAULT_LIMITS }
+    const result = await convertCsvParts([part], options)
+    expect(result.problems.map((p) => p.code)).toEqual(['FILE_TRUNCATED'])
   })
 
   it('that is a gzip bomb is FILE_TOO_LARGE', async () => {
