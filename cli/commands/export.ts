@@ -9,7 +9,7 @@ import type {
   SharedBucket,
   SharedTreatment,
 } from '../../core/chargeback/types.js'
-import { LINE_DETAILS } from '../../core/chargeback/request.js'
+import { BUCKETS, LINE_DETAILS } from '../../core/chargeback/request.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import { reportError, withOpenApi } from '../open-api.js'
 
@@ -33,7 +33,6 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
                         role, account or none (lines by service and model only)
 `
 
-const BUCKETS: SharedBucket[] = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits']
 const METHODS = ['keep', 'proportional', 'even'] as const
 
 class UsageError extends Error {}
@@ -135,7 +134,7 @@ export function parseShared(text: string | undefined): ExportRequest['shared'] {
   const shared: NonNullable<ExportRequest['shared']> = {}
   for (const part of text.split(',')) {
     const [bucket, how = ''] = part.split('=').map((s) => s.trim())
-    if (!(BUCKETS as string[]).includes(bucket)) {
+    if (!(BUCKETS as readonly string[]).includes(bucket)) {
       throw new UsageError(`Unknown shared bucket "${bucket}": use ${BUCKETS.join(', ')}.`)
     }
     shared[bucket as SharedBucket] = method(how)
@@ -150,7 +149,7 @@ export function parseFixed(texts: string[]): NonNullable<ExportRequest['shared']
     const m = /^([^:]+):(.+)$/.exec(text)
     if (!m) throw new UsageError(`--fixed takes <bucket>:<recipient>=<percent>,…, not "${text}".`)
     const bucket = m[1].trim()
-    if (!(BUCKETS as string[]).includes(bucket)) {
+    if (!(BUCKETS as readonly string[]).includes(bucket)) {
       throw new UsageError(`Unknown shared bucket "${bucket}": use ${BUCKETS.join(', ')}.`)
     }
     const percentages: Record<string, number> = {}

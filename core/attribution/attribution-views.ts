@@ -72,10 +72,16 @@ const CUR_ROW_COLUMNS = `billing_period,
   ondemand_cost AS ondemand,
   CAST(usage_amount AS DECIMAL(38, 10)) AS usage`
 
+/** What the Bedrock lookup gives a row, computed the same way in each row view that joins it. */
+const tokensOf = (usageAmount: string, tokenScale: string) =>
+  `CAST(round(${usageAmount} * ${tokenScale}) AS BIGINT)`
+const regionOf = (region: string, usageRegion: string) =>
+  `COALESCE(NULLIF(${region}, ''), ${usageRegion})`
+
 export const CREATE_ATTRIBUTION_ROWS = `CREATE OR REPLACE VIEW attribution_rows AS
 SELECT
   ${CUR_ROW_COLUMNS},
-  COALESCE(NULLIF(region, ''), usage_region) AS region,
+  ${regionOf('region', 'usage_region')} AS region,
   principal_person,
   principal_role,
   model,
@@ -83,7 +89,7 @@ SELECT
   token_type,
   product_code,
   principal_kind,
-  CAST(round(usage_amount * token_scale) AS BIGINT) AS tokens,
+  ${tokensOf('usage_amount', 'token_scale')} AS tokens,
   usage_start,
   usage_amount,
   pricing_unit,
@@ -110,8 +116,8 @@ SELECT
   b.model,
   b.provider,
   b.token_type,
-  CAST(round(r.usage_amount * b.token_scale) AS BIGINT) AS tokens,
-  COALESCE(NULLIF(r.region, ''), b.usage_region) AS region
+  ${tokensOf('r.usage_amount', 'b.token_scale')} AS tokens,
+  ${regionOf('r.region', 'b.usage_region')} AS region
 FROM (
   SELECT ${CUR_ROW_COLUMNS}, ${SHAPE_ONLY_COLUMNS.join(', ')}, region, usage_amount FROM cur
 ) AS r

@@ -180,6 +180,8 @@ function StatementLines({
 }) {
   const formats = useFormats()
   const named = lineDetail !== 'none'
+  // The label cells span the service, model and (when named) principal columns.
+  const labelSpan = named ? 3 : 2
   return (
     <Box sx={{ py: 1.5, pl: 5 }}>
       <Table size="small" aria-label={`Lines of ${statement.recipient}`}>
@@ -211,10 +213,7 @@ function StatementLines({
           ))}
           {statement.otherLines && (
             <TableRow data-testid="other-lines">
-              <TableCell
-                colSpan={named ? 3 : 2}
-                sx={{ fontStyle: 'italic', color: 'text.secondary' }}
-              >
+              <TableCell colSpan={labelSpan} sx={{ fontStyle: 'italic', color: 'text.secondary' }}>
                 {statement.otherLines.count.toLocaleString(formats.locale)} smaller lines, not shown
                 here: export the statements to see them all, or choose a coarser principal on each
                 line.
@@ -226,10 +225,7 @@ function StatementLines({
           )}
           {(statement.sharedByBucket ?? []).map((share) => (
             <TableRow key={share.bucket}>
-              <TableCell
-                colSpan={named ? 3 : 2}
-                sx={{ fontStyle: 'italic', color: 'text.secondary' }}
-              >
+              <TableCell colSpan={labelSpan} sx={{ fontStyle: 'italic', color: 'text.secondary' }}>
                 Share of {SHARED_BUCKET_LABELS[share.bucket].toLowerCase()}
               </TableCell>
               <TableCell align="right">{formats.money.format(share.amount)}</TableCell>
