@@ -4,12 +4,14 @@
 // in its own folder, and loading them all would count the month several times. So in a billing
 // period that a manifest lists, a file found in a folder loads only when the manifest lists it; the
 // others are reported as not loaded, and the files the manifest lists but the folder lacks are
-// reported as missing. Files match by their last folder and name, a .gz or .zip suffix aside (a file
-// someone unpacked still matches). Everything else loads as before: a period no manifest lists, a
-// file outside any period folder (a flattened download), a file the user picked by itself, and the
-// files of a period none of which its manifest lists (a download that cannot be matched to it).
-// When such a period holds files in more than one delivery folder, that is reported: they may be
-// one month counted several times, and nothing here says which delivery is current.
+// reported as missing, all of them when none was found (a month left out of a download would
+// otherwise vanish from the totals unnoticed). Files match by their last folder and name, a .gz or
+// .zip suffix aside (a file someone unpacked still matches). Everything else loads as before: a
+// period no manifest lists, a file outside any period folder (a flattened download), a file the user
+// picked by itself, and the files of a period none of which its manifest lists (a download that
+// cannot be matched to it). When such a period holds files in more than one delivery folder, that
+// is reported: they may be one month counted several times, and nothing here says which delivery is
+// current.
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, sep } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
@@ -120,6 +122,14 @@ export async function applyManifests(
       const message = messages.missingFromExport(periodPath, listing.manifest, missing)
       problems.push(new CurLensError('MISSING_FROM_EXPORT', message, { file: periodPath }))
     }
+  }
+  const opened = new Set(candidates.map((c) => placeOf(c.path)?.periodPath))
+  for (const [periodPath, listing] of listings) {
+    if (opened.has(periodPath)) continue
+    const message = messages.missingFromExport(periodPath, listing.manifest, [
+      ...listing.ids.values(),
+    ])
+    problems.push(new CurLensError('MISSING_FROM_EXPORT', message, { file: periodPath }))
   }
   kept.sort((a, b) => a.path.localeCompare(b.path))
   return { candidates: kept, problems }

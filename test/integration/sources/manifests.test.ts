@@ -1,7 +1,7 @@
 // An export folder synced from S3 with its manifests: in a month that holds several deliveries, only
-// the one the manifest lists loads; files it lists but the folder lacks are reported; months and
-// layouts no manifest speaks for load as before, with a warning when a month holds several
-// deliveries.
+// the one the manifest lists loads; files it lists but the folder lacks are reported, a whole month
+// left out of the download included; months and layouts no manifest speaks for load as before, with
+// a warning when a month holds several deliveries.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -94,6 +94,37 @@ describe('an export folder with its manifests', () => {
     expect(problem.code).toBe('MISSING_FROM_EXPORT')
     expect(problem.message).toContain('lacks 1 file that its manifest')
     expect(problem.message).toContain('lists: BILLING_PERIOD=2026-05/exp-00002.csv.gz.')
+  })
+
+  it('reports a month whose manifest was downloaded but none of whose files were', async () => {
+    const folder = await exportFolder(
+      'month-left-out',
+      { 'data/BILLING_PERIOD=2026-06/exp-00001.csv': HEADER + row('06', '3') },
+      ['data/BILLING_PERIOD=2026-05/exp-00001.csv.gz'],
+    )
+    dataset = await openDataset([folder])
+    expect((await summarize(dataset)).totals.unblended).toBe('3.0000000000')
+    expect(dataset.info.problems).toEqual([
+      {
+        code: 'MISSING_FROM_EXPORT',
+        file: join(folder, 'data', 'BILLING_PERIOD=2026-05'),
+        message: expect.stringContaining('lists: BILLING_PERIOD=2026-05/exp-00001.csv.gz.'),
+      },
+    ])
+  })
+
+  it('reports nothing missing when the month’s files and its manifest are picked one by one', async () => {
+    const folder = await exportFolder(
+      'picked',
+      { 'data/BILLING_PERIOD=2026-05/exp-00001.csv': HEADER + row('05', '4') },
+      ['data/BILLING_PERIOD=2026-05/exp-00001.csv.gz'],
+    )
+    dataset = await openDataset([
+      join(folder, 'data', 'BILLING_PERIOD=2026-05', 'exp-00001.csv'),
+      join(folder, 'metadata', 'BILLING_PERIOD=2026-05', 'exp-Manifest.json'),
+    ])
+    expect((await summarize(dataset)).totals.unblended).toBe('4.0000000000')
+    expect(dataset.info.problems).toEqual([])
   })
 
   it('loads every file when the manifest lists none of them, warning of several deliveries', async () => {
