@@ -18,8 +18,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['electron', 'electron/*'], message: 'core/ is pure Node: no Electron.' },
-        { group: ['react', 'react-dom', 'react/*', '@mui/*', '@nivo/*'], message: 'core/ has no UI.' },
-        { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ is the bottom layer.' },
+        {
+          group: ['react', 'react-dom', 'react/*', '@mui/*', '@nivo/*'],
+          message: 'core/ has no UI.',
+        },
+        {
+          group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+          message: 'core/ is the bottom layer.',
+        },
       ]),
     },
   },
@@ -31,10 +37,17 @@ export default tseslint.config(
           // A regex, because gitignore-style groups cannot re-include files under an excluded folder.
           regex: '(^|/)core/(?!format/|bridge/client(\\.js)?$|errors/curlens-error(\\.js)?$)',
           allowTypeImports: true,
-          message: 'The renderer imports core only as types (plus core/format and the bridge client).',
+          message:
+            'The renderer imports core only as types (plus core/format and the bridge client).',
         },
-        { group: ['node:*', 'fs', 'path', 'child_process', 'electron'], message: 'The renderer has no Node or Electron.' },
-        { group: ['**/electron/**', '**/cli/**'], message: 'The renderer talks only to CurLensApi.' },
+        {
+          group: ['node:*', 'fs', 'path', 'child_process', 'electron'],
+          message: 'The renderer has no Node or Electron.',
+        },
+        {
+          group: ['**/electron/**', '**/cli/**'],
+          message: 'The renderer talks only to CurLensApi.',
+        },
       ]),
     },
   },
@@ -42,7 +55,10 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/renderer/**', 'react', 'react-dom'], message: 'Electron main does not import renderer code.' },
+        {
+          group: ['**/renderer/**', 'react', 'react-dom'],
+          message: 'Electron main does not import renderer code.',
+        },
       ]),
     },
   },
