@@ -85,10 +85,13 @@ export async function applyManifests(
     if (!current || preferred(listing, current)) listings.set(scope.periodPath, listing)
   }
   const kept: Candidate[] = []
+  /** Every period folder that any candidate sits in, picked one by one or not. */
+  const opened = new Set<string>()
   const byPeriod = new Map<string, { place: Place; candidate: Candidate }[]>()
   for (const candidate of candidates) {
-    const place = candidate.explicit ? undefined : placeOf(candidate.path)
-    if (!place) {
+    const place = placeOf(candidate.path)
+    if (place) opened.add(place.periodPath)
+    if (!place || candidate.explicit) {
       kept.push(candidate)
       continue
     }
@@ -123,7 +126,6 @@ export async function applyManifests(
       problems.push(new CurLensError('MISSING_FROM_EXPORT', message, { file: periodPath }))
     }
   }
-  const opened = new Set(candidates.map((c) => placeOf(c.path)?.periodPath))
   for (const [periodPath, listing] of listings) {
     if (opened.has(periodPath)) continue
     const message = messages.missingFromExport(periodPath, listing.manifest, [
