@@ -1,10 +1,6 @@
 // The breakdown as a sortable, virtualized table with the total underneath. A row opens its line
 // items; the filter button narrows the whole view to the row's group.
-import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined'
-import ListAltOutlined from '@mui/icons-material/ListAltOutlined'
 import Box from '@mui/material/Box'
-import IconButton from '@mui/material/IconButton'
-import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import {
   DataGrid,
@@ -15,7 +11,6 @@ import {
 import type { BreakdownResult, Dimension, Metric, TagKeyInfo } from '../../../../core/api.js'
 import { compareDecimal } from '../../../../core/format/decimal.js'
 import { METRIC_LABELS } from '../../../../core/format/metric.js'
-import { formatPercent } from '../../../../core/format/number.js'
 import { dimensionLabel, OTHER_LABEL, shortPrincipal } from '../../model/dimensions.js'
 import {
   buildTableRows,
@@ -25,6 +20,9 @@ import {
 } from '../../model/table-rows.js'
 import { useStyleNonce } from '../../theme/StyleNonce.js'
 import { useFormats } from '../../state/FormatProvider.js'
+import { BreakdownTotal } from './BreakdownTotal.js'
+import { GroupActions } from './GroupActions.js'
+import { ShareCell } from './ShareCell.js'
 
 interface BreakdownTableProps {
   result: BreakdownResult
@@ -35,6 +33,7 @@ interface BreakdownTableProps {
 }
 
 const ROW_HEIGHT = 44
+const HEADER_HEIGHT = 48
 
 /** Sorting that keeps the "(other)" row last in either direction. */
 function otherLastSort<V>(compare: (a: V, b: V) => number) {
@@ -45,8 +44,6 @@ function otherLastSort<V>(compare: (a: V, b: V) => number) {
       ordered(a, b, isOtherRowId(p1.id), isOtherRowId(p2.id))
   }
 }
-const HEADER_HEIGHT = 48
-
 export function BreakdownTable({
   result,
   metric,
@@ -106,33 +103,7 @@ export function BreakdownTable({
       width: 130,
       align: 'right',
       headerAlign: 'right',
-      renderCell: ({ row }) => (
-        <Box
-          sx={{
-            display: 'flex',
-            alignItems: 'center',
-            gap: 1,
-            height: '100%',
-            justifyContent: 'flex-end',
-          }}
-        >
-          <Box
-            sx={{
-              width: 44,
-              height: 4,
-              borderRadius: 2,
-              bgcolor: 'action.hover',
-              overflow: 'hidden',
-            }}
-          >
-            <Box
-              sx={{ height: '100%', bgcolor: 'primary.main' }}
-              style={{ width: `${Math.min(100, Math.abs(row.share ?? 0) * 100)}%` }}
-            />
-          </Box>
-          <span>{formatPercent(row.share, formats.locale)}</span>
-        </Box>
-      ),
+      renderCell: ({ row }) => <ShareCell share={row.share} locale={formats.locale} />,
     },
     {
       field: 'actions',
@@ -140,39 +111,14 @@ export function BreakdownTable({
       width: 96,
       sortable: false,
       disableColumnMenu: true,
-      renderCell: ({ row }) => {
-        const name = label(result.dimensions[0], row, 0)
-        return (
-          <Box sx={{ display: 'flex', alignItems: 'center', height: '100%', gap: 0.5 }}>
-            <Tooltip title="Show line items">
-              <IconButton
-                size="small"
-                aria-label={`Show line items of ${name}`}
-                onClick={(event) => {
-                  event.stopPropagation()
-                  onOpenRow(row)
-                }}
-              >
-                <ListAltOutlined fontSize="small" />
-              </IconButton>
-            </Tooltip>
-            {!row.other && (
-              <Tooltip title="Filter the view to this group">
-                <IconButton
-                  size="small"
-                  aria-label={`Filter to ${name}`}
-                  onClick={(event) => {
-                    event.stopPropagation()
-                    onFilterRow(row)
-                  }}
-                >
-                  <FilterAltOutlined fontSize="small" />
-                </IconButton>
-              </Tooltip>
-            )}
-          </Box>
-        )
-      },
+      renderCell: ({ row }) => (
+        <GroupActions
+          name={label(result.dimensions[0], row, 0)}
+          other={row.other}
+          onOpen={() => onOpenRow(row)}
+          onFilter={() => onFilterRow(row)}
+        />
+      ),
     },
   ]
 
@@ -201,25 +147,7 @@ export function BreakdownTable({
           }}
         />
       </Box>
-      <Box
-        sx={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'center',
-          borderTop: 1,
-          borderColor: 'divider',
-          px: 1.25,
-          py: 1.25,
-        }}
-        data-testid="breakdown-total"
-      >
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {rows.length} {rows.length === 1 ? 'group' : 'groups'} · click a row to see its line items
-        </Typography>
-        <Typography variant="body2" sx={{ fontWeight: 700 }}>
-          Total {format.format(result.total)}
-        </Typography>
-      </Box>
+      <BreakdownTotal groups={rows.length} total={format.format(result.total)} />
     </Box>
   )
 }
