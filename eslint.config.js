@@ -35,10 +35,11 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         {
           // A regex, because gitignore-style groups cannot re-include files under an excluded folder.
-          regex: '(^|/)core/(?!format/|bridge/client(\\.js)?$|errors/curlens-error(\\.js)?$)',
+          regex:
+            '(^|/)core/(?!format/|api-values(\\.js)?$|bridge/client(\\.js)?$|errors/curlens-error(\\.js)?$)',
           allowTypeImports: true,
           message:
-            'The renderer imports core only as types (plus core/format and the bridge client).',
+            "The renderer imports core only as types (plus core/format, the API's fixed values and the bridge client).",
         },
         {
           group: ['node:*', 'fs', 'path', 'child_process', 'electron'],

@@ -6,11 +6,13 @@
 /** A decimal amount as a string, e.g. "-1.2500000000". Never summed in JavaScript. */
 export type Money = string
 
+import type { BASES, COST_METRICS, METRICS, TAG_SOURCES } from './api-values.js'
+
 export type SourceFormat = 'cur2-parquet' | 'cur2-csv' | 'cur1-csv' | 'cur1-parquet' | 'focus'
 
-export type CostMetric = 'unblended' | 'net' | 'amortized' | 'ondemand'
-export type Metric = CostMetric | 'usage' | 'tokens'
-export type Basis = 'unblended' | 'amortized'
+export type CostMetric = (typeof COST_METRICS)[number]
+export type Metric = (typeof METRICS)[number]
+export type Basis = (typeof BASES)[number]
 
 /** `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. */
 export type FlatDimension =
@@ -152,8 +154,7 @@ export interface TagKeyInfo {
   key: string
   /** The key as the user knows it, e.g. `team`, `Project`. */
   label: string
-  source:
-    'iamPrincipal' | 'resourceTags' | 'accountTag' | 'userAttribute' | 'costCategory' | 'other'
+  source: (typeof TAG_SOURCES)[number] | 'other'
   /** Unblended cost of rows that carry the key, and its share of the total (0..1). */
   coveredCost: Money
   share: number

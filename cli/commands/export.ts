@@ -9,7 +9,7 @@ import type {
   SharedBucket,
   SharedTreatment,
 } from '../../core/chargeback/types.js'
-import { BUCKETS, LINE_DETAILS } from '../../core/chargeback/request.js'
+import { LINE_DETAILS, SHARED_BUCKETS } from '../../core/api-values.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import { reportError, withOpenApi } from '../open-api.js'
 
@@ -130,12 +130,12 @@ export function parseShared(text: string | undefined): ExportRequest['shared'] {
     }
     return { method: m as (typeof METHODS)[number] }
   }
-  if (!text.includes('=')) return Object.fromEntries(BUCKETS.map((b) => [b, method(text)]))
+  if (!text.includes('=')) return Object.fromEntries(SHARED_BUCKETS.map((b) => [b, method(text)]))
   const shared: NonNullable<ExportRequest['shared']> = {}
   for (const part of text.split(',')) {
     const [bucket, how = ''] = part.split('=').map((s) => s.trim())
-    if (!(BUCKETS as readonly string[]).includes(bucket)) {
-      throw new UsageError(`Unknown shared bucket "${bucket}": use ${BUCKETS.join(', ')}.`)
+    if (!(SHARED_BUCKETS as readonly string[]).includes(bucket)) {
+      throw new UsageError(`Unknown shared bucket "${bucket}": use ${SHARED_BUCKETS.join(', ')}.`)
     }
     shared[bucket as SharedBucket] = method(how)
   }
@@ -149,8 +149,8 @@ export function parseFixed(texts: string[]): NonNullable<ExportRequest['shared']
     const m = /^([^:]+):(.+)$/.exec(text)
     if (!m) throw new UsageError(`--fixed takes <bucket>:<recipient>=<percent>,…, not "${text}".`)
     const bucket = m[1].trim()
-    if (!(BUCKETS as readonly string[]).includes(bucket)) {
-      throw new UsageError(`Unknown shared bucket "${bucket}": use ${BUCKETS.join(', ')}.`)
+    if (!(SHARED_BUCKETS as readonly string[]).includes(bucket)) {
+      throw new UsageError(`Unknown shared bucket "${bucket}": use ${SHARED_BUCKETS.join(', ')}.`)
     }
     const percentages: Record<string, number> = {}
     for (const part of m[2].split(',')) {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ApiEvents } from '../../core/api.js'
+import { checkInvocation } from '../../core/bridge/check-invocation.js'
 import type { Invocation, InvokeResult } from '../../core/bridge/protocol.js'
 import {
   contentTypeOf,
@@ -121,11 +122,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return invalid('The request body is not JSON.')
     }
-    const { method, args } = (request ?? {}) as Partial<Invocation>
-    if (typeof method !== 'string' || !Array.isArray(args)) {
-      return invalid('Expected { "method": string, "args": [] }.')
-    }
-    return options.invoke({ method, args })
+    const problem = checkInvocation(request)
+    if (problem) return invalid(problem)
+    return options.invoke(request as Invocation)
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {

@@ -5,7 +5,8 @@
 //   a statement's direct (or kept amount) = Σ its lines (+ its other lines, when they are cut).
 import type { LineAggregate } from './line-query.js'
 import { apportion, formatCents, roundToCents, sum, UNITS_PER_CENT, type Quota } from './money.js'
-import { BUCKETS, type CheckedRequest } from './request.js'
+import { SHARED_BUCKETS } from '../api-values.js'
+import type { CheckedRequest } from './request.js'
 import { bucketLabel, describeAllocation } from './words.js'
 import type {
   Allocation,
@@ -38,7 +39,7 @@ export function allocate(lines: LineAggregate[], request: CheckedRequest): Charg
       bucketLines.set(bucket, list)
     }
   }
-  const present = BUCKETS.filter((b) => bucketLines.has(b))
+  const present = SHARED_BUCKETS.filter((b) => bucketLines.has(b))
   const bucketUnits = new Map(present.map((b) => [b, sum(bucketLines.get(b)!.map((l) => l.units))]))
   const directUnits = sum([...recipients.values()].map((r) => r.units))
   const billCents = roundToCents(directUnits + sum(bucketUnits.values()))
@@ -113,7 +114,7 @@ export function allocate(lines: LineAggregate[], request: CheckedRequest): Charg
       basis: request.basis,
       ...statementLines(recipients.get(name)?.lines ?? [], directCents, request),
       direct: formatCents(directCents),
-      sharedByBucket: BUCKETS.filter((b) => byBucket.has(b)).map((b) => ({
+      sharedByBucket: SHARED_BUCKETS.filter((b) => byBucket.has(b)).map((b) => ({
         bucket: b,
         amount: formatCents(byBucket.get(b)!),
       })),

@@ -2,26 +2,12 @@
 // exactly one of rules or `by`, a valid period, known buckets and treatments, and fixed
 // percentages that add up to exactly 100. Percentages become exact integers (millionths).
 import type { Filter } from '../api.js'
+import { LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../api-values.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { isPeriod, type RecipientSource } from './line-query.js'
 import { assertRules, KEPT_LABELS } from './rules.js'
 import type { ChargebackRequest, LineDetail, SharedBucket, SharedTreatment } from './types.js'
 
-export const BUCKETS: readonly SharedBucket[] = [
-  'unmatched',
-  'shared-roles',
-  'tax',
-  'fees',
-  'credits',
-]
-const METHODS = ['keep', 'proportional', 'even', 'fixed'] as const
-export const LINE_DETAILS: readonly LineDetail[] = [
-  'principal',
-  'person',
-  'role',
-  'account',
-  'none',
-]
 /** Percentages are exact to a millionth of a percent; 100 % is this many. */
 export const PERCENT_SCALE = 1_000_000
 const HUNDRED_PERCENT = 100n * BigInt(PERCENT_SCALE)
@@ -70,15 +56,15 @@ export function checkRequest(request: ChargebackRequest): CheckedRequest {
   const treatments = {} as Record<SharedBucket, SharedTreatment>
   const fixedWeights: CheckedRequest['fixedWeights'] = {}
   for (const key of Object.keys(request.shared ?? {})) {
-    if (!(BUCKETS as readonly string[]).includes(key)) {
-      throw invalid(`Unknown shared bucket "${key}": use one of ${BUCKETS.join(', ')}.`)
+    if (!(SHARED_BUCKETS as readonly string[]).includes(key)) {
+      throw invalid(`Unknown shared bucket "${key}": use one of ${SHARED_BUCKETS.join(', ')}.`)
     }
   }
-  for (const bucket of BUCKETS) {
+  for (const bucket of SHARED_BUCKETS) {
     const treatment = request.shared?.[bucket] ?? { method: 'keep' }
-    if (!METHODS.includes(treatment.method)) {
+    if (!SHARED_METHODS.includes(treatment.method)) {
       throw invalid(
-        `Unknown treatment "${treatment.method}" for ${bucket}: use ${METHODS.join(', ')}.`,
+        `Unknown treatment "${treatment.method}" for ${bucket}: use ${SHARED_METHODS.join(', ')}.`,
       )
     }
     treatments[bucket] = treatment

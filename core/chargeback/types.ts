@@ -1,6 +1,7 @@
 // Chargeback contract: who pays (mapping rules), what happens to shared cost, and the statements
 // that result. Plain JSON so it crosses the API and is saved in workspaces as is.
 import type { Basis, Dimension, Filter, Money } from '../api.js'
+import type { LINE_DETAILS, SHARED_BUCKETS } from '../api-values.js'
 
 /**
  * How a rule recognizes a line item. `pattern` uses `*` as a wildcard; matching is case-sensitive.
@@ -26,7 +27,7 @@ export interface MappingRules {
   rules: MappingRule[]
 }
 
-export type SharedBucket = 'unmatched' | 'shared-roles' | 'tax' | 'fees' | 'credits'
+export type SharedBucket = (typeof SHARED_BUCKETS)[number]
 
 export type SharedTreatment =
   | { method: 'keep' }
@@ -40,7 +41,7 @@ export type SharedTreatment =
  * role or user, the usage account, or no one (lines by service and model only). Coarser levels
  * give a department head fewer, larger lines; the amounts add up the same.
  */
-export type LineDetail = 'principal' | 'person' | 'role' | 'account' | 'none'
+export type LineDetail = (typeof LINE_DETAILS)[number]
 
 export interface ChargebackRequest {
   /** Either rules or a dimension whose values are the recipients. */

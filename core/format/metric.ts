@@ -13,6 +13,16 @@ export const METRIC_LABELS: Record<Metric, string> = {
   tokens: 'Tokens',
 }
 
+/** The same, short, where the choice already says it is a metric. */
+export const METRIC_SHORT_LABELS: Record<Metric, string> = {
+  unblended: 'Unblended',
+  net: 'Net',
+  amortized: 'Amortized',
+  ondemand: 'On-demand',
+  usage: 'Usage',
+  tokens: 'Tokens',
+}
+
 export function isCostMetric(metric: Metric): boolean {
   return metric !== 'usage' && metric !== 'tokens'
 }

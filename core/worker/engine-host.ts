@@ -3,6 +3,8 @@
 // naming the file being read, and the next call starts a fresh worker. A cancel that the engine
 // does not honour within a deadline kills the worker.
 import type { ApiEvents, CurLensApi, ProgressEvent } from '../api.js'
+import { CURLENS_API_ARGUMENTS } from '../api-values.js'
+import { checkInvocation } from '../bridge/check-invocation.js'
 import { createApiClient } from '../bridge/client.js'
 import type { InvokeResult } from '../bridge/protocol.js'
 import { CurLensError, cancelledError } from '../errors/curlens-error.js'
@@ -106,9 +108,12 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
     return { ok: true, value: undefined }
   }
 
-  const client = createApiClient<CurLensApi>(async ({ method, args }) =>
-    method === 'cancel' ? cancel(args[0] as string) : invoke(method, args),
-  )
+  const client = createApiClient<CurLensApi>(async (invocation) => {
+    const problem = checkInvocation(invocation)
+    if (problem) return { ok: false, error: { code: 'INVALID_QUERY', message: problem } }
+    const { method, args } = invocation
+    return method === 'cancel' ? cancel(args[0] as string) : invoke(method, args)
+  })
   return {
     ...bindAll(client),
     dispose() {
@@ -121,27 +126,8 @@ export function createEngineHost(options: EngineHostOptions): CurLensApi & { dis
   }
 }
 
-// The compiler keeps this in step with CurLensApi: a missing or extra method is a type error.
-const API_METHODS = {
-  openSources: true,
-  cancel: true,
-  currentDataset: true,
-  summary: true,
-  breakdown: true,
-  tokenUnitCosts: true,
-  tagKeys: true,
-  lineItems: true,
-  checkRules: true,
-  chargeback: true,
-  exportChargeback: true,
-  saveWorkspace: true,
-  loadWorkspace: true,
-  loadRules: true,
-  demoPaths: true,
-} satisfies Record<keyof CurLensApi, true>
-
 /** The host is itself served by serveApi (IPC, HTTP), which needs real own properties. */
 function bindAll(client: CurLensApi): CurLensApi {
-  const names = Object.keys(API_METHODS) as (keyof CurLensApi)[]
+  const names = Object.keys(CURLENS_API_ARGUMENTS) as (keyof CurLensApi)[]
   return Object.fromEntries(names.map((m) => [m, client[m]])) as unknown as CurLensApi
 }

@@ -1,12 +1,11 @@
 // The workspace file a user saves: versioned JSON (sources, mapping rules, saved views), written
 // atomically. Loading validates everything and names what is wrong; a file from a newer CUR Lens
 // (a higher version) is refused rather than half-read. Unknown fields are dropped.
-import type { BreakdownQuery, Metric, Workspace } from '../api.js'
+import type { BreakdownQuery, Workspace } from '../api.js'
+import { METRICS } from '../api-values.js'
 import { validateRules } from '../chargeback/rules.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { readJsonFile, writeJsonFile } from './json-file.js'
-
-const METRICS: readonly Metric[] = ['unblended', 'net', 'amortized', 'ondemand', 'usage', 'tokens']
 
 export async function saveWorkspace(path: string, workspace: Workspace): Promise<void> {
   const { value, errors } = validateWorkspace(workspace)
@@ -78,7 +77,7 @@ function savedView(
   ) {
     errors.push(`${at} ("${name}"): "query.dimensions" must list one to three dimensions.`)
   }
-  if (!METRICS.includes(query.metric as Metric)) {
+  if (!(METRICS as readonly unknown[]).includes(query.metric)) {
     errors.push(`${at} ("${name}"): "query.metric" must be one of ${METRICS.join(', ')}.`)
   }
   if (

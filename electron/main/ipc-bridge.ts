@@ -3,7 +3,7 @@
 // arguments have the method's shape; a foreign sender gets a rejection, never a result.
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron'
 import type { Invocation, InvokeResult } from '../../core/bridge/protocol.js'
-import { checkInvocation } from './api-arguments.js'
+import { checkInvocation } from '../../core/bridge/check-invocation.js'
 import { isAppUrl } from './app-origin.js'
 
 export const INVOKE_CHANNEL = 'curlens:invoke'

@@ -9,17 +9,10 @@ import type {
   SharedBucket,
   SharedTreatment,
 } from '../../../core/chargeback/types.js'
+import { SHARED_BUCKETS } from '../../../core/api-values.js'
 import { toMappingRules } from './rules-editor.js'
 
 export type TreatmentChoice = SharedTreatment['method']
-
-export const SHARED_BUCKETS: readonly SharedBucket[] = [
-  'unmatched',
-  'shared-roles',
-  'tax',
-  'fees',
-  'credits',
-]
 
 export const SHARED_BUCKET_LABELS: Record<SharedBucket, string> = {
   unmatched: 'Unattributed cost',

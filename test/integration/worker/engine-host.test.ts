@@ -59,4 +59,13 @@ describe('the engine process', () => {
   it('answers NO_DATASET before anything is opened, as a typed error across the process boundary', async () => {
     await expect(host.summary()).rejects.toMatchObject({ code: 'NO_DATASET' })
   })
+
+  it('refuses a call whose arguments do not have the shape of its method before the engine sees it', async () => {
+    const call = host.breakdown as unknown as (...args: unknown[]) => Promise<unknown>
+    await expect(call('principal')).rejects.toMatchObject({
+      code: 'INVALID_QUERY',
+      message: expect.stringMatching(/must be an object/),
+    })
+    await expect(host.summary()).rejects.toMatchObject({ code: 'NO_DATASET' })
+  })
 })

@@ -75,7 +75,7 @@ function send(options: {
 
 const invokeRequest = (
   headers: Record<string, string>,
-  body = JSON.stringify({ method: 'summary', args: [1] }),
+  body = JSON.stringify({ method: 'cancel', args: ['job-1'] }),
 ) =>
   send({
     method: 'POST',
@@ -124,8 +124,26 @@ describe('the local web server', () => {
   it('answers an invocation with the right token', async () => {
     const reply = await invokeRequest({ Authorization: `Bearer ${server.token}` })
     expect(reply.status).toBe(200)
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { echo: [1] } })
-    expect(served).toEqual([{ method: 'summary', args: [1] }])
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { echo: ['job-1'] } })
+    expect(served).toEqual([{ method: 'cancel', args: ['job-1'] }])
+  })
+
+  it('refuses an invocation whose arguments do not have the shape of its method, serving nothing', async () => {
+    const auth = { Authorization: `Bearer ${server.token}` }
+    for (const [body, problem] of [
+      [{ method: 'summary', args: [1] }, /too many arguments/],
+      [{ method: 'breakdown', args: ['principal'] }, /must be an object/],
+      [{ method: 'constructor', args: [] }, /Unknown API method/],
+      [{ method: 'cancel' }, /arguments must be an array/],
+    ] as const) {
+      const reply = await invokeRequest(auth, JSON.stringify(body))
+      expect(reply.status).toBe(200)
+      const result = JSON.parse(reply.body)
+      expect(result.ok).toBe(false)
+      expect(result.error.code).toBe('INVALID_QUERY')
+      expect(result.error.message).toMatch(problem)
+    }
+    expect(served).toEqual([])
   })
 
   it('refuses /api requests without the token or with a wrong one (403)', async () => {

@@ -9,6 +9,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import type { Basis } from '../../../../core/api.js'
+import { LINE_DETAILS, SHARED_BUCKETS } from '../../../../core/api-values.js'
 import type { LineDetail, SharedBucket } from '../../../../core/chargeback/types.js'
 import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup.js'
 import { PeriodSelect } from '../../components/PeriodSelect.js'
@@ -17,7 +18,6 @@ import {
   evenPercentages,
   LINE_DETAIL_LABELS,
   parseRoleList,
-  SHARED_BUCKETS,
   SHARED_BUCKET_LABELS,
   TREATMENT_LABELS,
   type ChargebackSettings,
@@ -38,9 +38,10 @@ const BASES: Choice<Basis>[] = [
   { value: 'unblended', label: 'Unblended' },
 ]
 
-const LINE_DETAILS: Choice<LineDetail>[] = (Object.keys(LINE_DETAIL_LABELS) as LineDetail[]).map(
-  (value) => ({ value, label: LINE_DETAIL_LABELS[value].choice }),
-)
+const LINE_DETAIL_CHOICES: Choice<LineDetail>[] = LINE_DETAILS.map((value) => ({
+  value,
+  label: LINE_DETAIL_LABELS[value].choice,
+}))
 
 const BUCKET_HINTS: Record<SharedBucket, string> = {
   unmatched: 'Cost no rule or value places',
@@ -72,7 +73,7 @@ export function SettingsCard({ settings, periods, recipients, onChange }: Settin
           id="line-detail-label"
           label="Principal on each line"
           value={settings.lineDetail}
-          choices={LINE_DETAILS}
+          choices={LINE_DETAIL_CHOICES}
           onChange={(lineDetail) => onChange({ lineDetail })}
           testId="line-detail"
         />

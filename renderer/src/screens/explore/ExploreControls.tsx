@@ -8,6 +8,8 @@ import CardContent from '@mui/material/CardContent'
 import TextField from '@mui/material/TextField'
 import type { Dispatch } from 'react'
 import type { Metric, TagKeyInfo } from '../../../../core/api.js'
+import { METRICS } from '../../../../core/api-values.js'
+import { METRIC_SHORT_LABELS } from '../../../../core/format/metric.js'
 import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup.js'
 import { dimensionOptionGroups } from '../../model/dimension-options.js'
 import {
@@ -20,14 +22,10 @@ import {
 } from '../../model/explore-state.js'
 import { DimensionPicker } from './DimensionPicker.js'
 
-const METRICS: Choice<Metric>[] = [
-  { value: 'unblended', label: 'Unblended' },
-  { value: 'net', label: 'Net' },
-  { value: 'amortized', label: 'Amortized' },
-  { value: 'ondemand', label: 'On-demand' },
-  { value: 'usage', label: 'Usage' },
-  { value: 'tokens', label: 'Tokens' },
-]
+const METRIC_CHOICES: Choice<Metric>[] = METRICS.map((value) => ({
+  value,
+  label: METRIC_SHORT_LABELS[value],
+}))
 
 interface ExploreControlsProps {
   state: ExploreState
@@ -87,7 +85,7 @@ export function ExploreControls({ state, dispatch, tagKeys }: ExploreControlsPro
             id="metric-label"
             label="Measure"
             value={state.metric}
-            choices={METRICS}
+            choices={METRIC_CHOICES}
             onChange={(metric) => dispatch({ type: 'setMetric', metric })}
             testId="explore-metric"
           />

@@ -1,32 +1,8 @@
-// Argument shapes of every method served over IPC (SECURITY.md item 17: validate what arrives).
-// The API modules check values in depth; this rejects calls with extra, missing or ill-typed
-// arguments, and anything that is not plain JSON, before they reach main or the engine.
-import type { CurLensApi, DesktopApi } from '../../core/api.js'
-
-type ArgKind = 'object' | 'string' | 'string?'
-
-/** The compiler keeps this in step with the API: a missing or extra method is a type error. */
-const ARGUMENTS = {
-  openSources: ['object'],
-  cancel: ['string'],
-  currentDataset: [],
-  summary: [],
-  breakdown: ['object'],
-  tokenUnitCosts: ['object'],
-  tagKeys: [],
-  lineItems: ['object'],
-  checkRules: ['object', 'string', 'string?'],
-  chargeback: ['object'],
-  exportChargeback: ['object'],
-  saveWorkspace: ['string', 'object'],
-  loadWorkspace: ['string'],
-  loadRules: ['string'],
-  demoPaths: [],
-  chooseSources: ['string'],
-  chooseExportFolder: [],
-  recentSources: [],
-  appInfo: [],
-} satisfies Record<keyof (CurLensApi & DesktopApi), ArgKind[]>
+// Every bridge checks what arrives before serving it (SECURITY.md item 17): Electron's IPC, the
+// web server and the engine host. This rejects calls to unknown methods, with extra, missing or
+// ill-typed arguments (the shapes listed in api-values.ts), and anything that is not plain JSON;
+// the API modules then check the values in depth.
+import { API_ARGUMENTS, type ArgumentKind } from '../api-values.js'
 
 const MAX_DEPTH = 32
 
@@ -34,10 +10,10 @@ const MAX_DEPTH = 32
 export function checkInvocation(request: unknown): string | undefined {
   if (!isRecord(request)) return 'An invocation must be an object.'
   const { method, args } = request
-  if (typeof method !== 'string' || !Object.hasOwn(ARGUMENTS, method))
+  if (typeof method !== 'string' || !Object.hasOwn(API_ARGUMENTS, method))
     return `Unknown API method: ${String(method)}`
   if (!Array.isArray(args)) return `${method}: arguments must be an array.`
-  const kinds: ArgKind[] = ARGUMENTS[method as keyof typeof ARGUMENTS]
+  const kinds: readonly ArgumentKind[] = API_ARGUMENTS[method as keyof typeof API_ARGUMENTS]
   if (args.length > kinds.length) return `${method}: too many arguments.`
   for (const [i, kind] of kinds.entries()) {
     const arg: unknown = args[i]

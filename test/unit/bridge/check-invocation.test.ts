@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkInvocation } from '../../../electron/main/api-arguments.js'
+import { checkInvocation } from '../../../core/bridge/check-invocation.js'
 
-describe('the IPC argument check', () => {
+describe('the argument check of every bridge', () => {
   it('accepts each method with its own argument shape', () => {
     const good = [
       { method: 'openSources', args: [{ paths: ['/data/cur'], jobId: 'j1' }] },

@@ -1,0 +1,56 @@
+// The fixed values of the API contract, each listed once: metrics, cost bases, shared-cost buckets
+// and their treatments, statement line details, rule match kinds, tag sources, and every method
+// with the shape of its arguments. Pure data with no imports but types, so the renderer, the CLI,
+// the bridges and core all read the same lists; api.ts derives its unions from them.
+import type { CurLensApi, DesktopApi } from './api.js'
+
+export const COST_METRICS = ['unblended', 'net', 'amortized', 'ondemand'] as const
+export const METRICS = [...COST_METRICS, 'usage', 'tokens'] as const
+/** The bases a chargeback or rule check can be computed on. */
+export const BASES = ['unblended', 'amortized'] as const
+
+/** Shared cost, in the order buckets are taken out of direct cost (tax first, unmatched last). */
+export const SHARED_BUCKETS = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits'] as const
+export const SHARED_METHODS = ['keep', 'proportional', 'even', 'fixed'] as const
+export const LINE_DETAILS = ['principal', 'person', 'role', 'account', 'none'] as const
+export const MATCH_KINDS = ['principal', 'role', 'person', 'account', 'tag'] as const
+/** Source prefixes of normalized tag keys, in the order tag keys are listed. */
+export const TAG_SOURCES = [
+  'iamPrincipal',
+  'resourceTags',
+  'accountTag',
+  'userAttribute',
+  'costCategory',
+] as const
+
+/** An argument's shape as it crosses a bridge; the API modules check the values in depth. */
+export type ArgumentKind = 'object' | 'string' | 'string?'
+
+/** Every method of the API with its arguments; the compiler keeps it in step with api.ts. */
+export const CURLENS_API_ARGUMENTS = {
+  openSources: ['object'],
+  cancel: ['string'],
+  currentDataset: [],
+  summary: [],
+  breakdown: ['object'],
+  tokenUnitCosts: ['object'],
+  tagKeys: [],
+  lineItems: ['object'],
+  checkRules: ['object', 'string', 'string?'],
+  chargeback: ['object'],
+  exportChargeback: ['object'],
+  saveWorkspace: ['string', 'object'],
+  loadWorkspace: ['string'],
+  loadRules: ['string'],
+  demoPaths: [],
+} as const satisfies Record<keyof CurLensApi, readonly ArgumentKind[]>
+
+/** What only the desktop shell serves beside the API. */
+export const DESKTOP_API_ARGUMENTS = {
+  chooseSources: ['string'],
+  chooseExportFolder: [],
+  recentSources: [],
+  appInfo: [],
+} as const satisfies Record<keyof DesktopApi, readonly ArgumentKind[]>
+
+export const API_ARGUMENTS = { ...CURLENS_API_ARGUMENTS, ...DESKTOP_API_ARGUMENTS }
