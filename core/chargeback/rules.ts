@@ -1,10 +1,10 @@
 // Validation of mapping rules as they come from a file, a workspace or the API. Expected problems
 // are values (a list of messages naming the rule and field), so a front end can show them all at
 // once; `assertRules` turns them into one INVALID_RULES error for callers that just need rules.
+import { MATCH_KINDS } from '../api-values.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { MappingRule, MappingRules, RuleMatch } from './types.js'
 
-export const MATCH_KINDS = ['principal', 'role', 'person', 'account', 'tag'] as const
 const MAX_RULES = 5000
 const MAX_TEXT = 1024
 

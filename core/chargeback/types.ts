@@ -1,7 +1,7 @@
 // Chargeback contract: who pays (mapping rules), what happens to shared cost, and the statements
 // that result. Plain JSON so it crosses the API and is saved in workspaces as is.
 import type { Basis, Dimension, Filter, Money } from '../api.js'
-import type { LINE_DETAILS, SHARED_BUCKETS } from '../api-values.js'
+import type { LINE_DETAILS, MATCH_KINDS, SHARED_BUCKETS } from '../api-values.js'
 
 /**
  * How a rule recognizes a line item. `pattern` uses `*` as a wildcard; matching is case-sensitive.
@@ -9,10 +9,7 @@ import type { LINE_DETAILS, SHARED_BUCKETS } from '../api-values.js'
  * `tag` a key of the normalized tag map (e.g. `iamPrincipal/team`, `resourceTags/user:Project`).
  */
 export type RuleMatch =
-  | { kind: 'principal'; pattern: string }
-  | { kind: 'role'; pattern: string }
-  | { kind: 'person'; pattern: string }
-  | { kind: 'account'; pattern: string }
+  | { kind: Exclude<(typeof MATCH_KINDS)[number], 'tag'>; pattern: string }
   | { kind: 'tag'; key: string; pattern: string }
 
 export interface MappingRule {
