@@ -5,7 +5,8 @@ import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Invocation } from '../../../core/bridge/protocol.js'
-import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../../cli/web/web-server.js'
+import { MAX_BODY_BYTES } from '../../../cli/web/api-routes.js'
+import { startWebServer, type WebServer } from '../../../cli/web/web-server.js'
 
 let dir: string
 let server: WebServer
