@@ -6,6 +6,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isProcessRunning } from '../files/process-alive.js'
 
 const PREFIX = 'cur-lens-'
 const OWNER_FILE = '.owner'
@@ -33,18 +34,9 @@ export async function sweepOrphanedWorkDirectories(): Promise<void> {
         const owner = Number(
           (await readFile(join(directory, OWNER_FILE), 'utf8').catch(() => '')).trim(),
         )
-        if (Number.isInteger(owner) && owner > 0 && !isRunning(owner)) {
+        if (Number.isInteger(owner) && owner > 0 && !isProcessRunning(owner)) {
           await removeWorkDirectory(directory).catch(() => undefined)
         }
       }),
   )
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
