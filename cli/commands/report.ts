@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BreakdownQuery, BreakdownResult, Dimension, Filter, Metric } from '../../core/api.js'
+import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
 const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
@@ -119,18 +120,17 @@ function nullLabel(dimension: Dimension): string {
 }
 
 export function render(result: BreakdownResult, format: Format): string {
-  if (format === 'json') return `${JSON.stringify(toJson(result), null, 2)}\n`
+  if (format === 'json') return `${formatJson(toJson(result))}\n`
   if (format === 'csv') return toCsv(result)
   return toTable(result)
 }
 
-function toJson(result: BreakdownResult): Record<string, string | number | boolean | null>[] {
+function toJson(result: BreakdownResult): JsonValue {
   return result.rows.map((row) => {
-    const item: Record<string, string | number | boolean | null> = {}
+    const item: Record<string, JsonValue> = {}
     result.dimensions.forEach((d, i) => (item[d] = row.keys[i]))
     if (row.period !== undefined) item.period = row.period
-    // JSON has no decimal type; the figure becomes a number at this edge only.
-    item[valueName(result.metric)] = Number(row.value)
+    item[valueName(result.metric)] = jsonDecimal(row.value)
     if (row.other) item.other = true
     return item
   })

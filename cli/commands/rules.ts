@@ -13,6 +13,7 @@ import {
 import { describeMatch } from '../../core/chargeback/rules.js'
 import type { MappingRules, RulesCoverage } from '../../core/chargeback/types.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
+import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { reportError, withOpenApi } from '../open-api.js'
 
 const USAGE = `Usage: cur-lens rules check <path...> --rules <rules.json> [options]
@@ -60,12 +61,22 @@ export async function run(argv: string[]): Promise<number> {
       const coverage = await api.checkRules(rules, basis, values.period)
       process.stdout.write(
         values.json
-          ? `${JSON.stringify(coverage, null, 2)}\n`
+          ? `${formatJson(coverageJson(coverage))}\n`
           : coverageTable(rules, coverage, basis, values.period),
       )
       return 0
     },
   )
+}
+
+/** The coverage as the API gives it, amounts as exact JSON numbers. */
+function coverageJson(coverage: RulesCoverage): JsonValue {
+  return {
+    rules: coverage.rules.map((r) => ({ ...r, matchedCost: jsonDecimal(r.matchedCost) })),
+    unmatched: jsonDecimal(coverage.unmatched),
+    unmatchedRows: coverage.unmatchedRows,
+    total: jsonDecimal(coverage.total),
+  }
 }
 
 export function coverageTable(

@@ -1,10 +1,11 @@
 // `cur-lens summary <path...> [--json]`: the format, rows, billing periods and totals by line item
 // type (unblended and amortized) of a cost export, and whether the view reconciles to the files' own
-// total. --json prints exactly one JSON document on stdout; amounts become JSON numbers only here.
+// total. --json prints exactly one JSON document on stdout, amounts as exact JSON numbers.
 import { parseArgs } from 'node:util'
 import type { SummaryResult } from '../../core/api.js'
 import { createMoneyFormatter } from '../../core/format/money.js'
 import { formatLabel } from '../../core/sources/messages.js'
+import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
 const USAGE = `Usage: cur-lens summary <path...> [--json]
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   return withOpenApi(positionals, async (api) => {
     const summary = await api.summary()
     process.stdout.write(
-      values.json ? `${JSON.stringify(summaryJson(summary))}\n` : renderSummary(summary),
+      values.json ? `${formatJson(summaryJson(summary), 0)}\n` : renderSummary(summary),
     )
     const { reconciliation } = summary
     if (reconciliation.matches) return 0
@@ -48,23 +49,18 @@ export async function run(argv: string[]): Promise<number> {
   })
 }
 
-/** A decimal string as a JSON number, at output only (10 decimals at most). */
-function amount(decimal: string): number {
-  return Number(Number(decimal).toFixed(10))
-}
-
-export function summaryJson(summary: SummaryResult) {
+export function summaryJson(summary: SummaryResult): JsonValue {
   return {
     format: summary.format,
     rows: summary.rows,
     billingPeriods: summary.billingPeriods,
     totals: {
-      unblended: amount(summary.totals.unblended),
-      amortized: amount(summary.totals.amortized),
+      unblended: jsonDecimal(summary.totals.unblended),
+      amortized: jsonDecimal(summary.totals.amortized),
       byLineItemType: Object.fromEntries(
         summary.byLineItemType.map((t) => [
           t.lineItemType,
-          { unblended: amount(t.unblended), amortized: amount(t.amortized) },
+          { unblended: jsonDecimal(t.unblended), amortized: jsonDecimal(t.amortized) },
         ]),
       ),
     },

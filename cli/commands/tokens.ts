@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CostMetric, Dimension, TokenUnitCost, TokenUnitCostQuery } from '../../core/api.js'
+import { formatJson, jsonDecimal } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 import { parseFilters } from './report.js'
 
@@ -54,12 +55,12 @@ export async function run(argv: string[]): Promise<number> {
 function toJson(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   const items = rows.map((row) => ({
     ...Object.fromEntries(dimensions.map((d, i) => [d, row.keys[i]])),
-    tokens: Number(row.tokens),
-    cost: Number(row.cost),
+    tokens: jsonDecimal(row.tokens),
+    cost: jsonDecimal(row.cost),
     costPerMillionTokens:
-      row.costPerMillionTokens === null ? null : Number(row.costPerMillionTokens),
+      row.costPerMillionTokens === null ? null : jsonDecimal(row.costPerMillionTokens),
   }))
-  return `${JSON.stringify(items, null, 2)}\n`
+  return `${formatJson(items)}\n`
 }
 
 function toTable(rows: TokenUnitCost[], dimensions: Dimension[]): string {
