@@ -17,16 +17,21 @@ Commands:
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches
   serve [path...]                       the app in your browser, on 127.0.0.1 only
+
+cur-lens <command> --help describes a command's options.
 `
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   const load = name ? COMMANDS[name] : undefined
-  if (!load) {
-    process.stderr.write(USAGE)
-    return name && name !== '--help' && name !== '-h' ? 2 : 0
+  if (load) return (await load()).run(rest)
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(USAGE)
+    return 0
   }
-  return (await load()).run(rest)
+  const problem = name === undefined ? 'Name a command.' : `Unknown command "${name}".`
+  process.stderr.write(`cur-lens: ${problem}\n\n${USAGE}`)
+  return 2
 }
 
 process.exitCode = await main(process.argv.slice(2))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseFilters, parseFixed, parseShared } from '../../../cli/commands/export.js'
+import { parseFilters } from '../../../cli/arguments.js'
+import { parseFixed, parseShared } from '../../../cli/commands/export.js'
 import { coverageTable } from '../../../cli/commands/rules.js'
 
 describe('cur-lens export options', () => {
