@@ -1,5 +1,6 @@
 // `cur-lens rules check`: how much of the bill each mapping rule matches (first match wins), what
-// no rule matches, and the total. The rounded column adds up to the rounded total.
+// no rule matches, and the total. The rounded cost column adds up to the rounded total, and the
+// rounded shares to 100.0 %.
 import { resolve } from 'node:path'
 import type { Basis } from '../../core/api.js'
 import {
@@ -114,8 +115,17 @@ export function coverageTable(
     { key: 'unmatched', numerator: parseUnits(coverage.unmatched) },
   ]
   const cents = apportion(amounts, UNITS_PER_CENT, totalCents)
-  const share = (units: bigint) =>
-    total === 0n ? '' : `${(Number((units * 1000n) / total) / 10).toFixed(1)}%`
+  // Shares in tenths of a percent, rounded by largest remainder so that they add up to 100.0 %.
+  const sign = total < 0n ? -1n : 1n
+  const tenths =
+    total === 0n
+      ? undefined
+      : apportion(
+          amounts.map((a) => ({ key: a.key, numerator: a.numerator * 1000n * sign })),
+          total * sign,
+          1000n,
+        )
+  const share = (key: string) => (tenths ? `${(Number(tenths.get(key)) / 10).toFixed(1)}%` : '')
   const rows = [
     ['#', 'rule', 'recipient', 'match', 'line items', 'cost', 'share'],
     ...coverage.rules.map((r, i) => [
@@ -125,7 +135,7 @@ export function coverageTable(
       describeMatch(rules.rules[i].match),
       String(r.rows),
       formatCents(cents.get(String(i))!),
-      share(amounts[i].numerator),
+      share(String(i)),
     ]),
     [
       '',
@@ -134,7 +144,7 @@ export function coverageTable(
       '',
       String(coverage.unmatchedRows),
       formatCents(cents.get('unmatched')!),
-      share(amounts.at(-1)!.numerator),
+      share('unmatched'),
     ],
     [
       '',
