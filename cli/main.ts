@@ -3,6 +3,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   summary: () => import('./commands/summary.js'),
   report: () => import('./commands/report.js'),
   tokens: () => import('./commands/tokens.js'),
+  tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
   rules: () => import('./commands/rules.js'),
   serve: () => import('./commands/serve.js'),
@@ -14,6 +15,7 @@ Commands:
   summary <path...> [--json]            format, rows, billing periods and totals by line item type
   report <path...> --by <dim>[,<dim>]   cost split by principal, tag, model, … (see README)
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
+  tags <path...>                        tag keys, and how much of the cost carries each
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches
   serve [path...]                       the app in your browser, on 127.0.0.1 only

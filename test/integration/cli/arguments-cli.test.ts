@@ -33,6 +33,7 @@ describe('cur-lens arguments', () => {
       '--period is YYYY-MM or all, not "2026-7".',
     ],
     [['report', '--by', 'service'], 'report', 'Name the CUR files or folders to read.'],
+    [['tags', DEMO, '--format', 'csv'], 'tags', '--format is one of table, json.'],
   ])('refuses %j with the usage, exit 2', async (args, command, message) => {
     const { code, stdout, stderr } = await cli(...args)
     expect(code).toBe(2)
@@ -41,7 +42,7 @@ describe('cur-lens arguments', () => {
     expect(stderr.split('\n')[0]).toBe(`cur-lens ${command}: ${message}`)
   })
 
-  it.each(['rules check', 'serve', 'export', 'summary'])(
+  it.each(['rules check', 'serve', 'tags', 'export', 'summary'])(
     'prints the usage of %s on stdout for --help, exit 0',
     async (command) => {
       const { code, stdout, stderr } = await cli(...command.split(' '), '--help')
@@ -61,5 +62,6 @@ describe('cur-lens arguments', () => {
     const help = await cli('--help')
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('  report <path...>')
+    expect(help.stdout).toContain('  tags <path...>')
   })
 })
