@@ -46,7 +46,9 @@ export function run(argv: string[]): Promise<number> {
     withOpenApi(paths, async (api) => {
       const rows = await api.tokenUnitCosts(query)
       const { dimensions } = query
-      process.stdout.write(format === 'json' ? toJson(rows, dimensions) : toTable(rows, dimensions))
+      process.stdout.write(
+        format === 'json' ? toJson(rows, dimensions) : tokensTable(rows, dimensions),
+      )
       return 0
     }),
   )
@@ -75,13 +77,23 @@ function toJson(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   return `${formatJson(items)}\n`
 }
 
-function toTable(rows: TokenUnitCost[], dimensions: Dimension[]): string {
+/** Rounds the decimal text itself (Intl formats decimal strings exactly, half away from zero). */
+function fixed(decimals: number): (value: string) => string {
+  const format = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+  return (value) => format.format(value as `${number}`)
+}
+const [TOKENS_TEXT, COST_TEXT, RATE_TEXT] = [fixed(0), fixed(2), fixed(4)]
+
+export function tokensTable(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   const header = [...dimensions, 'tokens', 'cost', 'per 1M tokens']
   const body = rows.map((row) => [
     ...row.keys.map((k) => k ?? '(unknown)'),
-    Number(row.tokens).toLocaleString('en-US'),
-    Number(row.cost).toFixed(2),
-    row.costPerMillionTokens === null ? '' : Number(row.costPerMillionTokens).toFixed(4),
+    TOKENS_TEXT(row.tokens),
+    COST_TEXT(row.cost),
+    row.costPerMillionTokens === null ? '' : RATE_TEXT(row.costPerMillionTokens),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
   const line = (cells: string[]) =>
