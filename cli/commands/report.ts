@@ -16,6 +16,7 @@ import {
   runCommand,
   type Arguments,
 } from '../arguments.js'
+import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -120,19 +121,13 @@ function labels(result: BreakdownResult): string[][] {
   )
 }
 
-const FIXED: Record<Metric, Intl.NumberFormat> = Object.fromEntries(
-  METRICS.map((m) => [
-    m,
-    new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: m === 'tokens' ? 0 : 2,
-      maximumFractionDigits: m === 'tokens' ? 0 : m === 'usage' ? 4 : 2,
-    }),
-  ]),
-) as Record<Metric, Intl.NumberFormat>
+/** Money to the cent, usage to 4 decimals at most, tokens whole. */
+const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
+  METRICS.map((m) => [m, m === 'tokens' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2)]),
+) as Record<Metric, (value: string) => string>
 
-/** Rounds the decimal text itself (Intl formats decimal strings exactly, half away from zero). */
 function display(value: string, metric: Metric): string {
-  return FIXED[metric].format(value as `${number}`)
+  return FIGURES[metric](value)
 }
 
 function toTable(result: BreakdownResult): string {

@@ -6,6 +6,7 @@ import type { TagKeyInfo, TagKeysResult } from '../../core/api.js'
 import { TAG_SOURCES } from '../../core/attribution/tag-keys.js'
 import { formatPercent } from '../../core/format/number.js'
 import { parseFormat, parseSourcePaths, runCommand, type Arguments } from '../arguments.js'
+import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -54,9 +55,7 @@ export function tagsJson(result: TagKeysResult): string {
   return `${formatJson(items)}\n`
 }
 
-/** Rounds the decimal text itself (Intl formats decimal strings exactly, half away from zero). */
-const COST = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-const cost = (amount: string) => COST.format(amount as `${number}`)
+const cost = decimalText(2)
 
 export function tagsTable(result: TagKeysResult): string {
   if (result.keys.length === 0) return 'This export has no tags.\n'

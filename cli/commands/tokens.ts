@@ -11,6 +11,7 @@ import {
   runCommand,
   type Arguments,
 } from '../arguments.js'
+import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -77,15 +78,7 @@ function toJson(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   return `${formatJson(items)}\n`
 }
 
-/** Rounds the decimal text itself (Intl formats decimal strings exactly, half away from zero). */
-function fixed(decimals: number): (value: string) => string {
-  const format = new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  })
-  return (value) => format.format(value as `${number}`)
-}
-const [TOKENS_TEXT, COST_TEXT, RATE_TEXT] = [fixed(0), fixed(2), fixed(4)]
+const [TOKENS_TEXT, COST_TEXT, RATE_TEXT] = [decimalText(0), decimalText(2), decimalText(4)]
 
 export function tokensTable(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   const header = [...dimensions, 'tokens', 'cost', 'per 1M tokens']
