@@ -51,7 +51,8 @@ export function parseArguments<O extends Record<string, OptionSpec>>(
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
     })
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
+    const { code, message } = e as { code?: string; message: string }
+    if (!code?.startsWith('ERR_PARSE_ARGS_')) throw e
     // Node's own wording, shortened: "Unknown option '--x'. To specify a positional argument…".
     throw new UsageError(message.replace(/^Unknown option '([^']*)'\..*$/s, 'Unknown option $1.'))
   }
