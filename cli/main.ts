@@ -3,6 +3,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   summary: () => import('./commands/summary.js'),
   report: () => import('./commands/report.js'),
   tokens: () => import('./commands/tokens.js'),
+  tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
   rules: () => import('./commands/rules.js'),
   serve: () => import('./commands/serve.js'),
@@ -14,19 +15,25 @@ Commands:
   summary <path...> [--json]            format, rows, billing periods and totals by line item type
   report <path...> --by <dim>[,<dim>]   cost split by principal, tag, model, … (see README)
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
+  tags <path...>                        tag keys, and how much of the cost carries each
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches
   serve [path...]                       the app in your browser, on 127.0.0.1 only
+
+cur-lens <command> --help describes a command's options.
 `
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   const load = name ? COMMANDS[name] : undefined
-  if (!load) {
-    process.stderr.write(USAGE)
-    return name && name !== '--help' && name !== '-h' ? 2 : 0
+  if (load) return (await load()).run(rest)
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(USAGE)
+    return 0
   }
-  return (await load()).run(rest)
+  const problem = name === undefined ? 'Name a command.' : `Unknown command "${name}".`
+  process.stderr.write(`cur-lens: ${problem}\n\n${USAGE}`)
+  return 2
 }
 
 process.exitCode = await main(process.argv.slice(2))

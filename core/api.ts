@@ -107,7 +107,10 @@ export interface BreakdownQuery {
   dimensions: Dimension[]
   metric: Metric
   filters?: Filter[]
-  /** Keep the top N groups of the first dimension by metric; the rest become one `(other)` group. */
+  /**
+   * Keep the top N groups of the first dimension by metric; the rest become one `(other)` group.
+   * N above the number of groups, or above 10,000, keeps every group.
+   */
   topN?: number
   /** Adds a time column: the result becomes a series by month or day. */
   timeGrain?: 'month' | 'day'

@@ -2,9 +2,22 @@
 // with a total line, as CSV for Excel, or as JSON for scripts: one object per group, one property
 // per dimension as given in --by (null for the no-principal / untagged / unknown group) and the
 // figure as a number, sorted by descending value.
-import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import type { BreakdownQuery, BreakdownResult, Dimension, Filter, Metric } from '../../core/api.js'
+import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
+import { MAX_TOP_N } from '../../core/attribution/breakdown-sql.js'
+import {
+  METRICS,
+  UsageError,
+  parseArguments,
+  parseDimensions,
+  parseFilters,
+  parseFormat,
+  parseMetric,
+  parseSourcePaths,
+  runCommand,
+  type Arguments,
+} from '../arguments.js'
+import { decimalText } from '../decimal-text.js'
+import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
 const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
@@ -16,18 +29,26 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
   --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives; the value
-                        (none) is the no-principal / untagged / unknown group
+                        (none), (untagged), (no principal) or (unknown) is the empty group
   --top <N>             the N largest groups of the first dimension, the rest as (other)
   --format <format>     table (default), csv or json
 `
 
-const METRICS: readonly Metric[] = ['unblended', 'net', 'amortized', 'ondemand', 'usage', 'tokens']
+const REPORT = {
+  name: 'report',
+  usage: USAGE,
+  options: {
+    by: { type: 'string' },
+    metric: { type: 'string', default: 'unblended' },
+    filter: { type: 'string', multiple: true },
+    top: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+  },
+} as const
+
 const FORMATS = ['table', 'csv', 'json'] as const
 type Format = (typeof FORMATS)[number]
-const NULL_VALUES = new Set(['(none)', '(untagged)', '(no principal)', '(unknown)'])
 const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
-
-class UsageError extends Error {}
 
 interface ReportOptions {
   paths: string[]
@@ -35,78 +56,37 @@ interface ReportOptions {
   format: Format
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let options: ReportOptions
-  try {
-    const parsed = parseOptions(argv)
-    if (parsed === 'help') {
-      process.stdout.write(USAGE)
+export function run(argv: string[]): Promise<number> {
+  return runCommand(REPORT, argv, readOptions, (options) =>
+    withOpenApi(options.paths, async (api) => {
+      const result = await api.breakdown(options.query)
+      process.stdout.write(render(result, options.format))
       return 0
-    }
-    options = parsed
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    process.stderr.write(`cur-lens report: ${message}\n\n${USAGE}`)
-    return 2
-  }
-  return withOpenApi(options.paths, async (api) => {
-    const result = await api.breakdown(options.query)
-    process.stdout.write(render(result, options.format))
-    return 0
-  })
+    }),
+  )
 }
 
 export function parseOptions(argv: string[]): ReportOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      by: { type: 'string' },
-      metric: { type: 'string', default: 'unblended' },
-      filter: { type: 'string', multiple: true },
-      top: { type: 'string' },
-      format: { type: 'string', default: 'table' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) return 'help'
-  if (positionals.length === 0) throw new UsageError('Name the CUR files or folders to read.')
-  if (!values.by) throw new UsageError('Choose what to split by with --by <dimension>.')
-  const metric = values.metric as Metric
-  if (!METRICS.includes(metric)) throw new UsageError(`--metric is one of ${METRICS.join(', ')}.`)
-  const format = values.format as Format
-  if (!FORMATS.includes(format)) throw new UsageError(`--format is one of ${FORMATS.join(', ')}.`)
-  const query: BreakdownQuery = {
-    dimensions: values.by.split(',').map((d) => d.trim() as Dimension),
-    metric,
-    filters: parseFilters(values.filter ?? []),
-  }
-  if (values.top !== undefined) {
-    const top = Number(values.top)
-    if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number ≥ 1.')
-    query.topN = top
-  }
-  return { paths: positionals.map((p) => resolve(p)), query, format }
+  const args = parseArguments(REPORT, argv)
+  return args.help ? 'help' : readOptions(args)
 }
 
-/** `service=Amazon Bedrock`, `tag:team!=(none)`; repeated dimensions are alternatives. */
-export function parseFilters(texts: string[]): Filter[] {
-  const filters = new Map<string, Filter>()
-  for (const text of texts) {
-    const match = /^([^=!]+)(!?=)(.*)$/.exec(text)
-    if (!match) throw new UsageError(`--filter takes <dimension>=<value>, not "${text}".`)
-    const [, name, op, raw] = match
-    const dimension = name.trim() as Dimension
-    const key = `${dimension}${op}`
-    const filter = filters.get(key) ?? {
-      dimension,
-      values: [],
-      ...(op === '!=' ? { exclude: true } : {}),
-    }
-    filter.values.push(NULL_VALUES.has(raw) ? null : raw)
-    filters.set(key, filter)
+function readOptions({ values, positionals }: Arguments<typeof REPORT.options>): ReportOptions {
+  const paths = parseSourcePaths(positionals)
+  const query: BreakdownQuery = {
+    dimensions: parseDimensions(values.by),
+    metric: parseMetric(values.metric),
+    filters: parseFilters(values.filter),
   }
-  return [...filters.values()]
+  const format = parseFormat(values.format, FORMATS)
+  if (values.top !== undefined) {
+    if (!/^\d+$/.test(values.top) || Number(values.top) < 1) {
+      throw new UsageError('--top takes a whole number ≥ 1.')
+    }
+    // Above the cap, as above the number of groups, every group is kept.
+    if (Number(values.top) <= MAX_TOP_N) query.topN = Number(values.top)
+  }
+  return { paths, query, format }
 }
 
 function valueName(metric: Metric): string {
@@ -119,18 +99,17 @@ function nullLabel(dimension: Dimension): string {
 }
 
 export function render(result: BreakdownResult, format: Format): string {
-  if (format === 'json') return `${JSON.stringify(toJson(result), null, 2)}\n`
+  if (format === 'json') return `${formatJson(toJson(result))}\n`
   if (format === 'csv') return toCsv(result)
   return toTable(result)
 }
 
-function toJson(result: BreakdownResult): Record<string, string | number | boolean | null>[] {
+function toJson(result: BreakdownResult): JsonValue {
   return result.rows.map((row) => {
-    const item: Record<string, string | number | boolean | null> = {}
+    const item: Record<string, JsonValue> = {}
     result.dimensions.forEach((d, i) => (item[d] = row.keys[i]))
     if (row.period !== undefined) item.period = row.period
-    // JSON has no decimal type; the figure becomes a number at this edge only.
-    item[valueName(result.metric)] = Number(row.value)
+    item[valueName(result.metric)] = jsonDecimal(row.value)
     if (row.other) item.other = true
     return item
   })
@@ -142,19 +121,13 @@ function labels(result: BreakdownResult): string[][] {
   )
 }
 
-const FIXED: Record<Metric, Intl.NumberFormat> = Object.fromEntries(
-  METRICS.map((m) => [
-    m,
-    new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: m === 'tokens' ? 0 : 2,
-      maximumFractionDigits: m === 'tokens' ? 0 : m === 'usage' ? 4 : 2,
-    }),
-  ]),
-) as Record<Metric, Intl.NumberFormat>
+/** Money to the cent, usage to 4 decimals at most, tokens whole. */
+const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
+  METRICS.map((m) => [m, m === 'tokens' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2)]),
+) as Record<Metric, (value: string) => string>
 
-/** Rounds the decimal text itself (Intl formats decimal strings exactly, half away from zero). */
 function display(value: string, metric: Metric): string {
-  return FIXED[metric].format(value as `${number}`)
+  return FIGURES[metric](value)
 }
 
 function toTable(result: BreakdownResult): string {

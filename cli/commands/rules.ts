@@ -1,7 +1,7 @@
 // `cur-lens rules check`: how much of the bill each mapping rule matches (first match wins), what
-// no rule matches, and the total. The rounded column adds up to the rounded total.
+// no rule matches, and the total. The rounded cost column adds up to the rounded total, and the
+// rounded shares to 100.0 %.
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { Basis } from '../../core/api.js'
 import {
   apportion,
@@ -13,59 +13,93 @@ import {
 import { describeMatch } from '../../core/chargeback/rules.js'
 import type { MappingRules, RulesCoverage } from '../../core/chargeback/types.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
+import {
+  BASES,
+  UsageError,
+  parseBasis,
+  parsePeriod,
+  parseSourcePaths,
+  runCommand,
+  type Arguments,
+} from '../arguments.js'
+import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { reportError, withOpenApi } from '../open-api.js'
 
 const USAGE = `Usage: cur-lens rules check <path...> --rules <rules.json> [options]
 
   --rules <file>       mapping rules to check (see README "Rules file format")
   --basis <basis>      unblended (default) or amortized
-  --period <YYYY-MM>   one billing period; all periods when absent
+  --period <YYYY-MM>   one billing period; all periods when absent (or "all")
   --json               print the coverage as JSON
 `
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv
-  if (sub !== 'check') return usage(sub ? `Unknown subcommand "${sub}".` : 'Name a subcommand.')
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        rules: { type: 'string' },
-        basis: { type: 'string', default: 'unblended' },
-        period: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    })
-  } catch (e) {
-    return usage((e as Error).message)
-  }
-  const { values, positionals } = parsed
-  if (positionals.length === 0) return usage('Name the CUR files or folders to read.')
-  if (!values.rules) return usage('Name the rules file with --rules <rules.json>.')
-  if (values.basis !== 'unblended' && values.basis !== 'amortized') {
-    return usage('--basis is unblended or amortized.')
-  }
-  const basis: Basis = values.basis
-  let rules: MappingRules
-  try {
-    rules = await readRulesFile(resolve(values.rules))
-  } catch (e) {
-    return reportError(e)
-  }
-  return withOpenApi(
-    positionals.map((p) => resolve(p)),
-    async (api) => {
-      const coverage = await api.checkRules(rules, basis, values.period)
+const RULES = {
+  name: 'rules',
+  usage: USAGE,
+  options: {
+    rules: { type: 'string' },
+    basis: { type: 'string', default: 'unblended' },
+    period: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+} as const
+
+interface CheckOptions {
+  paths: string[]
+  rulesFile: string
+  basis: Basis
+  period?: string
+  json: boolean
+}
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand(RULES, argv, readOptions, async (options) => {
+    let rules: MappingRules
+    try {
+      rules = await readRulesFile(options.rulesFile)
+    } catch (e) {
+      return reportError(e)
+    }
+    return withOpenApi(options.paths, async (api) => {
+      const { basis, period } = options
+      const coverage = await api.checkRules(rules, basis, period)
       process.stdout.write(
-        values.json
-          ? `${JSON.stringify(coverage, null, 2)}\n`
-          : coverageTable(rules, coverage, basis, values.period),
+        options.json
+          ? `${formatJson(coverageJson(coverage))}\n`
+          : coverageTable(rules, coverage, basis, period),
       )
       return 0
-    },
-  )
+    })
+  })
+}
+
+/** `check <path...>`: the subcommand is the first positional. */
+function readOptions({ values, positionals }: Arguments<typeof RULES.options>): CheckOptions {
+  const [subcommand, ...paths] = positionals
+  if (subcommand !== 'check') {
+    throw new UsageError(
+      subcommand ? `Unknown subcommand "${subcommand}".` : 'Name a subcommand: check.',
+    )
+  }
+  const sources = parseSourcePaths(paths)
+  if (!values.rules) throw new UsageError('Name the rules file with --rules <rules.json>.')
+  return {
+    paths: sources,
+    rulesFile: resolve(values.rules),
+    basis: parseBasis(values.basis, BASES),
+    period: parsePeriod(values.period),
+    json: values.json,
+  }
+}
+
+/** The coverage as the API gives it, amounts as exact JSON numbers. */
+function coverageJson(coverage: RulesCoverage): JsonValue {
+  return {
+    rules: coverage.rules.map((r) => ({ ...r, matchedCost: jsonDecimal(r.matchedCost) })),
+    unmatched: jsonDecimal(coverage.unmatched),
+    unmatchedRows: coverage.unmatchedRows,
+    total: jsonDecimal(coverage.total),
+  }
 }
 
 export function coverageTable(
@@ -81,8 +115,17 @@ export function coverageTable(
     { key: 'unmatched', numerator: parseUnits(coverage.unmatched) },
   ]
   const cents = apportion(amounts, UNITS_PER_CENT, totalCents)
-  const share = (units: bigint) =>
-    total === 0n ? '' : `${(Number((units * 1000n) / total) / 10).toFixed(1)}%`
+  // Shares in tenths of a percent, rounded by largest remainder so that they add up to 100.0 %.
+  const sign = total < 0n ? -1n : 1n
+  const tenths =
+    total === 0n
+      ? undefined
+      : apportion(
+          amounts.map((a) => ({ key: a.key, numerator: a.numerator * 1000n * sign })),
+          total * sign,
+          1000n,
+        )
+  const share = (key: string) => (tenths ? `${(Number(tenths.get(key)) / 10).toFixed(1)}%` : '')
   const rows = [
     ['#', 'rule', 'recipient', 'match', 'line items', 'cost', 'share'],
     ...coverage.rules.map((r, i) => [
@@ -92,7 +135,7 @@ export function coverageTable(
       describeMatch(rules.rules[i].match),
       String(r.rows),
       formatCents(cents.get(String(i))!),
-      share(amounts[i].numerator),
+      share(String(i)),
     ]),
     [
       '',
@@ -101,7 +144,7 @@ export function coverageTable(
       '',
       String(coverage.unmatchedRows),
       formatCents(cents.get('unmatched')!),
-      share(amounts.at(-1)!.numerator),
+      share('unmatched'),
     ],
     [
       '',
@@ -122,9 +165,4 @@ export function coverageTable(
       .trimEnd(),
   )
   return `Rule coverage, period ${period}, ${basis} cost (first matching rule wins)\n\n${lines.join('\n')}\n`
-}
-
-function usage(message: string): number {
-  process.stderr.write(`cur-lens rules: ${message}\n\n${USAGE}`)
-  return 2
 }

@@ -7,6 +7,7 @@ import type { ApiEvents, CurLensApi } from '../../core/api.js'
 import { serveApi } from '../../core/bridge/server.js'
 import { createEngineHost } from '../../core/worker/engine-host.js'
 import { spawnNodeWorker } from '../../core/worker/node-worker.js'
+import { UsageError, parseArguments, runCommand, type Arguments } from '../arguments.js'
 import { reportError } from '../open-api.js'
 import { openBrowser } from '../web/open-browser.js'
 import { ensureRendererBuild } from '../web/renderer-build.js'
@@ -22,39 +23,41 @@ Serves CUR Lens to your browser on 127.0.0.1 only, with a per-launch token in th
   --no-open  print the URL without opening a browser
 `
 
+const SERVE = {
+  name: 'serve',
+  usage: USAGE,
+  options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+} as const
+
 interface ServeArgs {
   paths: string[]
   port: number
   open: boolean
 }
 
-export function parseServeArgs(argv: string[]): ServeArgs | string {
-  const args: ServeArgs = { paths: [], port: 0, open: true }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--no-open') args.open = false
-    else if (arg === '--port' || arg.startsWith('--port=')) {
-      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length)
-      const port = Number(value)
-      if (!/^\d+$/.test(value ?? '') || port > 65535)
-        return `--port needs a number from 0 to 65535, not ${value}`
-      args.port = port
-    } else if (arg.startsWith('--')) return `Unknown option ${arg}`
-    else args.paths.push(arg)
+function readServeArgs({ values, positionals }: Arguments<typeof SERVE.options>): ServeArgs {
+  const port = values.port ?? '0'
+  if (!/^\d+$/.test(port) || Number(port) > 65535) {
+    throw new UsageError(`--port needs a number from 0 to 65535, not ${port}.`)
   }
-  return args
+  return { paths: positionals, port: Number(port), open: !values['no-open'] }
 }
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE)
-    return 0
+/** The arguments of `serve`, or what is wrong with them. */
+export function parseServeArgs(argv: string[]): ServeArgs | string {
+  try {
+    return readServeArgs(parseArguments(SERVE, argv))
+  } catch (e) {
+    if (e instanceof UsageError) return e.message
+    throw e
   }
-  const args = parseServeArgs(argv)
-  if (typeof args === 'string') {
-    process.stderr.write(`error: ${args}\n\n${USAGE}`)
-    return 2
-  }
+}
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand(SERVE, argv, readServeArgs, serve)
+}
+
+async function serve(args: ServeArgs): Promise<number> {
   let server: WebServer | undefined
   const { dispose, ...api } = createEngineHost({
     spawn: () => spawnNodeWorker(),

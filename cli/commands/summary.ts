@@ -1,10 +1,11 @@
 // `cur-lens summary <path...> [--json]`: the format, rows, billing periods and totals by line item
 // type (unblended and amortized) of a cost export, and whether the view reconciles to the files' own
-// total. --json prints exactly one JSON document on stdout; amounts become JSON numbers only here.
-import { parseArgs } from 'node:util'
+// total. --json prints exactly one JSON document on stdout, amounts as exact JSON numbers.
 import type { SummaryResult } from '../../core/api.js'
 import { createMoneyFormatter } from '../../core/format/money.js'
 import { formatLabel } from '../../core/sources/messages.js'
+import { parseSourcePaths, runCommand, type Arguments } from '../arguments.js'
+import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
 const USAGE = `Usage: cur-lens summary <path...> [--json]
@@ -13,58 +14,45 @@ const USAGE = `Usage: cur-lens summary <path...> [--json]
   --json      one JSON document: format, rows, billingPeriods, totals (numbers)
 `
 
-export async function run(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    })
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  const { values, positionals } = parsed
-  if (values.help) {
-    process.stdout.write(USAGE)
-    return 0
-  }
-  if (positionals.length === 0) {
-    process.stderr.write(`Name the CUR files or folders to read.\n\n${USAGE}`)
-    return 2
-  }
-  return withOpenApi(positionals, async (api) => {
-    const summary = await api.summary()
-    process.stdout.write(
-      values.json ? `${JSON.stringify(summaryJson(summary))}\n` : renderSummary(summary),
-    )
-    const { reconciliation } = summary
-    if (reconciliation.matches) return 0
-    process.stderr.write(
-      `error: the view's unblended total ${reconciliation.viewUnblended} differs from the files' own total ${reconciliation.sourceUnblended}.\n`,
-    )
-    return 1
-  })
+const SUMMARY = {
+  name: 'summary',
+  usage: USAGE,
+  options: { json: { type: 'boolean' } },
+} as const
+
+function readOptions({ values, positionals }: Arguments<typeof SUMMARY.options>) {
+  return { paths: parseSourcePaths(positionals), json: values.json }
 }
 
-/** A decimal string as a JSON number, at output only (10 decimals at most). */
-function amount(decimal: string): number {
-  return Number(Number(decimal).toFixed(10))
+export function run(argv: string[]): Promise<number> {
+  return runCommand(SUMMARY, argv, readOptions, ({ paths, json }) =>
+    withOpenApi(paths, async (api) => {
+      const summary = await api.summary()
+      process.stdout.write(
+        json ? `${formatJson(summaryJson(summary), 0)}\n` : renderSummary(summary),
+      )
+      const { reconciliation } = summary
+      if (reconciliation.matches) return 0
+      process.stderr.write(
+        `error: the view's unblended total ${reconciliation.viewUnblended} differs from the files' own total ${reconciliation.sourceUnblended}.\n`,
+      )
+      return 1
+    }),
+  )
 }
 
-export function summaryJson(summary: SummaryResult) {
+export function summaryJson(summary: SummaryResult): JsonValue {
   return {
     format: summary.format,
     rows: summary.rows,
     billingPeriods: summary.billingPeriods,
     totals: {
-      unblended: amount(summary.totals.unblended),
-      amortized: amount(summary.totals.amortized),
+      unblended: jsonDecimal(summary.totals.unblended),
+      amortized: jsonDecimal(summary.totals.amortized),
       byLineItemType: Object.fromEntries(
         summary.byLineItemType.map((t) => [
           t.lineItemType,
-          { unblended: amount(t.unblended), amortized: amount(t.amortized) },
+          { unblended: jsonDecimal(t.unblended), amortized: jsonDecimal(t.amortized) },
         ]),
       ),
     },

@@ -1,10 +1,19 @@
 // `cur-lens tokens`: Bedrock tokens, their cost and the cost per million tokens, by model (or by
 // other dimensions, e.g. model and token type). Only rows that count tokens take part.
-import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import type { CostMetric, Dimension, TokenUnitCost, TokenUnitCostQuery } from '../../core/api.js'
+import type { Dimension, TokenUnitCost, TokenUnitCostQuery } from '../../core/api.js'
+import {
+  COST_METRICS,
+  parseBasis,
+  parseDimensions,
+  parseFilters,
+  parseFormat,
+  parseSourcePaths,
+  runCommand,
+  type Arguments,
+} from '../arguments.js'
+import { decimalText } from '../decimal-text.js'
+import { formatJson, jsonDecimal } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
-import { parseFilters } from './report.js'
 
 const USAGE = `Usage: cur-lens tokens <path...> [--by model[,token-type]] [--basis <metric>] [--filter <dim>=<val>]... [--format table|json]
 
@@ -14,61 +23,70 @@ const USAGE = `Usage: cur-lens tokens <path...> [--by model[,token-type]] [--bas
   --format <format>     table (default) or json
 `
 
-const BASES: readonly CostMetric[] = ['unblended', 'net', 'amortized', 'ondemand']
+const TOKENS = {
+  name: 'tokens',
+  usage: USAGE,
+  options: {
+    by: { type: 'string', default: 'model' },
+    basis: { type: 'string', default: 'unblended' },
+    filter: { type: 'string', multiple: true },
+    format: { type: 'string', default: 'table' },
+  },
+} as const
 
-export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      by: { type: 'string', default: 'model' },
-      basis: { type: 'string', default: 'unblended' },
-      filter: { type: 'string', multiple: true },
-      format: { type: 'string', default: 'table' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  const basis = values.basis as CostMetric
-  if (values.help || positionals.length === 0 || !BASES.includes(basis)) {
-    process.stderr.write(USAGE)
-    return values.help ? 0 : 2
-  }
-  const query: TokenUnitCostQuery = {
-    dimensions: values.by.split(',').map((d) => d.trim() as Dimension),
-    basis,
-    filters: parseFilters(values.filter ?? []),
-  }
-  return withOpenApi(
-    positionals.map((p) => resolve(p)),
-    async (api) => {
+const FORMATS = ['table', 'json'] as const
+
+interface TokensOptions {
+  paths: string[]
+  query: TokenUnitCostQuery & { dimensions: Dimension[] }
+  format: (typeof FORMATS)[number]
+}
+
+export function run(argv: string[]): Promise<number> {
+  return runCommand(TOKENS, argv, readOptions, ({ paths, query, format }) =>
+    withOpenApi(paths, async (api) => {
       const rows = await api.tokenUnitCosts(query)
-      const dimensions = query.dimensions ?? []
+      const { dimensions } = query
       process.stdout.write(
-        values.format === 'json' ? toJson(rows, dimensions) : toTable(rows, dimensions),
+        format === 'json' ? toJson(rows, dimensions) : tokensTable(rows, dimensions),
       )
       return 0
-    },
+    }),
   )
+}
+
+function readOptions({ values, positionals }: Arguments<typeof TOKENS.options>): TokensOptions {
+  return {
+    paths: parseSourcePaths(positionals),
+    query: {
+      dimensions: parseDimensions(values.by),
+      basis: parseBasis(values.basis, COST_METRICS),
+      filters: parseFilters(values.filter),
+    },
+    format: parseFormat(values.format, FORMATS),
+  }
 }
 
 function toJson(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   const items = rows.map((row) => ({
     ...Object.fromEntries(dimensions.map((d, i) => [d, row.keys[i]])),
-    tokens: Number(row.tokens),
-    cost: Number(row.cost),
+    tokens: jsonDecimal(row.tokens),
+    cost: jsonDecimal(row.cost),
     costPerMillionTokens:
-      row.costPerMillionTokens === null ? null : Number(row.costPerMillionTokens),
+      row.costPerMillionTokens === null ? null : jsonDecimal(row.costPerMillionTokens),
   }))
-  return `${JSON.stringify(items, null, 2)}\n`
+  return `${formatJson(items)}\n`
 }
 
-function toTable(rows: TokenUnitCost[], dimensions: Dimension[]): string {
+const [TOKENS_TEXT, COST_TEXT, RATE_TEXT] = [decimalText(0), decimalText(2), decimalText(4)]
+
+export function tokensTable(rows: TokenUnitCost[], dimensions: Dimension[]): string {
   const header = [...dimensions, 'tokens', 'cost', 'per 1M tokens']
   const body = rows.map((row) => [
     ...row.keys.map((k) => k ?? '(unknown)'),
-    Number(row.tokens).toLocaleString('en-US'),
-    Number(row.cost).toFixed(2),
-    row.costPerMillionTokens === null ? '' : Number(row.costPerMillionTokens).toFixed(4),
+    TOKENS_TEXT(row.tokens),
+    COST_TEXT(row.cost),
+    row.costPerMillionTokens === null ? '' : RATE_TEXT(row.costPerMillionTokens),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
   const line = (cells: string[]) =>

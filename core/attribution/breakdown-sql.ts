@@ -21,6 +21,7 @@ import {
 } from './dimensions.js'
 
 export const MAX_DIMENSIONS = 3
+/** A topN above this keeps every group, as one above the number of groups does. */
 export const MAX_TOP_N = 10_000
 
 export interface BreakdownSql {
@@ -47,8 +48,8 @@ export function validateBreakdownQuery(query: BreakdownQuery): void {
   }
   metricColumn(query.metric)
   const { topN, timeGrain } = query
-  if (topN !== undefined && !(Number.isInteger(topN) && topN >= 1 && topN <= MAX_TOP_N)) {
-    throw new CurLensError('INVALID_QUERY', `topN must be a whole number from 1 to ${MAX_TOP_N}.`)
+  if (topN !== undefined && !(Number.isInteger(topN) && topN >= 1)) {
+    throw new CurLensError('INVALID_QUERY', 'topN must be a whole number from 1.')
   }
   if (timeGrain !== undefined && timeGrain !== 'month' && timeGrain !== 'day') {
     throw new CurLensError('INVALID_QUERY', 'timeGrain must be "month" or "day".')
@@ -87,7 +88,7 @@ export function buildBreakdownSql(
   ]
   let result = 'grouped'
   let other = 'false'
-  if (query.topN !== undefined) {
+  if (query.topN !== undefined && query.topN <= MAX_TOP_N) {
     const topN = bag.bind('top_n', query.topN)
     const kept = (column: string) => `CASE WHEN r.rank > ${topN} THEN NULL ELSE g.${column} END`
     ctes.push(

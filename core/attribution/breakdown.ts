@@ -1,6 +1,6 @@
 // Runs a breakdown: reads from the engine which row source is ready (the cache, when it holds every
-// tag key the query names, else the live view), resolves `tag:<label>` names to stored keys,
-// compiles the query and maps the rows to the API shape.
+// tag key the query names, else the live view), resolves `tag:<label>` names to stored keys and
+// refuses tags the export lacks, compiles the query and maps the rows to the API shape.
 import type { BreakdownQuery, BreakdownResult, BreakdownRow, GroupValue } from '../api.js'
 import type { Dataset } from '../sources/dataset.js'
 import { currentRowSource } from './attribution-cache.js'

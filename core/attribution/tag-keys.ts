@@ -1,13 +1,17 @@
 // Tag keys as users know them. Keys in the normalized `tags` map carry their source as a prefix
 // (`iamPrincipal/team`, `resourceTags/user:Project`); the label drops it and the `user:` marker.
 // `tag:<label>` in a query resolves to the one stored key with that label, and is refused when
-// several sources share it. Covered cost = unblended cost of the rows that carry the key.
+// several sources share it; a key the export does not have is refused too, naming the closest ones
+// it has, rather than grouping every row as untagged. Covered cost = unblended cost of the rows that
+// carry the key.
 import type { Dimension, Filter, TagKeyInfo, TagKeysResult } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
+import { TAG_SETS_TABLE } from '../sources/tag-sets.js'
 import { currentRowSource } from './attribution-cache.js'
 import { TAG_PREFIX, type RowSource } from './dimensions.js'
+import { editDistance } from './edit-distance.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
 type TagSource = TagKeyInfo['source']
@@ -36,7 +40,7 @@ export function tagLabel(key: string): string {
 
 /**
  * The stored key a `tag:` dimension names: a present key as is; otherwise the one key whose label
- * it is. An unknown key stays as given (every row then falls in the untagged group).
+ * it is. A name that is neither is refused, with the closest keys the export has.
  */
 export function resolveTagKey(name: string, presentKeys: readonly string[]): string {
   if (presentKeys.includes(name)) return name
@@ -47,12 +51,44 @@ export function resolveTagKey(name: string, presentKeys: readonly string[]): str
       `tag:${name} is ambiguous; choose one of ${matches.map((k) => `tag:${k}`).join(', ')}.`,
     )
   }
-  return matches[0] ?? name
+  if (matches.length === 1) return matches[0]
+  const closest = closestTagKeys(name, presentKeys)
+  throw new CurLensError(
+    'INVALID_QUERY',
+    closest.length === 0
+      ? `The export has no tag ${name}: it has no tags at all.`
+      : `The export has no tag ${name}. Closest: ${closest.map((k) => `tag:${k}`).join(', ')}.`,
+  )
 }
 
-/** Whether a tag name already names its source, so it needs no lookup. */
-export function hasSourcePrefix(name: string): boolean {
-  return tagSource(name) !== 'other'
+const MAX_CLOSEST_KEYS = 3
+
+/** Lower case, letters and digits only: `CostCenter`, `cost_center` and `cost-center` fold alike. */
+function fold(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/**
+ * The present keys nearest to `name`, folded: by edit distance between labels, then between whole
+ * keys (the same label under the source asked for comes first), then by key.
+ */
+export function closestTagKeys(name: string, presentKeys: readonly string[]): string[] {
+  const label = fold(tagLabel(name))
+  const whole = fold(name)
+  return presentKeys
+    .map((key) => ({
+      key,
+      labelDistance: editDistance(label, fold(tagLabel(key))),
+      keyDistance: editDistance(whole, fold(key)),
+    }))
+    .sort(
+      (a, b) =>
+        a.labelDistance - b.labelDistance ||
+        a.keyDistance - b.keyDistance ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    )
+    .slice(0, MAX_CLOSEST_KEYS)
+    .map((c) => c.key)
 }
 
 type KeyRow = {
@@ -88,11 +124,20 @@ async function keysWithCost(
   return { keys, total: sum.total }
 }
 
+/**
+ * The keys the export has: the cache's key table once it is ready, else the distinct tag sets (one
+ * map per combination of tags, a few hundred at most), read row by row only while they are not built.
+ */
 export async function presentTagKeys(engine: Engine, source: RowSource): Promise<string[]> {
-  const sql =
-    source.kind === 'cache'
-      ? 'SELECT key FROM attribution_tag_keys'
-      : 'SELECT DISTINCT unnest(map_keys(tags)) AS key FROM attribution_rows_unjoined_tagged'
+  let sql = 'SELECT key FROM attribution_tag_keys'
+  if (source.kind === 'live') {
+    const [tagSets] = await engine.query<{ built: boolean }>(
+      'SELECT count(*) > 0 AS built FROM duckdb_tables() WHERE table_name = $name',
+      { name: TAG_SETS_TABLE },
+    )
+    const relation = tagSets.built ? TAG_SETS_TABLE : 'attribution_rows_tagged'
+    sql = `SELECT DISTINCT unnest(map_keys(tags)) AS key FROM ${relation}`
+  }
   return (await engine.query<{ key: string }>(sql)).map((r) => r.key)
 }
 
@@ -118,7 +163,10 @@ export async function tagKeys(dataset: Dataset): Promise<TagKeysResult> {
   return { keys: infos, totalCost }
 }
 
-/** The query with every `tag:<label>` replaced by the stored key it names. */
+/**
+ * The query with every `tag:<label>` replaced by the stored key it names; a tag the export does not
+ * have is refused (resolveTagKey).
+ */
 export async function resolveTagNames<Q extends { dimensions?: Dimension[]; filters?: Filter[] }>(
   engine: Engine,
   query: Q,
@@ -126,10 +174,10 @@ export async function resolveTagNames<Q extends { dimensions?: Dimension[]; filt
 ): Promise<Q> {
   const filters = Array.isArray(query.filters) ? query.filters : []
   const names = [...(query.dimensions ?? []), ...filters.map((f) => f?.dimension)]
-  if (!names.some(isLabelTag)) return query
+  if (!names.some(isTag)) return query
   const present = await presentTagKeys(engine, source)
   const resolve = (d: Dimension): Dimension =>
-    isLabelTag(d) ? `tag:${resolveTagKey(d.slice(TAG_PREFIX.length), present)}` : d
+    isTag(d) ? `tag:${resolveTagKey(d.slice(TAG_PREFIX.length), present)}` : d
   return {
     ...query,
     ...(query.dimensions ? { dimensions: query.dimensions.map(resolve) } : {}),
@@ -139,11 +187,9 @@ export async function resolveTagNames<Q extends { dimensions?: Dimension[]; filt
   }
 }
 
-/** `tag:team` (a label) as opposed to `tag:iamPrincipal/team` (a stored key). */
-function isLabelTag(d: unknown): d is Dimension {
+/** `tag:<key or label>`; a blank key is left for the dimension checks to refuse. */
+function isTag(d: unknown): d is Dimension {
   return (
-    typeof d === 'string' &&
-    d.startsWith(TAG_PREFIX) &&
-    !hasSourcePrefix(d.slice(TAG_PREFIX.length))
+    typeof d === 'string' && d.startsWith(TAG_PREFIX) && d.slice(TAG_PREFIX.length).trim() !== ''
   )
 }

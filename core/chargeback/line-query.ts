@@ -4,7 +4,8 @@
 // are read; see core/attribution). Rules, recipients, buckets and filters then apply to those groups,
 // far fewer than the line items, and the result is grouped into statement lines with exact DECIMAL
 // sums. Columns and dimensions come from closed maps; rule patterns, tag keys, roles and the period
-// are bound parameters.
+// are bound parameters. A tag the recipient dimension or a filter names must exist in the export (a
+// label resolves to its key, as in breakdowns); a rule's tag key need not: rules span exports.
 import type { Basis, Dimension, Filter } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
@@ -19,8 +20,10 @@ import {
   dimensionSql,
   filterConditions,
   parseDimension,
+  readsTags,
   type RowSource,
 } from '../attribution/dimensions.js'
+import { resolveTagNames } from '../attribution/tag-keys.js'
 import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
@@ -142,28 +145,30 @@ export async function itemsCte(
   dataset: Dataset,
   query: LineQuery,
 ): Promise<{ sql: string; params: SqlParams }> {
+  const ready = query.rowSource ?? (await currentRowSource(dataset.engine))
+  const named = await resolveTags(dataset, query, ready)
   const read = new ReadColumns()
   const principal = linePrincipal(query.lineDetail ?? 'principal', read)
   const params: SqlParams = {}
   let ruleIndex = 'CAST(NULL AS INTEGER)'
   let recipient: string
-  if ('rules' in query.source) {
-    const compiled = compileRuleIndex(query.source.rules, read)
+  if ('rules' in named.source) {
+    const compiled = compileRuleIndex(named.source.rules, read)
     Object.assign(params, compiled.params)
-    params.rule_recipients = query.source.rules.rules.map((r) => r.recipient)
+    params.rule_recipients = named.source.rules.rules.map((r) => r.recipient)
     ruleIndex = compiled.sql
     recipient = '$rule_recipients[rule_index]'
   } else {
-    recipient = read.dimension(query.source.by)
+    recipient = read.dimension(named.source.by)
   }
-  const conditions = (query.filters ?? []).map((filter, i) => {
+  const conditions = named.filters.map((filter, i) => {
     const f = filterSql(filter, i + 1, read)
     Object.assign(params, f.params)
     return f.sql
   })
   if (query.period !== undefined && !isPeriod(query.period))
     throw invalid(`The period must be YYYY-MM, not "${query.period}".`)
-  const source = await rowSource(dataset, read.tagKeys, query.rowSource)
+  const source = await rowSource(dataset, read.tagKeys, ready)
   const bag = new SqlParamBag()
   const period =
     query.period === undefined
@@ -195,6 +200,22 @@ export async function itemsCte(
   return { sql, params: { ...params, ...bag.params } }
 }
 
+/** The recipient dimension and the filters, each tag label resolved and each absent tag refused. */
+async function resolveTags(
+  dataset: Dataset,
+  query: LineQuery,
+  ready: RowSource,
+): Promise<{ source: RecipientSource; filters: Filter[] }> {
+  const asked = {
+    dimensions: 'by' in query.source ? [query.source.by] : [],
+    filters: query.filters ?? [],
+  }
+  if (ready.kind === 'live' && readsTags(asked)) await tagSetsSwitched(dataset)
+  const resolved = await resolveTagNames(dataset.engine, asked, ready)
+  const source = 'by' in query.source ? { by: resolved.dimensions[0] } : query.source
+  return { source, filters: resolved.filters }
+}
+
 /**
  * The cache once it is ready and holds a column for every tag key read, else the live view (which
  * waits for the tag sets when it reads tags).
@@ -202,9 +223,8 @@ export async function itemsCte(
 async function rowSource(
   dataset: Dataset,
   tagKeys: string[],
-  forced?: RowSource,
+  source: RowSource,
 ): Promise<RowSource> {
-  const source = forced ?? (await currentRowSource(dataset.engine))
   const tags = tagKeys.map((key) => `${TAG_PREFIX}${key}`)
   if (source.kind === 'cache' && cacheCovers(source, tags)) return source
   if (tagKeys.length > 0) await tagSetsSwitched(dataset)

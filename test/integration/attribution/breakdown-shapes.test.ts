@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownResult, Dimension, Filter, Metric } from '../../../core/api.js'
 import { breakdown } from '../../../core/attribution/breakdown.js'
+import { MAX_TOP_N } from '../../../core/attribution/breakdown-sql.js'
 import type { RowSource } from '../../../core/attribution/dimensions.js'
 import {
   ARN,
@@ -104,6 +105,21 @@ describe.each(['live view', 'cache'])(
       )
       expect(sumOfRows(top)).toBe(full.total)
       expect(top.total).toBe(full.total)
+    })
+
+    it('keeps every group when the top N is above their number, or above the cap', async () => {
+      const query = { dimensions: ['person'] as Dimension[], metric: 'unblended' as const }
+      const full = await run(query)
+      expect(full.rows.length).toBeGreaterThan(3)
+      for (const topN of [
+        full.rows.length,
+        full.rows.length + 1,
+        MAX_TOP_N,
+        MAX_TOP_N + 1,
+        2 ** 53,
+      ]) {
+        expect(await run({ ...query, topN }), String(topN)).toEqual(full)
+      }
     })
 
     it('adds a period column for month and day series', async () => {

@@ -86,4 +86,22 @@ describe('cur-lens report', () => {
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/INVALID_QUERY.*colour/)
   })
+
+  it('refuses a tag key the export does not have, naming the closest ones it has', async () => {
+    const { code, stdout, stderr } = await report(DEMO, '--by', 'tag:iamPrincipal/Team')
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(
+      /^error \[INVALID_QUERY\]: The export has no tag iamPrincipal\/Team\. Closest: tag:iamPrincipal\/team, /,
+    )
+  })
+
+  it('returns every group for a --top above their number, even above the cap', async () => {
+    const args = [DEMO, '--by', 'service', '--format', 'json']
+    const all = await report(...args)
+    expect(all.code).toBe(0)
+    for (const top of ['1000', '10001', '99999999999999999999']) {
+      expect(await report(...args, '--top', top)).toEqual(all)
+    }
+  })
 })

@@ -63,4 +63,22 @@ describe('cur-lens export', () => {
       stderr: expect.stringContaining('--lines is one of principal, person, role, account, none.'),
     })
   })
+
+  it('reads (untagged) in a filter as the untagged group, as report does', async () => {
+    const { stdout } = await run(process.execPath, [
+      CLI,
+      'export',
+      DEMO,
+      '--by',
+      'tag:iamPrincipal/team',
+      '--filter',
+      'service=Amazon Bedrock',
+      '--filter',
+      'tag:iamPrincipal/team=(untagged)',
+      '--out',
+      out,
+    ])
+    // The untagged Bedrock cost of the demo (resources/demo/README.md), all of it unallocated.
+    expect(stdout).toContain('recipients 0.00 + unallocated 5.40 = bill total 5.40: reconciles.')
+  })
 })

@@ -283,11 +283,6 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
         filters: [{ dimension: 'tag:iamPrincipal/team', values: [null], exclude: true }],
       },
       { by: 'region', basis: 'unblended', shared: { tax: { method: 'even' } } },
-      {
-        by: 'account',
-        basis: 'unblended',
-        filters: [{ dimension: 'tag:no/such-key', values: [null] }],
-      },
     ]
     const [live, cache] = await bothRowSources(d)
     expect(cache.source.kind).toBe('cache')
@@ -301,6 +296,52 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
         await checkRules(d, rules, 'unblended', period, { rowSource: live.source }),
       )
     }
+  })
+
+  it('refuses a recipient or filter tag the export lacks, naming the closest keys, from either source', async (ctx) => {
+    const d = need(dataset, ctx)
+    for (const { name, source } of await bothRowSources(d)) {
+      const options = { rowSource: source }
+      await expect(
+        chargeback(d, { by: 'tag:iamPrincipal/CostCenter', basis: 'unblended' }, options),
+        name,
+      ).rejects.toMatchObject({
+        code: 'INVALID_QUERY',
+        message: expect.stringMatching(
+          /^The export has no tag iamPrincipal\/CostCenter\. Closest: tag:iamPrincipal\/cost-center(, tag:[^,]+){0,2}\.$/,
+        ),
+      })
+      const filters = [{ dimension: 'tag:no/such-key' as const, values: [null] }]
+      await expect(
+        chargeback(d, { by: 'account', basis: 'unblended', filters }, options),
+        name,
+      ).rejects.toMatchObject({
+        code: 'INVALID_QUERY',
+        message: expect.stringMatching(/^The export has no tag no\/such-key\. Closest: tag:/),
+      })
+    }
+  })
+
+  it('resolves a recipient tag label to its key, and checks rules on a key the export lacks', async (ctx) => {
+    const d = need(dataset, ctx)
+    const byLabel = await chargeback(d, { by: 'tag:cost-center', basis: 'unblended' })
+    const byKey = await chargeback(d, { by: 'tag:iamPrincipal/cost-center', basis: 'unblended' })
+    expect(byLabel.statements.length).toBeGreaterThan(2)
+    expect(byLabel.statements).toEqual(byKey.statements)
+    // Rules apply across exports: a rule on a key this one lacks matches nothing, without error.
+    const rules: MappingRules = {
+      version: 1,
+      rules: [
+        {
+          id: 'elsewhere',
+          recipient: 'x',
+          match: { kind: 'tag', key: 'resourceTags/user:CostCenter', pattern: '*' },
+        },
+      ],
+    }
+    const coverage = await checkRules(d, rules, 'unblended')
+    expect(coverage.rules[0]).toMatchObject({ matchedCost: '0.0000000000', rows: 0 })
+    expect(coverage.unmatched).toBe(coverage.total)
   })
 })
 

@@ -46,6 +46,20 @@ describe('cur-lens summary', () => {
     expect(typeof summary.totals.amortized).toBe('number')
   })
 
+  it('writes amounts as the exact decimals, never in exponent notation', async () => {
+    const text = await readFile(`${SAMPLE}/ha-project-CUR-daily-1-00001.csv`, 'utf8')
+    const rows = Papa.parse<Record<string, string>>(text, {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    // Usage and credits nearly cancel: a JS number would print this total as -6.76e-8.
+    const total = sumDecimals(rows.map((r) => r.line_item_unblended_cost))
+    expect(total).toBe('-0.0000000676')
+    const { stdout } = await cli(SAMPLE, '--json')
+    expect(stdout).toContain(`"totals":{"unblended":${total},`)
+    expect(stdout).not.toMatch(/\de[+-]?\d/i)
+  })
+
   it('prints the format, rows, periods and a table of totals by line item type', async () => {
     const { code, stdout } = await cli(SAMPLE)
     expect(code).toBe(0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BreakdownQuery } from '../../../core/api.js'
-import { buildBreakdownSql } from '../../../core/attribution/breakdown-sql.js'
+import { MAX_TOP_N, buildBreakdownSql } from '../../../core/attribution/breakdown-sql.js'
 import { LIVE_SOURCE, type RowSource } from '../../../core/attribution/dimensions.js'
 
 const CACHE: RowSource = {
@@ -90,6 +90,16 @@ describe('buildBreakdownSql', () => {
     expect(top.sql).toContain('usage_day AS period')
     expect(top.params).toMatchObject({ top_n_0: 5 })
     expect(top.keyColumns).toEqual(['key_0', 'key_1'])
+  })
+
+  it('folds nothing for a top N above the cap', () => {
+    const above = buildBreakdownSql({
+      dimensions: ['service'],
+      metric: 'unblended',
+      topN: MAX_TOP_N + 1,
+    })
+    expect(above.sql).not.toContain('ranks')
+    expect(above.sql).toBe(buildBreakdownSql({ dimensions: ['service'], metric: 'unblended' }).sql)
   })
 
   it('keeps only rows with tokens for the tokens metric, and prints tokens whole', () => {

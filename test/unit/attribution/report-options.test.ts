@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseFilters, parseOptions, render } from '../../../cli/commands/report.js'
+import { parseFilters } from '../../../cli/arguments.js'
+import { parseOptions, render } from '../../../cli/commands/report.js'
 import type { BreakdownResult } from '../../../core/api.js'
 
 describe('report options', () => {

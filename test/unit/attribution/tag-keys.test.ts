@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { resolveTagKey, tagLabel, tagSource } from '../../../core/attribution/tag-keys.js'
+import {
+  closestTagKeys,
+  resolveTagKey,
+  tagLabel,
+  tagSource,
+} from '../../../core/attribution/tag-keys.js'
 
 describe('tag key names', () => {
   it.each([
@@ -18,11 +23,33 @@ describe('tag key names', () => {
     expect(tagLabel(key)).toBe(label)
   })
 
-  it('resolves a label to the one key that has it, and keeps an absent name as given', () => {
+  it('resolves a label to the one key that has it, and refuses a name no key has', () => {
     const keys = ['iamPrincipal/team', 'resourceTags/user:Project']
     expect(resolveTagKey('team', keys)).toBe('iamPrincipal/team')
     expect(resolveTagKey('Project', keys)).toBe('resourceTags/user:Project')
-    expect(resolveTagKey('project', keys)).toBe('project')
+    expect(() => resolveTagKey('project', keys)).toThrow(
+      'The export has no tag project. Closest: tag:resourceTags/user:Project, tag:iamPrincipal/team.',
+    )
+    expect(() => resolveTagKey('team', [])).toThrow(
+      'The export has no tag team: it has no tags at all.',
+    )
+  })
+
+  it('names at most three closest keys, case and punctuation folded before edit distance', () => {
+    const keys = [
+      'iamPrincipal/team',
+      'resourceTags/user:cost_center',
+      'iamPrincipal/cost-center',
+      'resourceTags/user:CostCentre',
+      'accountTag/environment',
+    ]
+    expect(closestTagKeys('resourceTags/user:CostCenter', keys)).toEqual([
+      'resourceTags/user:cost_center',
+      'iamPrincipal/cost-center',
+      'resourceTags/user:CostCentre',
+    ])
+    expect(closestTagKeys('Team', keys)[0]).toBe('iamPrincipal/team')
+    expect(closestTagKeys('enviroment', keys)[0]).toBe('accountTag/environment')
   })
 
   it('prefers an exact key and refuses a shared label', () => {

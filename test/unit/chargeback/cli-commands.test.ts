@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseFilters, parseFixed, parseShared } from '../../../cli/commands/export.js'
+import { parseFilters } from '../../../cli/arguments.js'
+import { parseFixed, parseShared } from '../../../cli/commands/export.js'
 import { coverageTable } from '../../../cli/commands/rules.js'
+import type { MappingRules } from '../../../core/chargeback/types.js'
 
 describe('cur-lens export options', () => {
   it('reads one treatment for every bucket, or one per bucket', () => {
@@ -44,7 +46,7 @@ describe('cur-lens export options', () => {
 })
 
 describe('cur-lens rules check output', () => {
-  it('prints each rule, the unmatched rest and the total, the cents adding up (largest remainder)', () => {
+  it('prints each rule, the unmatched rest and the total, cents and shares adding up (largest remainder)', () => {
     const table = coverageTable(
       {
         version: 1,
@@ -72,10 +74,57 @@ describe('cur-lens rules check output', () => {
         '#  rule         recipient  match         line items  cost  share',
         '1  a            team-a     role A*                2  0.33  33.3%',
         '2  b            team-b     tag team = b           1  0.33  33.3%',
-        '   (unmatched)                                    4  0.34  33.3%',
+        '   (unmatched)                                    4  0.34  33.4%',
         '   total                                          7  1.00',
         '',
       ].join('\n'),
     )
+  })
+
+  it('rounds shares to a tenth of a percent, not down, so that they add up to 100.0 %', () => {
+    const rules: MappingRules = {
+      version: 1,
+      rules: [
+        { id: 'a', recipient: 'a', match: { kind: 'role', pattern: 'A' } },
+        { id: 'b', recipient: 'b', match: { kind: 'role', pattern: 'B' } },
+      ],
+    }
+    const shares = (matched: string[], unmatched: string, total: string) =>
+      coverageTable(
+        rules,
+        {
+          rules: matched.map((m, i) => ({
+            ruleId: 'ab'[i],
+            recipient: 'ab'[i],
+            matchedCost: m,
+            rows: 1,
+          })),
+          unmatched,
+          unmatchedRows: 1,
+          total,
+        },
+        'unblended',
+      )
+        .split('\n')
+        .slice(3, 6)
+        .map((line) => line.split(/\s+/).at(-1))
+    // 66.66…, 33.33… and 0.0…: truncated they would read 66.6 + 33.3 + 0.0 = 99.9.
+    expect(shares(['2.0000000000', '0.9999999999'], '0.0000000001', '3.0000000000')).toEqual([
+      '66.7%',
+      '33.3%',
+      '0.0%',
+    ])
+    // 43.875 % rounds up, twice; 12.25 % then gives way, so that the shares add up to 100.0 %.
+    expect(shares(['12.2500000000', '43.8750000000'], '43.8750000000', '100.0000000000')).toEqual([
+      '12.2%',
+      '43.9%',
+      '43.9%',
+    ])
+    // A credit larger than the rest gives negative shares, still adding up to 100.0 %.
+    expect(shares(['-30.0000000000', '10.0000000000'], '-0.0100000000', '-20.0100000000')).toEqual([
+      '149.9%',
+      '-50.0%',
+      '0.1%',
+    ])
   })
 })

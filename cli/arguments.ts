@@ -1,0 +1,185 @@
+// One way to read every command's arguments. A command declares its options and usage; bad input of
+// any kind (an unknown option, a missing value, a value out of range) becomes the same usage error:
+// `cur-lens <command>: <message>`, a blank line and the usage on stderr, exit 2. --help or -h prints
+// the usage on stdout, exit 0. The values that recur across commands (paths, --by, --filter,
+// --format, --metric, --basis, --period) are read here, once, so every command reads them alike.
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Basis, CostMetric, Dimension, Filter, Metric } from '../core/api.js'
+import { isPeriod } from '../core/chargeback/line-query.js'
+
+/** Bad command-line input: reported with the usage, exit 2. */
+export class UsageError extends Error {}
+
+type OptionSpec =
+  | { type: 'string'; default?: string; multiple?: false }
+  | { type: 'string'; multiple: true }
+  | { type: 'boolean' }
+
+type OptionValue<S extends OptionSpec> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { multiple: true }
+    ? string[]
+    : S extends { default: string }
+      ? string
+      : string | undefined
+
+export interface Command<O extends Record<string, OptionSpec>> {
+  /** As typed after `cur-lens`, e.g. `report`; names the command in usage errors. */
+  name: string
+  usage: string
+  options: O
+}
+
+export interface Arguments<O extends Record<string, OptionSpec>> {
+  values: { [K in keyof O]: OptionValue<O[K]> }
+  positionals: string[]
+  help: boolean
+}
+
+/** Options as declared (absent booleans false, absent repeatable options empty), and positionals. */
+export function parseArguments<O extends Record<string, OptionSpec>>(
+  command: Command<O>,
+  argv: string[],
+): Arguments<O> {
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    })
+  } catch (e) {
+    const { code, message } = e as { code?: string; message: string }
+    if (!code?.startsWith('ERR_PARSE_ARGS_')) throw e
+    // Node's own wording, shortened: "Unknown option '--x'. To specify a positional argument…".
+    throw new UsageError(message.replace(/^Unknown option '([^']*)'\..*$/s, 'Unknown option $1.'))
+  }
+  const values: Record<string, unknown> = {}
+  for (const [name, spec] of Object.entries(command.options)) {
+    const fallback = spec.type === 'boolean' ? false : spec.multiple ? [] : undefined
+    values[name] = parsed.values[name] ?? fallback
+  }
+  return {
+    values: values as Arguments<O>['values'],
+    positionals: parsed.positionals,
+    help: parsed.values.help === true,
+  }
+}
+
+/**
+ * Reads the arguments with `read` (which throws UsageError for what it refuses) and runs the command
+ * with what it returns; --help and usage errors are answered here, alike for every command.
+ */
+export async function runCommand<O extends Record<string, OptionSpec>, T>(
+  command: Command<O>,
+  argv: string[],
+  read: (args: Arguments<O>) => T,
+  execute: (options: T) => Promise<number>,
+): Promise<number> {
+  let options: T
+  try {
+    const args = parseArguments(command, argv)
+    if (args.help) {
+      process.stdout.write(command.usage)
+      return 0
+    }
+    options = read(args)
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(command, e.message)
+    throw e
+  }
+  return execute(options)
+}
+
+function usageError(command: { name: string; usage: string }, message: string): number {
+  process.stderr.write(`cur-lens ${command.name}: ${message}\n\n${command.usage}`)
+  return 2
+}
+
+/** The CUR files and folders named, as absolute paths; at least one. */
+export function parseSourcePaths(positionals: string[]): string[] {
+  if (positionals.length === 0) throw new UsageError('Name the CUR files or folders to read.')
+  return positionals.map((p) => resolve(p))
+}
+
+/** `model, token-type` → ['model', 'token-type']; the engine checks the names. */
+export function parseDimensions(text: string | undefined): Dimension[] {
+  const dimensions = (text ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
+  if (dimensions.length === 0)
+    throw new UsageError('Choose what to split by with --by <dimension>.')
+  return dimensions as Dimension[]
+}
+
+/** Names that stand for the empty group of a dimension (no principal, no tag, no model, …). */
+const EMPTY_GROUP_NAMES = new Set(['(none)', '(untagged)', '(no principal)', '(unknown)'])
+
+/**
+ * `service=Amazon Bedrock`, `tag:team!=(untagged)`: several values of one dimension (and operator)
+ * are alternatives; `(none)`, `(untagged)`, `(no principal)` and `(unknown)` are the empty group.
+ */
+export function parseFilters(texts: string[]): Filter[] {
+  const filters = new Map<string, Filter>()
+  for (const text of texts) {
+    const match = /^([^=!]+)(!?=)(.*)$/.exec(text)
+    if (!match) throw new UsageError(`--filter takes <dimension>=<value>, not "${text}".`)
+    const [, name, op, value] = match
+    const dimension = name.trim() as Dimension
+    const key = `${dimension}${op}`
+    const filter = filters.get(key) ?? {
+      dimension,
+      values: [],
+      ...(op === '!=' ? { exclude: true } : {}),
+    }
+    filter.values.push(EMPTY_GROUP_NAMES.has(value) ? null : value)
+    filters.set(key, filter)
+  }
+  return [...filters.values()]
+}
+
+/** `value` when it is one of `choices`, else a usage error naming them. */
+export function parseChoice<T extends string>(
+  option: string,
+  value: string,
+  choices: readonly T[],
+): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`${option} is one of ${choices.join(', ')}.`)
+  }
+  return value as T
+}
+
+export const METRICS: readonly Metric[] = [
+  'unblended',
+  'net',
+  'amortized',
+  'ondemand',
+  'usage',
+  'tokens',
+]
+export const COST_METRICS: readonly CostMetric[] = ['unblended', 'net', 'amortized', 'ondemand']
+/** Chargeback's bases. */
+export const BASES: readonly Basis[] = ['unblended', 'amortized']
+
+export function parseMetric(value: string): Metric {
+  return parseChoice('--metric', value, METRICS)
+}
+
+export function parseBasis<T extends CostMetric>(value: string, bases: readonly T[]): T {
+  return parseChoice('--basis', value, bases)
+}
+
+export function parseFormat<T extends string>(value: string, formats: readonly T[]): T {
+  return parseChoice('--format', value, formats)
+}
+
+/** `2026-07`, or undefined for every period (absent, or "all"). */
+export function parsePeriod(value: string | undefined): string | undefined {
+  if (value === undefined || value === 'all') return undefined
+  if (!isPeriod(value)) throw new UsageError(`--period is YYYY-MM or all, not "${value}".`)
+  return value
+}
