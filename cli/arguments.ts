@@ -5,7 +5,8 @@
 // --format, --metric, --basis, --period) are read here, once, so every command reads them alike.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Basis, CostMetric, Dimension, Filter, Metric } from '../core/api.js'
+import type { CostMetric, Dimension, Filter, Metric } from '../core/api.js'
+import { METRICS } from '../core/api-values.js'
 import { isPeriod } from '../core/chargeback/line-query.js'
 
 /** Bad command-line input: reported with the usage, exit 2. */
@@ -152,18 +153,6 @@ export function parseChoice<T extends string>(
   }
   return value as T
 }
-
-export const METRICS: readonly Metric[] = [
-  'unblended',
-  'net',
-  'amortized',
-  'ondemand',
-  'usage',
-  'tokens',
-]
-export const COST_METRICS: readonly CostMetric[] = ['unblended', 'net', 'amortized', 'ondemand']
-/** Chargeback's bases. */
-export const BASES: readonly Basis[] = ['unblended', 'amortized']
 
 export function parseMetric(value: string): Metric {
   return parseChoice('--metric', value, METRICS)

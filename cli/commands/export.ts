@@ -7,10 +7,9 @@ import type {
   SharedBucket,
   SharedTreatment,
 } from '../../core/chargeback/types.js'
-import { LINE_DETAILS, SHARED_BUCKETS } from '../../core/api-values.js'
+import { BASES, LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../../core/api-values.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import {
-  BASES,
   UsageError,
   parseBasis,
   parseChoice,
@@ -62,7 +61,8 @@ const EXPORT = {
   },
 } as const
 
-const METHODS = ['keep', 'proportional', 'even'] as const
+/** --shared names a method; fixed percentages come with --fixed. */
+const METHODS = SHARED_METHODS.filter((m) => m !== 'fixed')
 
 interface ExportOptions {
   paths: string[]

@@ -2,10 +2,10 @@
 // with a total line, as CSV for Excel, or as JSON for scripts: one object per group, one property
 // per dimension as given in --by (null for the no-principal / untagged / unknown group) and the
 // figure as a number, sorted by descending value.
+import { METRICS } from '../../core/api-values.js'
 import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/attribution/breakdown-sql.js'
 import {
-  METRICS,
   UsageError,
   parseArguments,
   parseDimensions,

@@ -1,6 +1,7 @@
 // `cur-lens rules check`: how much of the bill each mapping rule matches (first match wins), what
 // no rule matches, and the total. The rounded cost column adds up to the rounded total, and the
 // rounded shares to 100.0 %.
+import { BASES } from '../../core/api-values.js'
 import { resolve } from 'node:path'
 import type { Basis } from '../../core/api.js'
 import {
@@ -14,7 +15,6 @@ import { describeMatch } from '../../core/chargeback/rules.js'
 import type { MappingRules, RulesCoverage } from '../../core/chargeback/types.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import {
-  BASES,
   UsageError,
   parseBasis,
   parsePeriod,

@@ -1,8 +1,8 @@
 // `cur-lens tokens`: Bedrock tokens, their cost and the cost per million tokens, by model (or by
 // other dimensions, e.g. model and token type). Only rows that count tokens take part.
+import { COST_METRICS } from '../../core/api-values.js'
 import type { Dimension, TokenUnitCost, TokenUnitCostQuery } from '../../core/api.js'
 import {
-  COST_METRICS,
   parseBasis,
   parseDimensions,
   parseFilters,

@@ -1,6 +1,6 @@
+import { BASES } from '../../../core/api-values.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  BASES,
   UsageError,
   parseArguments,
   parseBasis,
