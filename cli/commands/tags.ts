@@ -2,8 +2,7 @@
 // cost of the line items that carry it and that cost's share of the total, in the order of the app's
 // Tags screen (by source, then widest share first). What a key does not cover is what a chargeback
 // by it cannot place. As an aligned table, or as JSON for scripts: one object per key.
-import type { TagKeyInfo, TagKeysResult } from '../../core/api.js'
-import { TAG_SOURCES } from '../../core/attribution/tag-keys.js'
+import type { TagKeysResult } from '../../core/api.js'
 import { formatPercent } from '../../core/format/number.js'
 import { parseFormat, parseSourcePaths, runCommand, type Arguments } from '../arguments.js'
 import { decimalText } from '../decimal-text.js'
@@ -37,15 +36,8 @@ export function run(argv: string[]): Promise<number> {
   )
 }
 
-/** As the Tags screen lists them: by source, then by share, widest first (ties in the API's order). */
-function screenOrder(keys: readonly TagKeyInfo[]): TagKeyInfo[] {
-  const rank = (s: TagKeyInfo['source']) =>
-    s === 'other' ? TAG_SOURCES.length : TAG_SOURCES.indexOf(s)
-  return [...keys].sort((a, b) => rank(a.source) - rank(b.source) || b.share - a.share)
-}
-
 export function tagsJson(result: TagKeysResult): string {
-  const items = screenOrder(result.keys).map((k) => ({
+  const items = result.keys.map((k) => ({
     key: k.key,
     label: k.label,
     source: k.source,
@@ -61,7 +53,7 @@ export function tagsTable(result: TagKeysResult): string {
   if (result.keys.length === 0) return 'This export has no tags.\n'
   const rows = [
     ['key', 'label', 'source', 'covered cost', 'share'],
-    ...screenOrder(result.keys).map((k) => [
+    ...result.keys.map((k) => [
       k.key,
       k.label,
       k.source,

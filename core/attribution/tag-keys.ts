@@ -4,6 +4,7 @@
 // several sources share it; a key the export does not have is refused too, naming the closest ones
 // it has, rather than grouping every row as untagged. Covered cost = unblended cost of the rows that
 // carry the key.
+import { TAG_SOURCES } from '../api-values.js'
 import type { Dimension, Filter, TagKeyInfo, TagKeysResult } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
@@ -15,15 +16,6 @@ import { editDistance } from './edit-distance.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
 type TagSource = TagKeyInfo['source']
-
-/** Source prefixes in the order tag keys are listed. */
-export const TAG_SOURCES: readonly Exclude<TagSource, 'other'>[] = [
-  'iamPrincipal',
-  'resourceTags',
-  'accountTag',
-  'userAttribute',
-  'costCategory',
-]
 
 export function tagSource(key: string): TagSource {
   const slash = key.indexOf('/')
@@ -145,7 +137,6 @@ export async function tagKeys(dataset: Dataset): Promise<TagKeysResult> {
   const source = await currentRowSource(dataset.engine)
   if (source.kind === 'live') await tagSetsSwitched(dataset)
   const { keys, total: totalCost } = await keysWithCost(dataset.engine, source)
-  const order = (s: TagSource) => (s === 'other' ? TAG_SOURCES.length : TAG_SOURCES.indexOf(s))
   const infos: TagKeyInfo[] = keys.map((row) => ({
     key: row.key,
     label: tagLabel(row.key),
@@ -154,13 +145,7 @@ export async function tagKeys(dataset: Dataset): Promise<TagKeysResult> {
     // A share is a ratio for display, not money; a zero total (credits cancel usage) gives 0.
     share: Number(totalCost) === 0 ? 0 : Number(row.covered_cost) / Number(totalCost),
   }))
-  infos.sort(
-    (a, b) =>
-      order(a.source) - order(b.source) ||
-      Number(b.coveredCost) - Number(a.coveredCost) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  )
-  return { keys: infos, totalCost }
+  return { keys: orderTagKeys(infos), totalCost }
 }
 
 /**
@@ -191,5 +176,19 @@ export async function resolveTagNames<Q extends { dimensions?: Dimension[]; filt
 function isTag(d: unknown): d is Dimension {
   return (
     typeof d === 'string' && d.startsWith(TAG_PREFIX) && d.slice(TAG_PREFIX.length).trim() !== ''
+  )
+}
+
+/**
+ * Tag keys as the Tags screen and `cur-lens tags` list them: by source, then by share of the total,
+ * widest first (when credits make the total negative, the largest cost has the smallest share).
+ */
+export function orderTagKeys(infos: readonly TagKeyInfo[]): TagKeyInfo[] {
+  const order = (s: TagSource) => (s === 'other' ? TAG_SOURCES.length : TAG_SOURCES.indexOf(s))
+  return [...infos].sort(
+    (a, b) =>
+      order(a.source) - order(b.source) ||
+      b.share - a.share ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   )
 }

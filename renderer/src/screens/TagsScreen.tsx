@@ -9,6 +9,7 @@ import ListItemButton from '@mui/material/ListItemButton'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
+import { TAG_SOURCES } from '../../../core/api-values.js'
 import type { TagKeyInfo } from '../../../core/api.js'
 import { formatPercent } from '../../../core/format/number.js'
 import { EmptyState } from '../components/EmptyState.js'
@@ -19,14 +20,7 @@ import { TAG_SOURCE_LABELS, tagDimension } from '../model/dimensions.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
 
-const SOURCE_ORDER: TagKeyInfo['source'][] = [
-  'iamPrincipal',
-  'resourceTags',
-  'accountTag',
-  'userAttribute',
-  'costCategory',
-  'other',
-]
+const SOURCE_ORDER: TagKeyInfo['source'][] = [...TAG_SOURCES, 'other']
 
 const SOURCE_HINTS: Record<TagKeyInfo['source'], string> = {
   iamPrincipal: 'Tags on the IAM user or role, and session tags, of whoever made the call',
@@ -43,7 +37,8 @@ export function TagsScreen() {
   const data = tagKeys.data
   const bySource = SOURCE_ORDER.map((source) => ({
     source,
-    keys: (data?.keys ?? []).filter((k) => k.source === source).sort((a, b) => b.share - a.share),
+    // The engine lists the keys by source, then by share, widest first.
+    keys: (data?.keys ?? []).filter((k) => k.source === source),
   })).filter((group) => group.keys.length > 0)
 
   return (

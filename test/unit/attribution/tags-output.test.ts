@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tagsJson, tagsTable } from '../../../cli/commands/tags.js'
 import type { TagKeyInfo } from '../../../core/api.js'
-import { tagLabel, tagSource } from '../../../core/attribution/tag-keys.js'
+import { orderTagKeys, tagLabel, tagSource } from '../../../core/attribution/tag-keys.js'
 
 const key = (k: string, coveredCost: string, share: number): TagKeyInfo => ({
   key: k,
@@ -16,12 +16,12 @@ describe('tags output', () => {
     // Credits exceed usage: the total is negative, so the largest cost has the smallest share.
     const result = {
       totalCost: '-10.0000000000',
-      keys: [
+      keys: orderTagKeys([
         key('iamPrincipal/team', '30.0000000000', -3),
         key('iamPrincipal/cost-center', '-0.0000000676', 0.00000000676),
         key('accountTag/env', '5.0000000000', -0.5),
         key('resourceTags/user:Project', '1234567.8950000000', -123456.7895),
-      ],
+      ]),
     }
     expect(JSON.parse(tagsJson(result)).map((k: TagKeyInfo) => k.key)).toEqual([
       'iamPrincipal/cost-center',
