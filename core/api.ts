@@ -143,8 +143,10 @@ export interface TokenUnitCost {
   keys: GroupValue[]
   tokens: Money
   cost: Money
-  /** cost × 1,000,000 / tokens over the rows that count tokens; null when the group has none. */
+  /** cost × 1,000,000 / tokens over the rows that bill tokens; null when the group has none. */
   costPerMillionTokens: Money | null
+  /** Pricing units assumed for rows that bill tokens without stating one (e.g. "1K tokens"); empty when none. */
+  assumedUnits: string[]
 }
 
 export interface TagKeyInfo {
