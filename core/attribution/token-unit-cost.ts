@@ -18,6 +18,7 @@ import {
   readsTags,
   relationOf,
 } from './dimensions.js'
+import { resolveFilterValues } from './filter-values.js'
 import { resolveTagNames } from './tag-keys.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
@@ -32,11 +33,12 @@ export async function tokenUnitCosts(
   if (ready.kind === 'live' && readsTags({ dimensions, filters: query.filters })) {
     await tagSetsSwitched(dataset)
   }
-  const resolved = await resolveTagNames(
+  const tagged = await resolveTagNames(
     dataset.engine,
     { dimensions, filters: query.filters },
     ready,
   )
+  const resolved = { ...tagged, filters: await resolveFilterValues(dataset.engine, tagged.filters) }
   const names = [...resolved.dimensions, ...(resolved.filters ?? []).map((f) => f?.dimension)]
   const source = cacheCovers(ready, names) ? ready : LIVE_SOURCE
   const bag = new SqlParamBag()

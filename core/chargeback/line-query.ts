@@ -21,6 +21,7 @@ import {
   parseDimension,
   type RowSource,
 } from '../attribution/dimensions.js'
+import { resolveFilterValues } from '../attribution/filter-values.js'
 import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
@@ -156,7 +157,9 @@ export async function itemsCte(
   } else {
     recipient = read.dimension(query.source.by)
   }
-  const conditions = (query.filters ?? []).map((filter, i) => {
+  // Model, provider and token-type values spelled as the data spells them, as breakdowns do.
+  const filters = await resolveFilterValues(dataset.engine, query.filters)
+  const conditions = (filters ?? []).map((filter, i) => {
     const f = filterSql(filter, i + 1, read)
     Object.assign(params, f.params)
     return f.sql
