@@ -149,6 +149,16 @@ export interface TokenUnitCost {
   assumedUnits: string[]
 }
 
+/** How much Bedrock cost sits on models the model catalog does not know (shown under their raw names). */
+export interface ModelCoverage {
+  /** Unblended cost of every Amazon Bedrock line item. */
+  bedrockCost: Money
+  /** The part of it on models the catalog does not know. */
+  unknownCost: Money
+  /** Those models' names as billed, by descending cost. */
+  unknownModels: string[]
+}
+
 export interface TagKeyInfo {
   /** The key as stored in the normalized tag map, e.g. `iamPrincipal/team`, `resourceTags/user:Project`. */
   key: string
@@ -238,6 +248,8 @@ export interface CurLensApi {
   currentDataset(): Promise<OpenDataset | null>
   summary(): Promise<SummaryResult>
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
+  /** Bedrock cost on models the catalog does not know; waits for the attribution lookups, as the summary does not. */
+  modelCoverage(): Promise<ModelCoverage>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
   tokenUnitCosts(query: TokenUnitCostQuery): Promise<TokenUnitCost[]>
   tagKeys(): Promise<TagKeysResult>

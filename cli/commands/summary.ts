@@ -1,8 +1,10 @@
 // `cur-lens summary <path...> [--json]`: the format, rows, billing periods and totals by line item
-// type (unblended and amortized) of a cost export, and whether the view reconciles to the files' own
-// total. --json prints exactly one JSON document on stdout; amounts become JSON numbers only here.
+// type (unblended and amortized) of a cost export, whether the view reconciles to the files' own
+// total, and how much Bedrock cost sits on models the model catalog does not know. --json prints
+// exactly one JSON document on stdout; amounts become JSON numbers only here.
 import { parseArgs } from 'node:util'
-import type { SummaryResult } from '../../core/api.js'
+import type { ModelCoverage, SummaryResult } from '../../core/api.js'
+import { decimalSign } from '../../core/format/decimal.js'
 import { createMoneyFormatter } from '../../core/format/money.js'
 import { formatLabel } from '../../core/sources/messages.js'
 import { withOpenApi } from '../open-api.js'
@@ -10,7 +12,7 @@ import { withOpenApi } from '../open-api.js'
 const USAGE = `Usage: cur-lens summary <path...> [--json]
 
   <path...>   CUR files and/or export folders (CUR 2.0 Parquet or CSV, legacy CUR, FOCUS)
-  --json      one JSON document: format, rows, billingPeriods, totals (numbers)
+  --json      one JSON document: format, rows, billingPeriods, totals, models (numbers)
 `
 
 export async function run(argv: string[]): Promise<number> {
@@ -36,8 +38,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   return withOpenApi(positionals, async (api) => {
     const summary = await api.summary()
+    const models = await api.modelCoverage()
     process.stdout.write(
-      values.json ? `${JSON.stringify(summaryJson(summary))}\n` : renderSummary(summary),
+      values.json
+        ? `${JSON.stringify(summaryJson(summary, models))}\n`
+        : renderSummary(summary, models),
     )
     const { reconciliation } = summary
     if (reconciliation.matches) return 0
@@ -53,7 +58,7 @@ function amount(decimal: string): number {
   return Number(Number(decimal).toFixed(10))
 }
 
-export function summaryJson(summary: SummaryResult) {
+export function summaryJson(summary: SummaryResult, models: ModelCoverage) {
   return {
     format: summary.format,
     rows: summary.rows,
@@ -68,10 +73,15 @@ export function summaryJson(summary: SummaryResult) {
         ]),
       ),
     },
+    models: {
+      bedrockCost: amount(models.bedrockCost),
+      unknownCost: amount(models.unknownCost),
+      unknownModels: models.unknownModels,
+    },
   }
 }
 
-export function renderSummary(summary: SummaryResult): string {
+export function renderSummary(summary: SummaryResult, models: ModelCoverage): string {
   const money = createMoneyFormatter({
     currency: summary.currency.includes(',') ? '' : summary.currency,
   })
@@ -107,6 +117,17 @@ export function renderSummary(summary: SummaryResult): string {
     table,
     '',
     `Reconciliation   ${reconciliation.matches ? 'matches' : 'DOES NOT MATCH'} the files' own unblended total (${reconciliation.sourceUnblended})`,
+    `Bedrock models   ${modelsLine(models, money.format)}`,
     '',
   ].join('\n')
+}
+
+/** Whether every Bedrock model is one CUR Lens knows, or how much cost is on those it does not. */
+function modelsLine(models: ModelCoverage, format: (amount: string) => string): string {
+  if (models.unknownModels.length === 0)
+    return decimalSign(models.bedrockCost) === 0 ? 'no Bedrock cost' : 'every model known'
+  return (
+    `${format(models.unknownCost)} of ${format(models.bedrockCost)} Bedrock cost is on models ` +
+    `CUR Lens does not know, shown as billed: ${models.unknownModels.join(', ')}`
+  )
 }

@@ -127,6 +127,7 @@ const API_METHODS = {
   cancel: true,
   currentDataset: true,
   summary: true,
+  modelCoverage: true,
   breakdown: true,
   tokenUnitCosts: true,
   tagKeys: true,

@@ -11,6 +11,7 @@ const ARGUMENTS = {
   cancel: ['string'],
   currentDataset: [],
   summary: [],
+  modelCoverage: [],
   breakdown: ['object'],
   tokenUnitCosts: ['object'],
   tagKeys: [],
