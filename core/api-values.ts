@@ -32,6 +32,7 @@ export const CURLENS_API_ARGUMENTS = {
   cancel: ['string'],
   currentDataset: [],
   summary: [],
+  modelCoverage: [],
   breakdown: ['object'],
   tokenUnitCosts: ['object'],
   tagKeys: [],

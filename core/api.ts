@@ -148,8 +148,20 @@ export interface TokenUnitCost {
   keys: GroupValue[]
   tokens: Money
   cost: Money
-  /** cost × 1,000,000 / tokens over the rows that count tokens; null when the group has none. */
+  /** cost × 1,000,000 / tokens over the rows that bill tokens; null when the group has none. */
   costPerMillionTokens: Money | null
+  /** Pricing units assumed for rows that bill tokens without stating one (e.g. "1K tokens"); empty when none. */
+  assumedUnits: string[]
+}
+
+/** How much Bedrock cost sits on models the model catalog does not know (shown under their raw names). */
+export interface ModelCoverage {
+  /** Unblended cost of every Amazon Bedrock line item. */
+  bedrockCost: Money
+  /** The part of it on models the catalog does not know. */
+  unknownCost: Money
+  /** Those models' names as billed, by descending cost. */
+  unknownModels: string[]
 }
 
 export interface TagKeyInfo {
@@ -240,6 +252,8 @@ export interface CurLensApi {
   currentDataset(): Promise<OpenDataset | null>
   summary(): Promise<SummaryResult>
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
+  /** Bedrock cost on models the catalog does not know; waits for the attribution lookups, as the summary does not. */
+  modelCoverage(): Promise<ModelCoverage>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
   tokenUnitCosts(query: TokenUnitCostQuery): Promise<TokenUnitCost[]>
   tagKeys(): Promise<TagKeysResult>

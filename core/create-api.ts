@@ -7,6 +7,7 @@ import type { ProgressEvent, SummaryResult } from './api.js'
 import {
   breakdown,
   lineItems,
+  modelCoverage,
   prepareAttribution,
   tagKeys,
   tokenUnitCosts,
@@ -93,6 +94,7 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
       asJob(query.jobId ?? randomUUID(), async (signal) =>
         breakdown(await attributed(), query, signal),
       ),
+    modelCoverage: async () => modelCoverage(await attributed()),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
     lineItems: async (query) => lineItems(await attributed(), query),

@@ -1,7 +1,9 @@
 // `cur-lens summary <path...> [--json]`: the format, rows, billing periods and totals by line item
-// type (unblended and amortized) of a cost export, and whether the view reconciles to the files' own
-// total. --json prints exactly one JSON document on stdout, amounts as exact JSON numbers.
-import type { SummaryResult } from '../../core/api.js'
+// type (unblended and amortized) of a cost export, whether the view reconciles to the files' own
+// total, and how much Bedrock cost sits on models the model catalog does not know. --json prints
+// exactly one JSON document on stdout, amounts as exact JSON numbers.
+import type { ModelCoverage, SummaryResult } from '../../core/api.js'
+import { decimalSign } from '../../core/format/decimal.js'
 import { createMoneyFormatter } from '../../core/format/money.js'
 import { formatLabel } from '../../core/sources/messages.js'
 import { parseSourcePaths, runCommand, type Arguments } from '../arguments.js'
@@ -11,7 +13,7 @@ import { withOpenApi } from '../open-api.js'
 const USAGE = `Usage: cur-lens summary <path...> [--json]
 
   <path...>   CUR files and/or export folders (CUR 2.0 Parquet or CSV, legacy CUR, FOCUS)
-  --json      one JSON document: format, rows, billingPeriods, totals (numbers)
+  --json      one JSON document: format, rows, billingPeriods, totals, models (numbers)
 `
 
 const SUMMARY = {
@@ -28,8 +30,9 @@ export function run(argv: string[]): Promise<number> {
   return runCommand(SUMMARY, argv, readOptions, ({ paths, json }) =>
     withOpenApi(paths, async (api) => {
       const summary = await api.summary()
+      const models = await api.modelCoverage()
       process.stdout.write(
-        json ? `${formatJson(summaryJson(summary), 0)}\n` : renderSummary(summary),
+        json ? `${formatJson(summaryJson(summary, models), 0)}\n` : renderSummary(summary, models),
       )
       const { reconciliation } = summary
       if (reconciliation.matches) return 0
@@ -41,7 +44,7 @@ export function run(argv: string[]): Promise<number> {
   )
 }
 
-export function summaryJson(summary: SummaryResult): JsonValue {
+export function summaryJson(summary: SummaryResult, models: ModelCoverage): JsonValue {
   return {
     format: summary.format,
     rows: summary.rows,
@@ -56,10 +59,15 @@ export function summaryJson(summary: SummaryResult): JsonValue {
         ]),
       ),
     },
+    models: {
+      bedrockCost: jsonDecimal(models.bedrockCost),
+      unknownCost: jsonDecimal(models.unknownCost),
+      unknownModels: models.unknownModels,
+    },
   }
 }
 
-export function renderSummary(summary: SummaryResult): string {
+export function renderSummary(summary: SummaryResult, models: ModelCoverage): string {
   const money = createMoneyFormatter({
     currency: summary.currency.includes(',') ? '' : summary.currency,
   })
@@ -95,6 +103,17 @@ export function renderSummary(summary: SummaryResult): string {
     table,
     '',
     `Reconciliation   ${reconciliation.matches ? 'matches' : 'DOES NOT MATCH'} the files' own unblended total (${reconciliation.sourceUnblended})`,
+    `Bedrock models   ${modelsLine(models, money.format)}`,
     '',
   ].join('\n')
+}
+
+/** Whether every Bedrock model is one CUR Lens knows, or how much cost is on those it does not. */
+function modelsLine(models: ModelCoverage, format: (amount: string) => string): string {
+  if (models.unknownModels.length === 0)
+    return decimalSign(models.bedrockCost) === 0 ? 'no Bedrock cost' : 'every model known'
+  return (
+    `${format(models.unknownCost)} of ${format(models.bedrockCost)} Bedrock cost is on models ` +
+    `CUR Lens does not know, shown as billed: ${models.unknownModels.join(', ')}`
+  )
 }

@@ -1,5 +1,6 @@
 // `cur-lens tokens`: Bedrock tokens, their cost and the cost per million tokens, by model (or by
-// other dimensions, e.g. model and token type). Only rows that count tokens take part.
+// other dimensions, e.g. model and token type). Only rows that bill tokens take part; groups whose
+// rows had no pricing unit are listed under the table with the unit assumed for them.
 import { COST_METRICS } from '../../core/api-values.js'
 import type { Dimension, TokenUnitCost, TokenUnitCostQuery } from '../../core/api.js'
 import {
@@ -74,6 +75,7 @@ function toJson(rows: TokenUnitCost[], dimensions: Dimension[]): string {
     cost: jsonDecimal(row.cost),
     costPerMillionTokens:
       row.costPerMillionTokens === null ? null : jsonDecimal(row.costPerMillionTokens),
+    assumedUnits: row.assumedUnits,
   }))
   return `${formatJson(items)}\n`
 }
@@ -93,5 +95,20 @@ export function tokensTable(rows: TokenUnitCost[], dimensions: Dimension[]): str
     cells
       .map((c, i) => (i < dimensions.length ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
-  return [line(header), ...body.map(line)].join('\n') + '\n'
+  return [line(header), ...body.map(line), ...assumedUnitsNote(rows)].join('\n') + '\n'
+}
+
+/** Which groups counted tokens of rows without a pricing unit, and in which unit. */
+function assumedUnitsNote(rows: TokenUnitCost[]): string[] {
+  const assumed = rows.filter((row) => row.assumedUnits.length > 0)
+  if (assumed.length === 0) return []
+  return [
+    '',
+    'Note: some rows have no pricing unit; their tokens are counted in the unit their usage type',
+    'implies (1K tokens for first-party models, Units = millions for marketplace models):',
+    ...assumed.map(
+      (row) =>
+        `  ${row.keys.map((k) => k ?? '(unknown)').join(' / ')}: ${row.assumedUnits.join(', ')}`,
+    ),
+  ]
 }

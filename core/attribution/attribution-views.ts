@@ -6,12 +6,17 @@
 //   principal_person   session or user name (SSO: the person; AgentCore: its role); NULL = no principal
 //   principal_role     role name as in the ARN (IAM users: `user/<name>`); NULL = no principal
 //   principal_account  account id from the ARN
-//   model, provider    readable Bedrock model and its provider; NULL = not Bedrock, or unknown
+//   model_key          the model catalog's key (`amazon.nova-pro-v1`); NULL = no model, or a model
+//                      the catalog does not know
+//   model, provider    the model's one name (the catalog's, else the raw name as billed) and its
+//                      provider; NULL = not Bedrock, or no model on the line
 //   token_type         'input' | 'output' | 'cache-read' | 'cache-write' | 'other'; NULL when not
 //                      a Bedrock row, or a token-priced Bedrock row that names no class
 //   tokens             DOUBLE: usage_amount × scale of pricing_unit (1K tokens ×1000, 1M tokens
 //                      and marketplace Units ×1e6); NULL when the row counts no tokens
 //   token_scale        INTEGER multiplier behind `tokens` (extra, for exact decimal sums)
+//   assumed_token_unit the pricing unit `token_scale` assumes because the row has none ('1K tokens',
+//                      'Units'); NULL when the row states its unit
 //   usage_region       region named by the usage-type prefix (extra; `EU-` → eu-west-1)
 //
 // `attribution_rows_unjoined`: the same columns straight from `cur`, for queries that need no
@@ -20,8 +25,8 @@
 // `attribution_rows_principal`: those plus principal_person and principal_role, for queries that
 // need no Bedrock column (one join instead of two: a regroup by role takes half the time).
 //
-// `attribution_rows_bedrock`: the unjoined columns plus model, provider, token_type, tokens and
-// region, for queries that need no principal roll-up (the Bedrock lookup alone: a regroup by model
+// `attribution_rows_bedrock`: the unjoined columns plus model_key, model, provider, token_type,
+// tokens, assumed_token_unit and region, for queries that need no principal roll-up (the Bedrock lookup alone: a regroup by model
 // takes about a third less time).
 //
 // `attribution_rows`: the live row source for breakdowns, line items and chargeback, with the column
@@ -44,11 +49,13 @@ SELECT
   p.person AS principal_person,
   p.role AS principal_role,
   p.account AS principal_account,
+  b.model_key,
   b.model,
   b.provider,
   b.token_type,
   c.usage_amount * b.token_scale AS tokens,
   b.token_scale,
+  b.assumed_token_unit,
   b.usage_region
 FROM cur AS c
 LEFT JOIN principal_dim AS p ON p.principal_arn = c.principal_arn
@@ -84,12 +91,14 @@ SELECT
   ${regionOf('region', 'usage_region')} AS region,
   principal_person,
   principal_role,
+  model_key,
   model,
   provider,
   token_type,
   product_code,
   principal_kind,
   ${tokensOf('usage_amount', 'token_scale')} AS tokens,
+  assumed_token_unit,
   usage_start,
   usage_amount,
   pricing_unit,
@@ -113,10 +122,12 @@ const SHAPE_ONLY_COLUMNS = BEDROCK_SHAPE_COLUMNS.filter((c) => c !== 'usage_type
 export const CREATE_ATTRIBUTION_ROWS_BEDROCK = `CREATE OR REPLACE VIEW attribution_rows_bedrock AS
 SELECT
   r.* EXCLUDE (${SHAPE_ONLY_COLUMNS.join(', ')}, region, usage_amount),
+  b.model_key,
   b.model,
   b.provider,
   b.token_type,
   ${tokensOf('r.usage_amount', 'b.token_scale')} AS tokens,
+  b.assumed_token_unit,
   ${regionOf('r.region', 'b.usage_region')} AS region
 FROM (
   SELECT ${CUR_ROW_COLUMNS}, ${SHAPE_ONLY_COLUMNS.join(', ')}, region, usage_amount FROM cur

@@ -8,6 +8,7 @@ import type { BreakdownQuery } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import {
+  BILLS_TOKENS,
   FLAT_DIMENSION_COLUMNS,
   LIVE_SOURCE,
   SqlParamBag,
@@ -69,8 +70,8 @@ export function buildBreakdownSql(
   if (query.timeGrain) groupColumns.push(`${FLAT_DIMENSION_COLUMNS[query.timeGrain]} AS period`)
   const conditions = filterConditions(query.filters, source, bag)
   const metric = metricColumn(query.metric)
-  // Rows without tokens (non-Bedrock, images, throughput hours) form no token group.
-  if (query.metric === 'tokens') conditions.push(`${metric} IS NOT NULL`)
+  // Rows without tokens (non-Bedrock, images, throughput hours, credits) form no token group.
+  if (query.metric === 'tokens') conditions.push(BILLS_TOKENS)
   const groupKeys = query.timeGrain ? [...keyColumns, 'period'] : keyColumns
   const used = [...query.dimensions, ...(query.filters ?? []).map((f) => f.dimension)]
   const relation = relationOf(source, used, query.metric)

@@ -1,11 +1,13 @@
 // Runs a breakdown: reads from the engine which row source is ready (the cache, when it holds every
 // tag key the query names, else the live view), resolves `tag:<label>` names to stored keys and
-// refuses tags the export lacks, compiles the query and maps the rows to the API shape.
+// refuses tags the export lacks, rewrites Bedrock filter values to the data's spelling, compiles
+// the query and maps the rows to the API shape.
 import type { BreakdownQuery, BreakdownResult, BreakdownRow, GroupValue } from '../api.js'
 import type { Dataset } from '../sources/dataset.js'
 import { currentRowSource } from './attribution-cache.js'
 import { buildBreakdownSql, validateBreakdownQuery } from './breakdown-sql.js'
 import { LIVE_SOURCE, cacheCovers, readsTags, type RowSource } from './dimensions.js'
+import { resolveFilterValues } from './filter-values.js'
 import { resolveTagNames } from './tag-keys.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
@@ -32,7 +34,8 @@ export async function breakdown(
   validateBreakdownQuery(query)
   const ready = source ?? (await currentRowSource(dataset.engine))
   if (ready.kind === 'live' && readsTags(query)) await tagSetsSwitched(dataset)
-  const resolved = await resolveTagNames(dataset.engine, query, ready)
+  const tagged = await resolveTagNames(dataset.engine, query, ready)
+  const resolved = { ...tagged, filters: await resolveFilterValues(dataset.engine, tagged.filters) }
   const names = [...resolved.dimensions, ...(resolved.filters ?? []).map((f) => f?.dimension)]
   const from = cacheCovers(ready, names) ? ready : LIVE_SOURCE
   const { sql, params, keyColumns } = buildBreakdownSql(resolved, from)

@@ -32,6 +32,7 @@ const ENUM_VALUES: Readonly<Record<string, string>> = {
   token_type: 'SELECT token_type FROM bedrock_dim',
   product_code: 'SELECT unnest(product_code) FROM attribution_values',
   principal_kind: 'SELECT kind FROM principal_dim',
+  assumed_token_unit: 'SELECT assumed_token_unit FROM bedrock_dim',
 }
 
 const GATHER_VALUES = `CREATE OR REPLACE TABLE attribution_values AS

@@ -41,12 +41,14 @@ export const FLAT_DIMENSION_COLUMNS: Readonly<Record<FlatDimension, string>> = {
 
 /**
  * Columns of both sources that hold text (ENUMs in the cache): the dimensions (`usage_day` is a DATE
- * in both), and the two that chargeback's buckets and principals read.
+ * in both), the two that chargeback's buckets and principals read, and the token unit assumed for
+ * rows without one (which cost per million tokens reports).
  */
 export const TEXT_COLUMNS = [
   ...Object.values(FLAT_DIMENSION_COLUMNS).filter((c) => c !== 'usage_day'),
   'product_code',
   'principal_kind',
+  'assumed_token_unit',
 ]
 
 export const METRIC_COLUMNS: Readonly<Record<Metric, string>> = {
@@ -57,6 +59,12 @@ export const METRIC_COLUMNS: Readonly<Record<Metric, string>> = {
   usage: 'usage',
   tokens: 'tokens',
 }
+
+/**
+ * The rows that bill tokens: a count that is not zero. A credit or refund row can carry a token usage
+ * type with no tokens; it takes no part in token sums or in the cost per million tokens.
+ */
+export const BILLS_TOKENS = 'tokens IS NOT NULL AND tokens <> 0'
 
 /** Output type of a metric: money and usage keep 10 decimals, tokens are whole. */
 export function metricOutputType(metric: Metric): string {
@@ -84,7 +92,14 @@ const UNJOINED_COLUMNS = new Set([
 const PRINCIPAL_COLUMNS = new Set(['principal_person', 'principal_role'])
 
 /** Columns `attribution_rows_bedrock` adds to the unjoined ones (one join, no principal lookup). */
-const BEDROCK_COLUMNS = new Set(['model', 'provider', 'token_type', 'tokens', 'region'])
+const BEDROCK_COLUMNS = new Set([
+  'model',
+  'provider',
+  'token_type',
+  'tokens',
+  'assumed_token_unit',
+  'region',
+])
 
 /**
  * The relation to read. On the live side a query reads the view with the fewest joins that has its

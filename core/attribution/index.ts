@@ -34,6 +34,8 @@ import { recordTagSetsSwitch } from './tag-sets-switch.js'
 export { parsePrincipalArn, type Principal, type PrincipalKind } from './principal-arn.js'
 export { classifyBedrockLine, type BedrockClassification } from './bedrock-classifier.js'
 export { tokenUnitCosts } from './token-unit-cost.js'
+export { modelCoverage } from './model-coverage.js'
+export { invocationModel, type InvocationModel } from './invocation-model-id.js'
 
 /**
  * Builds what every later query needs: `principal_dim`, `bedrock_dim`, the `cur_attributed`,

@@ -5,6 +5,7 @@ import type { LineItemsQuery, LineItemsResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
 import { LIVE_SOURCE, SqlParamBag, filterConditions, readsTags } from './dimensions.js'
+import { resolveFilterValues } from './filter-values.js'
 import { resolveTagNames } from './tag-keys.js'
 import { tagSetsSwitched } from './tag-sets-switch.js'
 
@@ -43,8 +44,9 @@ export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promis
   const filtersTags = readsTags({ filters: query.filters })
   if (filtersTags) await tagSetsSwitched(dataset)
   const resolved = await resolveTagNames(dataset.engine, query, LIVE_SOURCE)
+  const filters = await resolveFilterValues(dataset.engine, resolved.filters)
   const bag = new SqlParamBag()
-  const conditions = filterConditions(resolved.filters, LIVE_SOURCE, bag)
+  const conditions = filterConditions(filters, LIVE_SOURCE, bag)
   const where = conditions.length > 0 ? conditions.join('\n  AND ') : 'true'
   const from = filtersTags ? 'attribution_rows_tagged' : 'attribution_rows'
   const countParams = { ...bag.params }

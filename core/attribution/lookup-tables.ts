@@ -26,8 +26,9 @@ const BEDROCK_PRODUCT_CODES = [...FIRST_PARTY_PRODUCT_CODES, 'AmazonBedrockAgent
 const PRINCIPAL_COLUMNS = `{principal_arn: 'VARCHAR', kind: 'VARCHAR', person: 'VARCHAR',
   role: 'VARCHAR', account: 'VARCHAR', display: 'VARCHAR', note: 'VARCHAR'}`
 
-const SHAPE_CLASS_COLUMNS = `{shape_id: 'INTEGER', model: 'VARCHAR', provider: 'VARCHAR',
-  model_rule: 'VARCHAR', token_type: 'VARCHAR', token_scale: 'INTEGER', usage_region: 'VARCHAR'}`
+const SHAPE_CLASS_COLUMNS = `{shape_id: 'INTEGER', model_key: 'VARCHAR', model: 'VARCHAR',
+  provider: 'VARCHAR', model_rule: 'VARCHAR', token_type: 'VARCHAR', token_scale: 'INTEGER',
+  assumed_token_unit: 'VARCHAR', usage_region: 'VARCHAR'}`
 
 /** Writes rows as NDJSON into the work directory and loads them as a table with the given columns. */
 async function loadTable(
@@ -108,11 +109,13 @@ export async function buildBedrockDim(
     const c = classifyBedrockLine(toLine(s))
     return {
       shape_id: s.shape_id,
+      model_key: c.modelKey,
       model: c.model,
       provider: c.provider,
       model_rule: c.modelRule,
       token_type: c.tokenType,
       token_scale: c.tokenScale,
+      assumed_token_unit: c.assumedUnit,
       usage_region: c.usageRegion,
     }
   })

@@ -1,8 +1,11 @@
-// Which Bedrock model (and provider) a CUR line bills, kept as inspectable data: an ordered rule
-// list (MODEL_RULES, first match wins) over tables of billing names, vendor prefixes and providers.
-// The four billing shapes are in BEDROCK-USAGE-TYPES.md §1. Lines no rule reads get a null model:
-// the visible "(unknown)" group. Readable names follow the product map's spelling
-// (`Claude Sonnet 4.6`), so one model reads the same whichever shape billed it.
+// Which Bedrock model (and provider) a CUR line bills, kept as inspectable data: an ordered rule list
+// (MODEL_RULES) whose rules each read the raw name one source gives (the product map, the marketplace
+// product name, a model id or a billing name in the usage type; the four billing shapes are in
+// BEDROCK-USAGE-TYPES.md §1). The first raw name the model catalog knows decides the model, so one
+// model has one key and one name whichever columns billed it. When the catalog knows none, the
+// first raw name stays the model, with no key: shown as billed, never merged by guess. Lines no rule
+// reads get no model: the visible "(unknown)" group.
+import { findModel } from './model-catalog.js'
 import { splitRegionPrefix } from './region-codes.js'
 
 export interface BedrockLine {
@@ -15,15 +18,16 @@ export interface BedrockLine {
   productInferenceType: string | null
 }
 
-export interface ModelName {
-  model: string
+/** A model as one source names it, and the provider that source (or the name) gives. */
+export interface RawModel {
+  name: string
   provider: string | null
 }
 
 export interface ModelRule {
   id: string
   description: string
-  apply(line: BedrockLine): ModelName | null
+  read(line: BedrockLine): RawModel | null
 }
 
 /** Products whose usage types carry a billing name or model id (shapes A, B, D). */
@@ -33,7 +37,7 @@ export const FIRST_PARTY_PRODUCT_CODES: readonly string[] = [
   'AmazonBedrockFoundationModels',
 ]
 
-/** Providers by the start of a readable or billing model name. */
+/** Providers of models the catalog does not know, by the start of their name. */
 export const PROVIDER_PREFIXES: readonly { pattern: RegExp; provider: string }[] = [
   { pattern: /^claude/i, provider: 'Anthropic' },
   { pattern: /^(nova|titan|amazon)/i, provider: 'Amazon' },
@@ -92,56 +96,15 @@ export const METER_START =
 /** Usage-type heads that are Bedrock features, not models. */
 export const NOT_A_MODEL = /^(Guardrails?|DataAutomation|OSS|AgentCore|KnowledgeBases?|Flows?)$/i
 
-/** Billing names (shapes A, B) to readable names; unknown names are shown as billed. */
-export const BILLING_NAME_RULES: readonly {
-  pattern: RegExp
-  name(m: RegExpExecArray): string
-}[] = [
-  {
-    // Claude 4+ reads "Claude Sonnet 4.6"; Claude 3.x reads "Claude 3.5 Haiku".
-    pattern: /^Claude(\d+)(?:[.-](\d+))?(Opus|Sonnet|Haiku)$/,
-    name: ([, major, minor, family]) => {
-      const version = minor ? `${major}.${minor}` : major
-      return Number(major) >= 4 ? `Claude ${family} ${version}` : `Claude ${version} ${family}`
-    },
-  },
-  { pattern: /^ClaudeInstant/, name: () => 'Claude Instant' },
-  { pattern: /^Claude(\d+)(?:[.-](\d+))?$/, name: ([, a, b]) => `Claude ${b ? `${a}.${b}` : a}` },
-  {
-    pattern: /^Nova(\d+(?:\.\d+)?)?([A-Z][A-Za-z]*)$/,
-    name: ([, version, tier]) =>
-      version ? `Nova ${version.replace(/\.0$/, '')} ${tier}` : `Nova ${tier}`,
-  },
-  {
-    pattern: /^Llama(\d+)(?:-(\d+))?-(.+)$/,
-    name: ([, major, minor, rest]) =>
-      `Llama ${minor ? `${major}.${minor}` : major} ${rest.replaceAll('-', ' ')}`,
-  },
-  {
-    pattern: /^Titan(.+)$/,
-    name: ([, rest]) => `Titan ${rest.replace(/([a-z])([A-Z])/g, '$1 $2').replaceAll('-', ' ')}`,
-  },
-]
-
-/** Model ids (after the vendor prefix) to the product map's names; other ids are shown as billed. */
-export const MODEL_ID_RULES: readonly { pattern: RegExp; name(m: RegExpExecArray): string }[] = [
-  {
-    pattern: /^claude-(opus|sonnet|haiku)-(\d+)(?:-(\d+))?(?:-v\d+(?::\d+)?)?$/,
-    name: ([, family, major, minor]) =>
-      `Claude ${family[0].toUpperCase()}${family.slice(1)} ${minor ? `${major}.${minor}` : major}`,
-  },
-  { pattern: /^grok-(\d+(?:\.\d+)*)$/, name: ([, version]) => `Grok ${version}` },
-]
-
 const MARKETPLACE_EDITION = /^(.*?)\s*\(Amazon Bedrock Edition\)\s*$/i
 
 export const MODEL_RULES: readonly ModelRule[] = [
   {
     id: 'product-attributes',
     description: "product['model'] and product['provider'] (present since 2026-07)",
-    apply: (line) => {
-      const model = clean(line.productModel)
-      return model ? { model, provider: clean(line.productProvider) ?? providerOf(model) } : null
+    read: (line) => {
+      const name = clean(line.productModel)
+      return name ? { name, provider: clean(line.productProvider) ?? providerOf(name) } : null
     },
   },
   {
@@ -149,49 +112,55 @@ export const MODEL_RULES: readonly ModelRule[] = [
     description:
       'marketplace product name "<model> (Amazon Bedrock Edition)", on lines with a usage ' +
       'type (tax and credit lines have none)',
-    apply: (line) => {
+    read: (line) => {
       if (!clean(line.usageType)) return null
-      const model = clean(MARKETPLACE_EDITION.exec(line.productName ?? '')?.[1])
-      return model ? { model, provider: clean(line.productProvider) ?? providerOf(model) } : null
+      const name = clean(MARKETPLACE_EDITION.exec(line.productName ?? '')?.[1])
+      return name ? { name, provider: clean(line.productProvider) ?? providerOf(name) } : null
     },
   },
   {
     id: 'usage-type-model-id',
     description: 'vendor.model id in a first-party usage type (mantle endpoint, rerank)',
-    apply: (line) => {
+    read: (line) => {
       const id = firstPartyModelPart(line)
       const dot = id?.indexOf('.') ?? -1
       if (!id || dot <= 0) return null
       const vendor = id.slice(0, dot).toLowerCase()
       if (!Object.hasOwn(MODEL_ID_VENDORS, vendor)) return null
-      return { model: readableModelId(id.slice(dot + 1)), provider: MODEL_ID_VENDORS[vendor] }
+      return { name: id, provider: MODEL_ID_VENDORS[vendor] }
     },
   },
   {
     id: 'usage-type-billing-name',
     description: 'billing name in a first-party usage type (Claude4.6Sonnet, NovaPro, …)',
-    apply: (line) => {
+    read: (line) => {
       const name = firstPartyModelPart(line)
       if (!name || NOT_A_MODEL.test(name)) return null
-      for (const rule of BILLING_NAME_RULES) {
-        const match = rule.pattern.exec(name)
-        if (match) return { model: rule.name(match), provider: providerOf(name) }
-      }
-      return { model: name, provider: providerOf(name) }
+      return { name, provider: providerOf(name) }
     },
   },
 ]
 
-export interface ModelMatch extends ModelName {
+export interface ModelMatch {
+  /** The catalog's key (`amazon.nova-pro-v1`); null when the catalog does not know the model. */
+  key: string | null
+  /** The catalog's name, or the raw name as billed when the catalog does not know it. */
+  model: string
+  provider: string | null
+  /** The MODEL_RULES id whose raw name decided the model. */
   rule: string
 }
 
 export function mapModel(line: BedrockLine): ModelMatch | null {
+  let unknown: ModelMatch | null = null
   for (const rule of MODEL_RULES) {
-    const found = rule.apply(line)
-    if (found) return { ...found, rule: rule.id }
+    const raw = rule.read(line)
+    if (!raw) continue
+    const known = findModel(raw.name)
+    if (known) return { key: known.key, model: known.name, provider: known.provider, rule: rule.id }
+    unknown ??= { key: null, model: raw.name, provider: raw.provider, rule: rule.id }
   }
-  return null
+  return unknown
 }
 
 /** The model part of a first-party usage type, or null (marketplace, no meter found, other products). */
@@ -208,14 +177,6 @@ export function firstPartyModelPart(line: BedrockLine): string | null {
 
 export function providerOf(model: string): string | null {
   return PROVIDER_PREFIXES.find((p) => p.pattern.test(model))?.provider ?? null
-}
-
-function readableModelId(id: string): string {
-  for (const rule of MODEL_ID_RULES) {
-    const match = rule.pattern.exec(id)
-    if (match) return rule.name(match)
-  }
-  return id
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -2,7 +2,8 @@
 // `product['inference_type']` text). The rules are ordered data: throughput and commitment meters
 // first (they mention "input tokens" but count no tokens), then cache read and cache write BEFORE
 // input and output, because `cache-read-input-token-count` and `CacheReadInputTokenCount` contain
-// "input" (BEDROCK-USAGE-TYPES.md §5).
+// "input" (BEDROCK-USAGE-TYPES.md §5). Texts are compared in lower case. A row that names a token
+// class but has no pricing unit gets the unit its usage-type shape usually has, and says so.
 
 export type TokenType = 'input' | 'output' | 'cache-read' | 'cache-write' | 'other'
 
@@ -38,6 +39,15 @@ export const TOKEN_UNIT_SCALES: readonly { unit: RegExp; scale: number; why: str
   { unit: /^units?$/i, scale: 1_000_000, why: 'marketplace rows: amount in millions of tokens' },
 ]
 
+/**
+ * The unit assumed for a row whose usage type names tokens but whose pricing unit is empty, by the
+ * usage type's shape; the first match wins. An assumption, reported with the figures it affects.
+ */
+export const ASSUMED_TOKEN_UNITS: readonly { shape: RegExp; unit: string; why: string }[] = [
+  { shape: /(^|-)MP:|-Units$/i, unit: 'Units', why: 'marketplace rows bill millions of tokens' },
+  { shape: /./, unit: '1K tokens', why: 'the unit of most first-party rows' },
+]
+
 /** `CacheWrite1hInputTokenCount` / `input_tokens_global` / `MP:USE1_X` → dash-separated lower case. */
 export function toKebab(text: string): string {
   return text
@@ -64,6 +74,8 @@ export interface TokenClassification {
   tokenType: TokenType | null
   /** Multiplier from `usage_amount` to tokens; null when the row counts no tokens. */
   scale: number | null
+  /** The pricing unit assumed because the row has none (see ASSUMED_TOKEN_UNITS), else null. */
+  assumedUnit: string | null
 }
 
 /**
@@ -75,10 +87,16 @@ export function classifyTokens(
   inferenceType: string | null,
   pricingUnit: string | null,
 ): TokenClassification {
-  const stated = classifyTokenMeter(usageType) ?? classifyTokenMeter(inferenceType)
+  const named = classifyTokenMeter(usageType)
+  const stated = named ?? classifyTokenMeter(inferenceType)
   if (stated === null) {
-    return { tokenType: /token/i.test(pricingUnit ?? '') ? null : 'other', scale: null }
+    const tokenType = /token/i.test(pricingUnit ?? '') ? null : 'other'
+    return { tokenType, scale: null, assumedUnit: null }
   }
-  if (stated === 'other') return { tokenType: 'other', scale: null }
-  return { tokenType: stated, scale: tokenScale(pricingUnit) }
+  if (stated === 'other') return { tokenType: 'other', scale: null, assumedUnit: null }
+  if (named !== null && !pricingUnit?.trim()) {
+    const assumed = ASSUMED_TOKEN_UNITS.find((a) => a.shape.test(usageType ?? ''))!.unit
+    return { tokenType: stated, scale: tokenScale(assumed), assumedUnit: assumed }
+  }
+  return { tokenType: stated, scale: tokenScale(pricingUnit), assumedUnit: null }
 }

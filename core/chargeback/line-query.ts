@@ -24,6 +24,7 @@ import {
   type RowSource,
 } from '../attribution/dimensions.js'
 import { resolveTagNames } from '../attribution/tag-keys.js'
+import { resolveFilterValues } from '../attribution/filter-values.js'
 import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from './money.js'
@@ -161,7 +162,9 @@ export async function itemsCte(
   } else {
     recipient = read.dimension(named.source.by)
   }
-  const conditions = named.filters.map((filter, i) => {
+  // Model, provider and token-type values spelled as the data spells them, as breakdowns do.
+  const filters = (await resolveFilterValues(dataset.engine, named.filters)) ?? []
+  const conditions = filters.map((filter, i) => {
     const f = filterSql(filter, i + 1, read)
     Object.assign(params, f.params)
     return f.sql

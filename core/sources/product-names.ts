@@ -5,6 +5,11 @@
 // few rows per such key (the first of each line item type, which the totals built on open record,
 // fetched by row number), keep the names of the best one (a usage row whose map names the service)
 // in a small table, and `cur_staged` joins it in.
+// Marketplace products are the exception: one product code can bill several models, each named only
+// in its rows' product name. A key whose sample is a marketplace Bedrock model ("(Amazon Bedrock
+// Edition)") or is billed by AWS Marketplace is flagged `per_row`, and the view reads the product
+// name of each such row from its map (normalize/cur2.ts). The service name never depends on that read,
+// so queries that do not ask for the product name still skip the map.
 import type { Engine } from '../engine/duckdb.js'
 import { TOTALS_TABLE } from './totals.js'
 
@@ -31,6 +36,17 @@ type NameRow = {
   row: string
   servicename: string | null
   product_name: string | null
+  billing_entity: string | null
+}
+
+const MARKETPLACE_MODEL = '(Amazon Bedrock Edition)'
+const MARKETPLACE_ENTITY = 'AWS Marketplace'
+
+/** Whether a product's rows may name different products: a marketplace model or seller. */
+function perRow(name: NameRow | undefined): boolean {
+  return Boolean(
+    name?.product_name?.includes(MARKETPLACE_MODEL) || name?.billing_entity === MARKETPLACE_ENTITY,
+  )
 }
 
 export async function createProductNames(
@@ -46,12 +62,16 @@ export async function createProductNames(
     if (!filesWithProductMap.has(key.file)) continue
     byFile.set(key.file, [...(byFile.get(key.file) ?? []), key])
   }
+  const withEntity = await filesWithColumn(engine, [...byFile.keys()], 'bill_billing_entity')
   const names = new Map<string, NameRow>()
   await Promise.all(
     [...byFile].map(async ([file, rows]) => {
+      // Read only from files that have the column; the expression is ours, never file text.
+      const entity = withEntity.has(file) ? 'bill_billing_entity' : 'CAST(NULL AS VARCHAR)'
       const found = await engine.query<NameRow>(
         `SELECT CAST(file_row_number AS VARCHAR) AS row,
-                product['servicename'] AS servicename, product['product_name'] AS product_name
+                product['servicename'] AS servicename, product['product_name'] AS product_name,
+                ${entity} AS billing_entity
          FROM read_parquet($file, file_row_number = true)
          WHERE file_row_number IN (SELECT CAST(unnest($rows) AS BIGINT))`,
         { file, rows: rows.map((r) => String(r.row)) },
@@ -61,23 +81,28 @@ export async function createProductNames(
     }),
   )
   const nameOf = (key: ProductKeyRow) => names.get(`${key.file}\n${key.row}`)
-  const chosen = new Map<string, { key: ProductKeyRow; name?: NameRow }>()
+  const chosen = new Map<string, { key: ProductKeyRow; name?: NameRow; perRow: boolean }>()
   for (const key of [...keys].sort(byPreference(nameOf))) {
     const id = JSON.stringify([key.code, key.servicecode])
-    if (!chosen.has(id)) chosen.set(id, { key, name: nameOf(key) })
+    const found = chosen.get(id)
+    if (found) found.perRow ||= perRow(nameOf(key))
+    else chosen.set(id, { key, name: nameOf(key), perRow: perRow(nameOf(key)) })
   }
   const entries = [...chosen.values()]
   await engine.query(
     `CREATE TABLE ${PRODUCT_NAMES_TABLE} AS
      SELECT product_code, servicecode,
-            nullif(servicename, '') AS servicename, nullif(product_name, '') AS product_name
+            nullif(servicename, '') AS servicename, nullif(product_name, '') AS product_name,
+            per_row
      FROM (SELECT unnest($codes) AS product_code, unnest($servicecodes) AS servicecode,
-                  unnest($servicenames) AS servicename, unnest($productNames) AS product_name)`,
+                  unnest($servicenames) AS servicename, unnest($productNames) AS product_name,
+                  unnest($perRow) = 'yes' AS per_row)`,
     {
       codes: entries.map((e) => e.key.code),
       servicecodes: entries.map((e) => e.key.servicecode),
       servicenames: entries.map((e) => e.name?.servicename ?? ''),
       productNames: entries.map((e) => e.name?.product_name ?? ''),
+      perRow: entries.map((e) => (e.perRow ? 'yes' : 'no')),
     },
     { signal },
   )
@@ -91,11 +116,29 @@ function byPreference(nameOf: (key: ProductKeyRow) => NameRow | undefined) {
     rank(a) - rank(b) || a.file.localeCompare(b.file) || a.row - b.row
 }
 
-/** `relation` (`cur_raw`, or the totals) with the names joined in by product key. */
+/** The files among `files` whose schema has `column` (their footers only). */
+async function filesWithColumn(
+  engine: Engine,
+  files: string[],
+  column: string,
+): Promise<Set<string>> {
+  if (files.length === 0) return new Set()
+  const rows = await engine.query<{ file: string }>(
+    'SELECT DISTINCT file_name AS file FROM parquet_schema($files) WHERE name = $column',
+    { files, column },
+  )
+  return new Set(rows.map((r) => r.file))
+}
+
+/**
+ * `relation` (`cur_raw`, or the totals) with the names joined in by product key, and
+ * `product_name_per_row`: whether the row's own map names its product (marketplace products).
+ */
 export function withProductNames(relation: string): string {
   return `SELECT r.* REPLACE (
     coalesce(n.servicename, r.product_servicename) AS product_servicename,
-    coalesce(n.product_name, r.product_product_name) AS product_product_name)
+    coalesce(n.product_name, r.product_product_name) AS product_product_name),
+    coalesce(n.per_row, false) AS product_name_per_row
   FROM ${relation} r
   LEFT JOIN ${PRODUCT_NAMES_TABLE} n
     ON n.product_code = coalesce(r.line_item_product_code, '')

@@ -9,7 +9,7 @@
 import type { Engine } from '../engine/duckdb.js'
 import type { Family } from './classify.js'
 import { CUR1_NORMALIZATION } from './normalize/cur1.js'
-import { CUR2_NORMALIZATION } from './normalize/cur2.js'
+import { CUR2_LOOKUP_NORMALIZATION, CUR2_NORMALIZATION } from './normalize/cur2.js'
 import { FOCUS_NORMALIZATION } from './normalize/focus.js'
 import { normalizedSelect, type Normalization } from './normalize/normalization.js'
 import { createProductNames, withProductNames } from './product-names.js'
@@ -84,7 +84,7 @@ export async function createCurView(
   const rowNumber = lookup ? ',\n  file_row_number' : ''
   await engine.query(`CREATE VIEW cur_raw AS SELECT\n  ${select}${rowNumber}\nFROM ${reader}`)
 
-  const normalization = NORMALIZATION[source.family]
+  const normalization = lookup ? CUR2_LOOKUP_NORMALIZATION : NORMALIZATION[source.family]
   await engine.query(createTotalsSql(normalization, lookup), {}, { signal })
   if (lookup) await createProductNames(engine, source.filesWithProductMap, signal)
   const staged = (relation: string) =>

@@ -57,6 +57,8 @@ export interface CurDifferences {
   productField: (key: string) => string
   tags: string
   tagInputs: string[]
+  /** The product name; by default the staged product_product_name. */
+  productName?: string
 }
 
 /** The normalization of a staged CUR (2.0 or legacy) export. */
@@ -79,7 +81,7 @@ export function curNormalization(differences: CurDifferences): Normalization {
     ELSE coalesce(nullif(product_servicename, ''), nullif(product_product_name, ''), line_item_product_code)
   END`,
       product_code: 'line_item_product_code',
-      product_name: "nullif(product_product_name, '')",
+      product_name: differences.productName ?? "nullif(product_product_name, '')",
       usage_type: 'line_item_usage_type',
       operation: 'line_item_operation',
       region: differences.region,

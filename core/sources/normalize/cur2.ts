@@ -9,6 +9,9 @@
 //   cost_center are one key, and the `tags` spelling wins), and `cost_category` (→ costCategory/<key>)
 //   unless `tags` has it. Empty values are dropped. TRY keeps a row whose maps would still collide
 //   (a pathological export) to its `tags` map instead of failing every query.
+// - product_name: for Parquet read through the product-name lookup (product-names.ts), the product's
+//   sampled name, except on marketplace products, whose rows each name their own model: there it is
+//   the row's own product['product_name']. CSV converted on open has it flat on every row already.
 import { curNormalization } from './common.js'
 
 const FOLD = (key: string) => `lower(regexp_replace(${key}, '[^A-Za-z0-9]', '', 'g'))`
@@ -37,10 +40,21 @@ const TAGS = `coalesce(
     map_from_entries(${PREFIXED_TAGS}),
     CAST(MAP {} AS MAP(VARCHAR, VARCHAR)))`
 
-export const CUR2_NORMALIZATION = curNormalization({
+const CUR2 = {
   region: "coalesce(nullif(product_region_code, ''), nullif(product['region'], ''))",
   principalArn: "nullif(line_item_iam_principal, '')",
-  productField: (key) => `nullif(product['${key}'], '')`,
+  productField: (key: string) => `nullif(product['${key}'], '')`,
   tags: TAGS,
   tagInputs: ['tags', 'resource_tags', 'cost_category'],
+}
+
+export const CUR2_NORMALIZATION = curNormalization(CUR2)
+
+/** CUR 2.0 staged with the product-name lookup, which adds `product_name_per_row`. */
+export const CUR2_LOOKUP_NORMALIZATION = curNormalization({
+  ...CUR2,
+  productName: `CASE WHEN product_name_per_row
+    THEN coalesce(nullif(product['product_name'], ''), nullif(product_product_name, ''))
+    ELSE nullif(product_product_name, '')
+  END`,
 })

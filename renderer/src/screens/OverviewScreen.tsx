@@ -1,5 +1,6 @@
 // The bill at a glance: total for the period and whether it reconciles to the files, cost by month,
-// the top services, Bedrock's share, and the top principals and models behind Bedrock.
+// the top services, Bedrock's share, and the top principals and models behind Bedrock (with a notice
+// when some Bedrock cost is on models CUR Lens does not know).
 import AutoAwesomeOutlined from '@mui/icons-material/AutoAwesomeOutlined'
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
@@ -20,6 +21,7 @@ import { MonthlyCostChart } from './overview/MonthlyCostChart.js'
 import { ProblemsBanner } from './overview/ProblemsBanner.js'
 import { ReconciliationChip } from './overview/ReconciliationChip.js'
 import { TopGroupsCard } from './overview/TopGroupsCard.js'
+import { UnknownModelsNotice } from './overview/UnknownModelsNotice.js'
 
 const BEDROCK = 'Amazon Bedrock'
 
@@ -75,6 +77,7 @@ export function OverviewScreen() {
       {summary.error && (
         <ErrorAlert error={summary.error} onRetry={summary.reload} sx={{ mb: 3 }} />
       )}
+      <UnknownModelsNotice />
       <Box
         sx={{
           display: 'grid',

@@ -144,9 +144,9 @@ describe.each(['live view', 'cache'])('breakdown read from the %s', (name) => {
               1_300_000,
           ),
         ],
-        ['Llama 4 Maverick 17B', String(10_000_000 + 130_833_333)],
-        ['Nova Pro', String(20_000_000 + 5_000_000 + 6_312_500)],
-        ['Nova Lite', String(12_916_667 + 10_000_000 + 12_500_000)],
+        ['Llama 4 Maverick 17B Instruct', String(10_000_000 + 130_833_333)],
+        ['Amazon Nova Pro', String(20_000_000 + 5_000_000 + 6_312_500)],
+        ['Amazon Nova Lite', String(12_916_667 + 10_000_000 + 12_500_000)],
         ['gpt-oss-120b', String(800_000 + 533_333)],
       ]),
     )

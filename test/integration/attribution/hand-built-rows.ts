@@ -115,11 +115,11 @@ export const MODEL_OF: Record<keyof typeof SKUS, string | null> = {
   sonnetCacheRead: 'Claude Sonnet 4.6',
   mpSonnetIn: 'Claude Sonnet 4.6',
   mpSonnetCacheWrite: 'Claude Sonnet 4.6',
-  novaEuIn: 'Nova Pro',
-  novaEuOut: 'Nova Pro',
-  llamaIn: 'Llama 4 Maverick 17B',
+  novaEuIn: 'Amazon Nova Pro',
+  novaEuOut: 'Amazon Nova Pro',
+  llamaIn: 'Llama 4 Maverick 17B Instruct',
   gptOssIn: 'gpt-oss-120b',
-  novaLiteOut: 'Nova Lite',
+  novaLiteOut: 'Amazon Nova Lite',
   agentCore: null,
 }
 

@@ -26,11 +26,13 @@ describe('prepareAttribution', () => {
       'principal_person',
       'principal_role',
       'principal_account',
+      'model_key',
       'model',
       'provider',
       'token_type',
       'tokens',
       'token_scale',
+      'assumed_token_unit',
       'usage_region',
     ])
   })
@@ -102,12 +104,13 @@ describe('prepareAttribution', () => {
     const costs = await tokenUnitCosts(ds, {
       filters: [{ dimension: 'service', values: ['Amazon Bedrock'] }],
     })
-    const nova = costs.find((c) => c.keys[0] === 'Nova Pro')
+    const nova = costs.find((c) => c.keys[0] === 'Amazon Nova Pro')
     expect(nova).toEqual({
-      keys: ['Nova Pro'],
+      keys: ['Amazon Nova Pro'],
       tokens: '31312500',
       cost: '52.1000000000',
       costPerMillionTokens: (52.1 / 31.3125).toFixed(6),
+      assumedUnits: [],
     })
     expect(costs.map((c) => c.keys[0])).not.toContain(null)
     const byType = await tokenUnitCosts(ds, {

@@ -12,14 +12,14 @@ const DEMO = fileURLToPath(new URL('../../../resources/demo', import.meta.url))
 const DEMO_MODELS: [string, number, number][] = [
   ['Claude Sonnet 4.6', 90.07922, 83178789],
   ['Claude Haiku 4.5', 48.152939, 110625734],
-  ['Nova Pro', 24.898467, 15175259],
+  ['Amazon Nova Pro', 24.898467, 15175259],
   ['Claude Opus 4.6', 22.501533, 2728642],
   ['Claude Opus 4.7', 18.611594, 2055653],
-  ['Llama 4 Maverick 17B', 16.118184, 35984279],
+  ['Llama 4 Maverick 17B Instruct', 16.118184, 35984279],
   ['gpt-oss-120b', 11.468485, 27287601],
-  ['Nova Lite', 11.406827, 125117234],
+  ['Amazon Nova Lite', 11.406827, 125117234],
   ['Grok 4.3', 10.125882, 5299439],
-  ['Nova 2 Lite', 3.054766, 9256866],
+  ['Amazon Nova 2 Lite', 3.054766, 9256866],
 ]
 
 describe('cur-lens tokens', () => {

@@ -36,11 +36,13 @@ const EXTRA_COLUMNS = [
   { name: 'principal_person', type: 'VARCHAR' },
   { name: 'principal_role', type: 'VARCHAR' },
   { name: 'principal_account', type: 'VARCHAR' },
+  { name: 'model_key', type: 'VARCHAR' },
   { name: 'model', type: 'VARCHAR' },
   { name: 'provider', type: 'VARCHAR' },
   { name: 'token_type', type: 'VARCHAR' },
   { name: 'tokens', type: 'DOUBLE' },
   { name: 'token_scale', type: 'INTEGER' },
+  { name: 'assumed_token_unit', type: 'VARCHAR' },
   { name: 'usage_region', type: 'VARCHAR' },
 ]
 

@@ -31,7 +31,9 @@ describe('cur-lens summary', () => {
     const { code, stdout } = await cli(SAMPLE, '--json')
     expect(code).toBe(0)
     const summary = JSON.parse(stdout)
-    expect(Object.keys(summary)).toEqual(['format', 'rows', 'billingPeriods', 'totals'])
+    expect(Object.keys(summary)).toEqual(['format', 'rows', 'billingPeriods', 'totals', 'models'])
+    // The sample has no Bedrock line item.
+    expect(summary.models).toEqual({ bedrockCost: 0, unknownCost: 0, unknownModels: [] })
     expect(summary).toMatchObject({
       format: 'cur2-csv',
       rows: rows.length,

@@ -19,61 +19,143 @@ function line(fields: Partial<BedrockLine>): BedrockLine {
 
 describe('model mapping', () => {
   it.each([
-    ['AmazonBedrockService', 'USE1-Claude4.6Sonnet-input-tokens', 'Claude Sonnet 4.6', 'Anthropic'],
+    [
+      'AmazonBedrockService',
+      'USE1-Claude4.6Sonnet-input-tokens',
+      'anthropic.claude-sonnet-4-6',
+      'Claude Sonnet 4.6',
+      'Anthropic',
+    ],
     [
       'AmazonBedrockService',
       'USE1-Claude4.6Opus-input-tokens-cross-region-global',
+      'anthropic.claude-opus-4-6',
       'Claude Opus 4.6',
       'Anthropic',
     ],
     [
       'AmazonBedrock',
       'USE1-Claude3-5Haiku-input-tokens-latency-optimized',
+      'anthropic.claude-3-5-haiku',
       'Claude 3.5 Haiku',
       'Anthropic',
     ],
     [
       'AmazonBedrock',
       'USE1-Claude4Sonnet-output-tokens-long-context-cross-region-global',
+      'anthropic.claude-sonnet-4',
       'Claude Sonnet 4',
       'Anthropic',
     ],
-    ['AmazonBedrock', 'USE1-NovaPro-input-tokens', 'Nova Pro', 'Amazon'],
-    ['AmazonBedrock', 'USE1-NovaLite-output-tokens', 'Nova Lite', 'Amazon'],
+    [
+      'AmazonBedrock',
+      'USE1-NovaPro-input-tokens',
+      'amazon.nova-pro-v1',
+      'Amazon Nova Pro',
+      'Amazon',
+    ],
+    [
+      'AmazonBedrock',
+      'USE1-NovaLite-output-tokens',
+      'amazon.nova-lite-v1',
+      'Amazon Nova Lite',
+      'Amazon',
+    ],
     [
       'AmazonBedrock',
       'USE1-Nova2.0Pro-text-input-tokens-priority-cross-region-global',
-      'Nova 2 Pro',
+      'amazon.nova-2-pro-v1',
+      'Amazon Nova 2 Pro',
       'Amazon',
     ],
-    ['AmazonBedrock', 'USE1-Llama4-Maverick-17B-input-tokens', 'Llama 4 Maverick 17B', 'Meta'],
-    ['AmazonBedrock', 'USE1-Llama3-1-405B-output-tokens-batch', 'Llama 3.1 405B', 'Meta'],
-    ['AmazonBedrock', 'USE1-Qwen3-VL-235B-A22B-input-tokens', 'Qwen3-VL-235B-A22B', 'Qwen'],
-    ['AmazonBedrock', 'USE1-gpt-oss-120b-output-tokens-priority', 'gpt-oss-120b', 'OpenAI'],
+    [
+      'AmazonBedrock',
+      'USE1-Llama4-Maverick-17B-input-tokens',
+      'meta.llama4-maverick-17b-instruct-v1',
+      'Llama 4 Maverick 17B Instruct',
+      'Meta',
+    ],
+    [
+      'AmazonBedrock',
+      'USE1-Llama3-1-405B-output-tokens-batch',
+      'meta.llama3-1-405b-instruct-v1',
+      'Llama 3.1 405B Instruct',
+      'Meta',
+    ],
+    [
+      'AmazonBedrock',
+      'USE1-Qwen3-VL-235B-A22B-input-tokens',
+      'qwen.qwen3-vl-235b-a22b',
+      'Qwen3 VL 235B A22B',
+      'Qwen',
+    ],
+    [
+      'AmazonBedrock',
+      'USE1-gpt-oss-120b-output-tokens-priority',
+      'openai.gpt-oss-120b',
+      'gpt-oss-120b',
+      'OpenAI',
+    ],
     [
       'AmazonBedrock',
       'USE1-TitanEmbeddingV2-Text-input-tokens',
-      'Titan Embedding V2 Text',
+      'amazon.titan-embed-text-v2',
+      'Amazon Titan Text Embeddings V2',
       'Amazon',
     ],
-    ['AmazonBedrock', 'USE1-NovaCanvas-T2I-1024-Premium', 'Nova Canvas', 'Amazon'],
+    [
+      'AmazonBedrock',
+      'USE1-NovaCanvas-T2I-1024-Premium',
+      'amazon.nova-canvas-v1',
+      'Amazon Nova Canvas',
+      'Amazon',
+    ],
     [
       'AmazonBedrock',
       'USE1-openai.gpt-oss-120b-mantle-input-tokens-standard',
+      'openai.gpt-oss-120b',
       'gpt-oss-120b',
       'OpenAI',
     ],
     [
       'AmazonBedrockService',
       'USW2-anthropic.claude-opus-4-8-mantle-cache-write-tokens-global-standard',
+      'anthropic.claude-opus-4-8',
       'Claude Opus 4.8',
       'Anthropic',
     ],
-    ['AmazonBedrock', 'USE1-xai.grok-4.3-mantle-cache-read-tokens-standard', 'Grok 4.3', 'xAI'],
-    ['AmazonBedrock', 'USE1-cohere.rerank-english-v3-search-units', 'rerank-english-v3', 'Cohere'],
-    ['AmazonBedrock', 'EU-Nova2.0Lite-input-tokens', 'Nova 2 Lite', 'Amazon'],
-  ])('reads %s %s as %s by %s', (productCode, usageType, model, provider) => {
-    expect(mapModel(line({ productCode, usageType }))).toMatchObject({ model, provider })
+    [
+      'AmazonBedrock',
+      'USE1-xai.grok-4.3-mantle-cache-read-tokens-standard',
+      'xai.grok-4.3',
+      'Grok 4.3',
+      'xAI',
+    ],
+    [
+      'AmazonBedrock',
+      'EU-Nova2.0Lite-input-tokens',
+      'amazon.nova-2-lite-v1',
+      'Amazon Nova 2 Lite',
+      'Amazon',
+    ],
+  ])('reads %s %s as %s (%s by %s)', (productCode, usageType, key, model, provider) => {
+    expect(mapModel(line({ productCode, usageType }))).toMatchObject({ key, model, provider })
+  })
+
+  it('keeps a model id the catalog does not know as billed, with its vendor and no key', () => {
+    expect(
+      mapModel(
+        line({
+          productCode: 'AmazonBedrock',
+          usageType: 'USE1-cohere.rerank-english-v3-search-units',
+        }),
+      ),
+    ).toEqual({
+      key: null,
+      model: 'cohere.rerank-english-v3',
+      provider: 'Cohere',
+      rule: 'usage-type-model-id',
+    })
   })
 
   it('finds a marketplace model only in the product name', () => {
@@ -86,6 +168,7 @@ describe('model mapping', () => {
       }),
     )
     expect(found).toEqual({
+      key: 'anthropic.claude-sonnet-4-6',
       model: 'Claude Sonnet 4.6',
       provider: 'Anthropic',
       rule: 'marketplace-product-name',
@@ -112,6 +195,7 @@ describe('model mapping', () => {
       }),
     )
     expect(found).toEqual({
+      key: 'anthropic.claude-sonnet-4-6',
       model: 'Claude Sonnet 4.6',
       provider: 'Anthropic',
       rule: 'product-attributes',
@@ -148,6 +232,65 @@ describe('model mapping', () => {
     ['garbage', 'AmazonBedrock'],
   ])('leaves %j (%s) without a model', (usageType, productCode) => {
     expect(mapModel(line({ productCode, usageType }))).toBeNull()
+  })
+
+  it.each([
+    ['AmazonBedrock', 'USE1-NovaPro-input-tokens', 'Amazon Nova Pro'],
+    ['AmazonBedrock', 'USE1-MistralLarge2-output-tokens', 'Mistral Large 2'],
+    ['AmazonBedrock', 'USW2-DeepSeekR1-input-tokens', 'DeepSeek-R1'],
+    ['AmazonBedrock', 'USE1-Llama3-3-70B-input-tokens', 'Llama 3.3 70B Instruct'],
+    ['AmazonBedrock', 'USE1-TitanEmbeddingV2-Text-input-tokens', 'Amazon Titan Text Embeddings V2'],
+    ['AmazonBedrock', 'USE1-Llama4-Maverick-17B-input-tokens', 'Llama 4 Maverick 17B'],
+    ['AmazonBedrock', 'USE1-xai.grok-4.3-mantle-input-tokens-standard', 'xai.grok-4.3'],
+  ])(
+    'gives %s %s the same key before 2026-07-20 (billing name) and after (%j in the product map)',
+    (productCode, usageType, productModel) => {
+      const before = mapModel(line({ productCode, usageType }))
+      const after = mapModel(line({ productCode, usageType, productModel }))
+      expect(after?.rule).toBe('product-attributes')
+      expect(before?.key).toBeTruthy()
+      expect(after).toMatchObject({ key: before?.key, model: before?.model })
+    },
+  )
+
+  it('falls back to the billing name when the product map names a model the catalog does not know', () => {
+    expect(
+      mapModel(line({ usageType: 'USE1-NovaPro-input-tokens', productModel: 'Nova Pro Ultra X' })),
+    ).toMatchObject({
+      key: 'amazon.nova-pro-v1',
+      model: 'Amazon Nova Pro',
+      rule: 'usage-type-billing-name',
+    })
+  })
+
+  it("keeps the first source's raw name, unmerged, when no source names a known model", () => {
+    expect(
+      mapModel(
+        line({
+          usageType: 'USE1-Claude9Sonnet-input-tokens',
+          productModel: 'Claude Sonnet 9',
+          productProvider: 'Anthropic',
+        }),
+      ),
+    ).toEqual({
+      key: null,
+      model: 'Claude Sonnet 9',
+      provider: 'Anthropic',
+      rule: 'product-attributes',
+    })
+    expect(mapModel(line({ usageType: 'USE1-Claude9Sonnet-input-tokens' }))).toEqual({
+      key: null,
+      model: 'Claude9Sonnet',
+      provider: 'Anthropic',
+      rule: 'usage-type-billing-name',
+    })
+  })
+
+  it("reads the product map's model in any letter case", () => {
+    expect(mapModel(line({ productModel: 'AMAZON NOVA PRO' }))).toMatchObject({
+      key: 'amazon.nova-pro-v1',
+      model: 'Amazon Nova Pro',
+    })
   })
 
   it('takes an Amazon model without provider from the product map as Amazon', () => {
@@ -192,7 +335,11 @@ describe('token type', () => {
     ['USE1-MP:USE1_created_image-Units', 'Units'],
     ['USE1-Guardrail-ContentPolicyImageUnitsConsumed', 'Requests'],
   ])('classifies %s (%s) as other, with no tokens', (usageType, unit) => {
-    expect(classifyTokens(usageType, null, unit)).toEqual({ tokenType: 'other', scale: null })
+    expect(classifyTokens(usageType, null, unit)).toEqual({
+      tokenType: 'other',
+      scale: null,
+      assumedUnit: null,
+    })
   })
 
   it('falls back to the product inference type when the usage type names no class', () => {
@@ -208,7 +355,50 @@ describe('token type', () => {
     expect(classifyTokens('USE1-SomeNewMeter', null, '1K tokens')).toEqual({
       tokenType: null,
       scale: null,
+      assumedUnit: null,
     })
+  })
+})
+
+describe('tokens of a row without a pricing unit', () => {
+  it('assumes 1K tokens for a first-party usage type that names tokens, and says so', () => {
+    expect(classifyTokens('USE1-NovaPro-input-tokens', null, '')).toEqual({
+      tokenType: 'input',
+      scale: 1_000,
+      assumedUnit: '1K tokens',
+    })
+    expect(classifyTokens('USE1-NovaPro-output-tokens', null, null)).toMatchObject({
+      scale: 1_000,
+      assumedUnit: '1K tokens',
+    })
+  })
+
+  it('assumes millions (Units) for a marketplace usage type', () => {
+    expect(classifyTokens('USE1-MP:USE1_InputTokenCount-Units', null, ' ')).toEqual({
+      tokenType: 'input',
+      scale: 1_000_000,
+      assumedUnit: 'Units',
+    })
+  })
+
+  it('assumes nothing when only the inference type names tokens, or the row states its unit', () => {
+    expect(classifyTokens('USE1-SomeNewMeter', 'Input tokens', '')).toEqual({
+      tokenType: 'input',
+      scale: null,
+      assumedUnit: null,
+    })
+    expect(classifyTokens('USE1-NovaPro-input-tokens', null, '1K tokens').assumedUnit).toBeNull()
+  })
+})
+
+describe('token type in any letter case', () => {
+  it.each([
+    ['USE1-NOVAPRO-INPUT-TOKENS', null, 'input'],
+    ['USE1-MP:USE1_CACHE_READ_INPUT_TOKEN_COUNT-Units', null, 'cache-read'],
+    ['USE1-SomeNewMeter', 'CACHE WRITE INPUT TOKENS', 'cache-write'],
+    ['USE1-SomeNewMeter', 'output TOKENS', 'output'],
+  ])('classifies %s / %s as %s', (usageType, inferenceType, tokenType) => {
+    expect(classifyTokens(usageType, inferenceType, '1K tokens').tokenType).toBe(tokenType)
   })
 })
 
@@ -269,11 +459,13 @@ describe('classifyBedrockLine', () => {
         }),
       ),
     ).toEqual({
+      modelKey: 'anthropic.claude-sonnet-4-6',
       model: 'Claude Sonnet 4.6',
       provider: 'Anthropic',
       modelRule: 'marketplace-product-name',
       tokenType: 'cache-read',
       tokenScale: 1_000_000,
+      assumedUnit: null,
       usageRegion: 'eu-west-1',
     })
   })

@@ -10,8 +10,15 @@ describe('tokens table', () => {
           tokens: '1234567',
           cost: '1.0050000000',
           costPerMillionTokens: '0.000150',
+          assumedUnits: [],
         },
-        { keys: [null], tokens: '0', cost: '1234.5650000000', costPerMillionTokens: null },
+        {
+          keys: [null],
+          tokens: '0',
+          cost: '1234.5650000000',
+          costPerMillionTokens: null,
+          assumedUnits: [],
+        },
       ],
       ['model'],
     )
