@@ -3,9 +3,11 @@
 // with richer maps), while the names are a property of the product: rows of one product code and
 // service code share them (checked on the real export in samples/). So on open we read the map of a
 // few rows per such key (the first of each line item type, which the totals built on open record,
-// fetched by row number), keep the names of the best one (a usage row whose map names the service)
-// in a small table, and `cur_staged` joins it in.
+// fetched by row number; a map stored as JSON text is parsed as the view parses it), keep the names
+// of the best one (a usage row whose map names the service) in a small table, and `cur_staged`
+// joins it in.
 import type { Engine } from '../engine/duckdb.js'
+import { convert } from './staging.js'
 import { TOTALS_TABLE } from './totals.js'
 
 export const PRODUCT_NAMES_TABLE = 'cur_product_names'
@@ -35,7 +37,7 @@ type NameRow = {
 
 export async function createProductNames(
   engine: Engine,
-  filesWithProductMap: Set<string>,
+  productMaps: Map<string, string>,
   signal?: AbortSignal,
 ): Promise<void> {
   const keys = (
@@ -43,15 +45,16 @@ export async function createProductNames(
   ).map((k) => ({ ...k, row: Number(k.row) }))
   const byFile = new Map<string, ProductKeyRow[]>()
   for (const key of keys) {
-    if (!filesWithProductMap.has(key.file)) continue
+    if (!productMaps.has(key.file)) continue
     byFile.set(key.file, [...(byFile.get(key.file) ?? []), key])
   }
   const names = new Map<string, NameRow>()
   await Promise.all(
     [...byFile].map(async ([file, rows]) => {
+      const product = convert('product', productMaps.get(file)!, 'map')
       const found = await engine.query<NameRow>(
         `SELECT CAST(file_row_number AS VARCHAR) AS row,
-                product['servicename'] AS servicename, product['product_name'] AS product_name
+                ${product}['servicename'] AS servicename, ${product}['product_name'] AS product_name
          FROM read_parquet($file, file_row_number = true)
          WHERE file_row_number IN (SELECT CAST(unnest($rows) AS BIGINT))`,
         { file, rows: rows.map((r) => String(r.row)) },
