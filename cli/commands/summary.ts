@@ -34,10 +34,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`Name the CUR files or folders to read.\n\n${USAGE}`)
     return 2
   }
-  return withOpenApi(positionals, async (api) => {
+  return withOpenApi(positionals, async (api, opened) => {
     const summary = await api.summary()
     process.stdout.write(
-      values.json ? `${JSON.stringify(summaryJson(summary))}\n` : renderSummary(summary),
+      values.json
+        ? `${JSON.stringify(summaryJson(summary))}\n`
+        : renderSummary(summary, opened.hasPrincipal),
     )
     const { reconciliation } = summary
     if (reconciliation.matches) return 0
@@ -71,7 +73,14 @@ export function summaryJson(summary: SummaryResult) {
   }
 }
 
-export function renderSummary(summary: SummaryResult): string {
+/** What the summary says when no line item can name its principal. */
+function noPrincipal(format: SummaryResult['format']): string {
+  return format.startsWith('cur2')
+    ? 'These files have no principal column: create the CUR 2.0 export with "Include caller identity (IAM principal) allocation data".'
+    : 'This format has no principal column: costs cannot be split by who made the calls.'
+}
+
+export function renderSummary(summary: SummaryResult, hasPrincipal = true): string {
   const money = createMoneyFormatter({
     currency: summary.currency.includes(',') ? '' : summary.currency,
   })
@@ -103,6 +112,7 @@ export function renderSummary(summary: SummaryResult): string {
     `Rows             ${count(summary.rows)}`,
     `Billing periods  ${summary.billingPeriods.join(', ') || '(none)'}`,
     `Currency         ${summary.currency || '(none)'}`,
+    ...(hasPrincipal ? [] : [`Principals       ${noPrincipal(summary.format)}`]),
     '',
     table,
     '',
