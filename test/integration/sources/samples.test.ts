@@ -231,3 +231,21 @@ describe('the real legacy Athena Parquet export (SaaS workshop)', () => {
     await rm(work, { recursive: true, force: true })
   })
 })
+
+describe('every real export', () => {
+  it.each([
+    'ola-raji-cur2-csv',
+    'focus-converters-aws-cur1-csv',
+    'focus-sample-data-1.0',
+    'keboola-mock-cur/cur_2_0',
+    'keboola-mock-cur/cur_1_0',
+    'saas-workshop-lab7-cur1-parquet',
+  ])(
+    '%s loads with no problem listed (no column left unread, no period inferred)',
+    async (name) => {
+      const { info, summary } = await open(join(SAMPLES, name))
+      expect(info.problems).toEqual([])
+      expect(summary.reconciliation.matches).toBe(true)
+    },
+  )
+})
