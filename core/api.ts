@@ -68,9 +68,16 @@ export interface OpenResult {
   rows: number
   billingPeriods: string[]
   currency: string
-  /** Whether the principal column exists in these files (false for legacy formats and FOCUS). */
+  /**
+   * Whether the principal column exists in these files: CUR 2.0's line_item_iam_principal, or the
+   * FOCUS draft's PrincipalId. Legacy CUR has none.
+   */
   hasPrincipal: boolean
-  /** Files that were skipped, each with the reason; the rest loaded. */
+  /**
+   * Files that were skipped, each with the reason (the rest loaded), and notices about files that
+   * loaded: a billing period taken from the folder or the usage dates, columns that look like tags,
+   * principals or costs that nothing reads, map cells that were not JSON.
+   */
   problems: FileProblem[]
 }
 

@@ -28,11 +28,13 @@ function readOptions({ values, positionals }: Arguments<typeof SUMMARY.options>)
 
 export function run(argv: string[]): Promise<number> {
   return runCommand(SUMMARY, argv, readOptions, ({ paths, json }) =>
-    withOpenApi(paths, async (api) => {
+    withOpenApi(paths, async (api, opened) => {
       const summary = await api.summary()
       const models = await api.modelCoverage()
       process.stdout.write(
-        json ? `${formatJson(summaryJson(summary, models), 0)}\n` : renderSummary(summary, models),
+        json
+          ? `${formatJson(summaryJson(summary, models), 0)}\n`
+          : renderSummary(summary, models, opened.hasPrincipal),
       )
       const { reconciliation } = summary
       if (reconciliation.matches) return 0
@@ -67,7 +69,18 @@ export function summaryJson(summary: SummaryResult, models: ModelCoverage): Json
   }
 }
 
-export function renderSummary(summary: SummaryResult, models: ModelCoverage): string {
+/** What the summary says when no line item can name its principal. */
+function noPrincipal(format: SummaryResult['format']): string {
+  return format.startsWith('cur2')
+    ? 'These files have no principal column: create the CUR 2.0 export with "Include caller identity (IAM principal) allocation data".'
+    : 'This format has no principal column: costs cannot be split by who made the calls.'
+}
+
+export function renderSummary(
+  summary: SummaryResult,
+  models: ModelCoverage,
+  hasPrincipal = true,
+): string {
   const money = createMoneyFormatter({
     currency: summary.currency.includes(',') ? '' : summary.currency,
   })
@@ -99,6 +112,7 @@ export function renderSummary(summary: SummaryResult, models: ModelCoverage): st
     `Rows             ${count(summary.rows)}`,
     `Billing periods  ${summary.billingPeriods.join(', ') || '(none)'}`,
     `Currency         ${summary.currency || '(none)'}`,
+    ...(hasPrincipal ? [] : [`Principals       ${noPrincipal(summary.format)}`]),
     '',
     table,
     '',

@@ -1,7 +1,8 @@
 // The only module that imports @duckdb/node-api. It opens a fresh in-memory DuckDB locked down to
 // the files the user chose (SECURITY.md section 2): extensions off, external access limited to the
 // allowed paths plus a private work directory, resource limits, then the configuration is locked.
-// Queries bind every value as a parameter, report progress and can be interrupted.
+// Its time zone is UTC whatever the machine's is, so no local zone shifts a usage hour. Queries bind
+// every value as a parameter, report progress and can be interrupted.
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api'
 import {
   DuckDBInstance,
@@ -63,6 +64,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     await runBound(setup, 'SET allowed_directories = $dirs', {
       dirs: [...options.readDirectories, options.workDirectory],
     })
+    await setup.run("SET GLOBAL TimeZone = 'UTC'")
     await setup.run("SET allowed_configs = ['enable_progress_bar', 'enable_progress_bar_print']")
     await setup.run('SET enable_external_access = false')
     await setup.run('SET lock_configuration = true')

@@ -16,11 +16,13 @@ export const SQL_TYPE: Record<ValueType, string> = {
 }
 
 /**
- * JSON object text as a MAP. It parses the text once, where a cast through JSON parses it twice; as
- * that cast does, it fails on malformed text and on anything but an object.
+ * JSON object text as a MAP. It parses the text once, where a cast through JSON parses it twice.
+ * Malformed text, and anything but an object (a cell holding `EC2`), is NULL, read as an empty map:
+ * one such cell must not fail every query. Such cells are counted on open and reported
+ * (converted-check.ts, text-columns.ts).
  */
 export function mapFromJson(text: string): string {
-  return `from_json_strict(${text}, '"${SQL_TYPE.map}"')`
+  return `TRY(from_json_strict(${text}, '"${SQL_TYPE.map}"'))`
 }
 
 export interface StagedColumn {
@@ -101,7 +103,20 @@ export const STAGED_COLUMNS: Record<Family, StagedColumn[]> = {
     ContractedCost: 'money',
     BillingCurrency: 'text',
     Tags: 'map',
+    x_CostCategories: 'map',
+    SkuPriceDetails: 'map',
+    // The principal, as the FOCUS draft names it (PrincipalId, PR #2360) and as tools name it.
+    PrincipalId: 'text',
+    x_PrincipalId: 'text',
+    x_IamPrincipal: 'text',
   }),
+}
+
+/** The columns that name a row's principal, per family; legacy CUR has none. */
+export const PRINCIPAL_COLUMNS: Record<Family, string[]> = {
+  cur2: ['line_item_iam_principal'],
+  cur1: [],
+  focus: ['PrincipalId', 'x_PrincipalId', 'x_IamPrincipal'],
 }
 
 const CUR2_MAPS = new Set(['product', 'tags', 'resource_tags', 'cost_category'])
@@ -129,7 +144,19 @@ export function athenaName(legacy: string): string {
   return `${snake(legacy.slice(0, slash))}_${snake(legacy.slice(slash + 1))}`
 }
 
-/** Legacy CSV columns that hold one tag each; their values go into the `tags` map. */
-export function isLegacyTagColumn(name: string): boolean {
-  return /^(resourceTags|costCategory)\//.test(name)
+/**
+ * The tag key a legacy CUR column holds one tag of, in either spelling: `resourceTags/user:team`
+ * (CSV) as it is; Athena's resource_tags_user_team → resourceTags/user:team,
+ * resource_tags_aws_created_by → resourceTags/aws:created_by, cost_category_team → costCategory/team.
+ * Undefined for any other column.
+ */
+export function legacyTagKey(column: string): string | undefined {
+  if (/^(resourceTags|costCategory)\//.test(column)) return column
+  const resource = /^resource_tags_(user|aws)_(.+)$/.exec(column)
+  if (resource) return `resourceTags/${resource[1]}:${resource[2]}`
+  if (column.startsWith('resource_tags_'))
+    return `resourceTags/${column.slice('resource_tags_'.length)}`
+  if (column.startsWith('cost_category_'))
+    return `costCategory/${column.slice('cost_category_'.length)}`
+  return undefined
 }

@@ -1,6 +1,6 @@
-// Streams one CSV file (plain or gzip) through Node: reads the header (`readCsvHeader` stops there),
-// or the whole file (`scanCsv`, run alongside DuckDB's conversion): counts the data rows (newlines
-// inside quoted fields do not end a row; blank lines are skipped, as DuckDB skips them), sums one
+// Streams one CSV file (plain or gzip) through Node, run alongside DuckDB's conversion (its start
+// was read before, see csv-head.ts): counts the data rows (line ends inside quoted fields do not end
+// a row; blank lines are skipped, as DuckDB skips them; old Mac files end lines with CR), sums one
 // column exactly (the file's own unblended cost, for reconciliation) and, for gzip, checks integrity
 // and caps the output against decompression bombs. DuckDB 1.5.6 reads a truncated .csv.gz partially
 // without error; node:zlib rejects it, and the row count lets the loader prove that DuckDB read
@@ -34,7 +34,11 @@ export interface CsvScanOptions {
   onProgress?: (fraction: number) => void
   /** The column to sum (matched ignoring letter case). */
   sumColumn?: string
+  /** What ends a line: LF (and CRLF), or CR alone (old Mac files; see csv-head.ts). */
+  lineEnd?: LineEnd
 }
+
+export type LineEnd = 'lf' | 'cr'
 
 const MAX_HEADER_BYTES = 1024 * 1024
 /** Longer than any amount: such a value is no plain decimal, and is not kept in memory. */
@@ -47,13 +51,12 @@ const LF = 0x0a
 const CR = 0x0d
 
 /**
- * Splits CSV bytes into records and fields across chunk boundaries: a record ends at a line feed
- * outside quotes, a field at a comma outside quotes; a line that is empty (or only a CR) is no
- * record. The first record is the header, handed to `onHeader`, which answers the index of the
- * column to sum. CR-only line ends are not supported: the count then disagrees with DuckDB's and the
- * file is refused rather than loaded in part. This loop sees every byte of a possibly
+ * Splits CSV bytes into records and fields across chunk boundaries: a record ends at a line end
+ * (a line feed, or for old Mac files a CR) outside quotes, a field at a comma outside quotes; a line
+ * that is empty (or only a CR) is no record. The first record is the header, handed to `onHeader`,
+ * which answers the index of the column to sum. This loop sees every byte of a possibly
  * multi-gigabyte export, so it keeps its hot state in locals and lets Buffer.indexOf search for
- * quotes and line feeds wherever no comma needs counting (about 2.7 ns a byte instead of 4.5).
+ * quotes and line ends wherever no comma needs counting (about 2.7 ns a byte instead of 4.5).
  */
 class CsvRecordScanner {
   records = 0
@@ -72,10 +75,19 @@ class CsvRecordScanner {
   private partialValue: Buffer[] = []
   private partialBytes = 0
 
-  constructor(private readonly onHeader: (header: Buffer) => number) {}
+  /** The byte that ends a line; a CR before a line feed is dropped, a CR alone ends the line. */
+  private readonly eol: number
+
+  constructor(
+    private readonly onHeader: (header: Buffer) => number,
+    lineEnd: LineEnd,
+  ) {
+    this.eol = lineEnd === 'cr' ? CR : LF
+  }
 
   push(chunk: Buffer) {
     let { inQuote, field, sumIndex } = this
+    const eol = this.eol
     let fieldStart = 0
     let lineFeed = -1
     const length = chunk.length
@@ -100,7 +112,7 @@ class CsvRecordScanner {
           // Past the summed field only line feeds matter: found natively too, once per chunk
           // and line (`length` when the chunk has no more).
           if (lineFeed < i) {
-            lineFeed = chunk.indexOf(LF, i)
+            lineFeed = chunk.indexOf(eol, i)
             if (lineFeed < 0) lineFeed = length
           }
           if (lineFeed >= stop) {
@@ -114,7 +126,7 @@ class CsvRecordScanner {
           fieldStart = i + 1
           i++
           continue
-        } else if (chunk[i] !== LF) {
+        } else if (chunk[i] !== eol) {
           i++
           continue
         } else if (field === sumIndex) this.addValue(chunk, fieldStart, i, true)
@@ -130,7 +142,7 @@ class CsvRecordScanner {
     }
     if (this.lineStart < length) {
       this.carried += length - this.lineStart
-      this.carriedCr = chunk[length - 1] === CR
+      this.carriedCr = this.eol === LF && chunk[length - 1] === CR
     }
     if (this.records === 0) this.keepHead(chunk)
     else if (field === sumIndex && fieldStart < length) {
@@ -142,9 +154,10 @@ class CsvRecordScanner {
     this.field = field
   }
 
-  /** A line feed at `at` outside quotes: it ends a record unless the line is empty. */
+  /** A line end at `at` outside quotes: it ends a record unless the line is empty. */
   private lineFeed(chunk: Buffer, at: number) {
-    const crBefore = at > this.lineStart ? chunk[at - 1] === CR : this.carriedCr
+    const crBefore =
+      this.eol === LF && (at > this.lineStart ? chunk[at - 1] === CR : this.carriedCr)
     if (this.carried + (at - this.lineStart) - (crBefore ? 1 : 0) > 0) {
       this.records++
       if (this.records === 1) this.endHeader(chunk, at)
@@ -156,6 +169,7 @@ class CsvRecordScanner {
 
   /** The end of the input: a last line without a line feed is a record too. */
   finish() {
+    if (this.inQuote) throw new UnclosedQuote(this.records + 1)
     if (this.carried - (this.carriedCr ? 1 : 0) > 0) {
       if (this.records === 0) this.endHeader(Buffer.alloc(0), 0)
       else if (this.field === this.sumIndex) this.addValue(Buffer.alloc(0), 0, 0, true)
@@ -185,7 +199,7 @@ class CsvRecordScanner {
       start = 0
       end = value.length
     }
-    if (lineEnd && end > start && value[end - 1] === CR) end--
+    if (lineEnd && this.eol === LF && end > start && value[end - 1] === CR) end--
     this.sum.add(value, start, end)
   }
 
@@ -202,25 +216,15 @@ class CsvRecordScanner {
   }
 }
 
-/** Reads only the header (gzip integrity and the row count are left to `scanCsv`). */
-export async function readCsvHeader(path: string, options: CsvScanOptions): Promise<string[]> {
-  return (await readCsv(path, options, true)).header
-}
-
-export async function scanCsv(path: string, options: CsvScanOptions): Promise<CsvScan> {
-  return readCsv(path, options, false)
-}
-
-/** Thrown inside the stream once a header-only read has its header, to stop reading. */
-const HEADER_READ = Symbol('header read')
 /** Thrown when no line ends within the first MiB: not a cost export. */
 const HEADER_TOO_LONG = Symbol('header too long')
 
-async function readCsv(
-  path: string,
-  options: CsvScanOptions,
-  headerOnly: boolean,
-): Promise<CsvScan> {
+/** Thrown at the end of a file whose last quoted field never closes: the line where it opened. */
+class UnclosedQuote {
+  constructor(readonly line: number) {}
+}
+
+export async function scanCsv(path: string, options: CsvScanOptions): Promise<CsvScan> {
   const { display, limits } = options
   const source = createReadStream(path, { highWaterMark: CHUNK_BYTES })
   let header: string[] | undefined
@@ -228,11 +232,10 @@ async function readCsv(
   const scanner = new CsvRecordScanner((bytes) => {
     header = parseHeader(bytes)
     options.onHeader?.(header)
-    if (headerOnly) throw HEADER_READ
     const wanted = options.sumColumn?.toLowerCase()
     sumIndex = header.findIndex((h) => h.toLowerCase() === wanted)
     return sumIndex
-  })
+  }, options.lineEnd ?? 'lf')
   let outBytes = 0
 
   // Node reports an AbortError, not the sink's own error, when the sink throws: keep ours.
@@ -258,8 +261,12 @@ async function readCsv(
       await pipeline(source, createGunzip({ chunkSize: CHUNK_BYTES }), consume, { signal })
     } else await pipeline(source, consume, { signal })
   } catch (e) {
-    if (stopped === HEADER_READ && header) return { header, dataRows: 0 }
     if (stopped === HEADER_TOO_LONG) throw notACostExport(display)
+    if (stopped instanceof UnclosedQuote) {
+      throw new CurLensError('FILE_CORRUPT', messages.unclosedQuote(display, stopped.line), {
+        file: display,
+      })
+    }
     throw scanError(display, stopped ?? e, options.signal)
   }
   if (!header) {
@@ -276,16 +283,23 @@ async function readCsv(
 }
 
 function parseHeader(bytes: Buffer): string[] {
-  const text = bytes
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/^[\r\n]+/, '')
-    .replace(/\r$/, '')
-  const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: ',' })
-  return parsed.data[0] ?? []
+  return parseCsvStart(bytes.toString('utf8'), 1)[0] ?? []
 }
 
-function checkBomb(display: string, outBytes: number, inBytes: number, limits: SourceLimits) {
+/** The first `records` records of CSV text (a BOM, blank lines and a trailing CR aside). */
+export function parseCsvStart(text: string, records: number): string[][] {
+  const trimmed = text.replace(/^\uFEFF/, '').replace(/^[\r\n]+/, '')
+  return Papa.parse<string[]>(trimmed, { preview: records, delimiter: ',', skipEmptyLines: true })
+    .data
+}
+
+/** Throws FILE_TOO_LARGE once decompressed output passes the size or ratio caps. */
+export function checkBomb(
+  display: string,
+  outBytes: number,
+  inBytes: number,
+  limits: SourceLimits,
+) {
   if (outBytes > limits.maxDecompressedBytes) {
     throw new CurLensError(
       'FILE_TOO_LARGE',
@@ -306,11 +320,12 @@ function checkBomb(display: string, outBytes: number, inBytes: number, limits: S
   }
 }
 
-function notACostExport(display: string) {
+export function notACostExport(display: string) {
   return new CurLensError('NOT_A_CUR_FILE', messages.notACostExport(display), { file: display })
 }
 
-function scanError(display: string, e: unknown, signal?: AbortSignal): CurLensError {
+/** A read error as the user's problem: cancelled, a truncated or damaged gzip, or unreadable. */
+export function scanError(display: string, e: unknown, signal?: AbortSignal): CurLensError {
   if (signal?.aborted) return new CurLensError('CANCELLED', messages.cancelled(), { cause: e })
   if (e instanceof CurLensError) return e
   const error = e as NodeJS.ErrnoException

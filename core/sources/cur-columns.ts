@@ -38,7 +38,8 @@ export const CUR_COLUMNS: readonly CurColumn[] = [
   {
     name: 'principal_arn',
     type: 'VARCHAR',
-    meaning: 'line_item_iam_principal; NULL when empty or when the format has no principal column',
+    meaning:
+      "line_item_iam_principal (FOCUS: the draft's PrincipalId); NULL when empty or when the format has no principal column",
   },
   { name: 'usage_amount', type: 'DOUBLE', meaning: 'line_item_usage_amount, in pricing_unit' },
   {
@@ -49,13 +50,17 @@ export const CUR_COLUMNS: readonly CurColumn[] = [
   {
     name: 'product_provider',
     type: 'VARCHAR',
-    meaning: "product['provider'] (Bedrock, since 2026-07)",
+    meaning: "product['provider'] (Bedrock, since 2026-07); FOCUS: SkuPriceDetails ModelDeveloper",
   },
-  { name: 'product_model', type: 'VARCHAR', meaning: "product['model'] (Bedrock, since 2026-07)" },
+  {
+    name: 'product_model',
+    type: 'VARCHAR',
+    meaning: "product['model'] (Bedrock, since 2026-07); FOCUS: SkuPriceDetails ModelId",
+  },
   {
     name: 'product_inference_type',
     type: 'VARCHAR',
-    meaning: "product['inference_type'] (Bedrock)",
+    meaning: "product['inference_type'] (Bedrock); FOCUS: SkuPriceDetails TokenType in its words",
   },
   { name: 'product_feature', type: 'VARCHAR', meaning: "product['feature'] (Bedrock)" },
   { name: 'unblended_cost', type: 'DECIMAL(18,10)', meaning: 'line_item_unblended_cost' },

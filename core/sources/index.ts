@@ -8,14 +8,17 @@
 import type { OpenResult, ProgressEvent, SourceFileInfo } from '../api.js'
 import { openEngine, type Engine } from '../engine/duckdb.js'
 import { CurLensError, toCurLensError } from '../errors/curlens-error.js'
-import { checkOneExport } from './one-export.js'
+import { PRINCIPAL_COLUMNS } from './column-types.js'
+import { checkOneExport, isOneExport } from './one-export.js'
 import type { Dataset } from './dataset.js'
 import { discover, type Discovery } from './discover.js'
+import { fileNotices } from './file-notices.js'
 import { inspectCandidates, type SourcePart } from './inspect.js'
 import { DEFAULT_LIMITS, type SourceLimits } from './limits.js'
-import { convertCsvParts } from './load-csv.js'
+import { checkCsvParts, convertCsvParts } from './load-csv.js'
 import { messages } from './messages.js'
 import { recordSources } from './reconcile.js'
+import { checkTextColumns } from './text-columns.js'
 import { createCurViewDroppingBadFiles } from './unreadable-parquet.js'
 import {
   createWorkDirectory,
@@ -88,7 +91,13 @@ async function load(
   const problems = [...found.problems, ...inspected.problems]
   let parts = inspected.parts
   if (parts.length === 0) throw nothingLoaded(problems, found)
-  checkOneExport(parts)
+  if (!isOneExport(parts)) {
+    const checked = await checkCsvParts(parts, { limits, signal })
+    problems.push(...checked.problems)
+    parts = checked.parts
+    if (parts.length === 0) throw nothingLoaded(problems, found)
+  }
+  checkOneExport(parts, problems)
   const family = parts[0].shape.family
   let files = parts.map((p) => p.readPath)
   if (parts[0].shape.container === 'csv') {
@@ -103,11 +112,17 @@ async function load(
     if (converted.parts.length === 0) throw nothingLoaded(problems, found)
     parts = converted.parts
     files = converted.files
+  } else {
+    const checked = await checkTextColumns(engine, parts, signal)
+    problems.push(...checked.problems)
+    if (checked.parts.length === 0) throw nothingLoaded(problems, found)
+    parts = checked.parts
+    files = parts.map((p) => p.readPath)
   }
   throwIfCancelled(signal)
   progress('indexing', -1)
   const view = await createCurViewDroppingBadFiles(engine, family, parts, files, signal)
-  problems.push(...view.problems)
+  problems.push(...view.problems, ...fileNotices(view.parts))
   await recordSources(engine, view.parts)
   return openResult(view.parts, view.profile, problems)
 }
@@ -133,9 +148,9 @@ function openResult(
     rows: files.reduce((sum, f) => sum + f.rows, 0),
     billingPeriods: profile.billingPeriods,
     currency: profile.currencies.join(', '),
-    hasPrincipal:
-      parts[0].shape.family === 'cur2' &&
-      profile.physical.some((c) => c.name === 'line_item_iam_principal'),
+    hasPrincipal: PRINCIPAL_COLUMNS[parts[0].shape.family].some((name) =>
+      profile.physical.some((c) => c.name.toLowerCase() === name.toLowerCase()),
+    ),
     problems: problems.map((p) => ({ file: p.file ?? '', code: p.code, message: p.message })),
   }
 }

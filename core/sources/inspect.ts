@@ -7,13 +7,18 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
+import { periodSource, type PeriodSource } from './billing-period.js'
 import { classifyColumns, type Shape } from './classify.js'
-import { readCsvHeader } from './csv-scan.js'
+import type { MapCells } from './converted-check.js'
+import { unreadColumns } from './column-audit.js'
+import { readCsvHead } from './csv-head.js'
+import type { LineEnd } from './csv-scan.js'
 import type { Candidate } from './discover.js'
 import type { SourceLimits } from './limits.js'
 import { messages } from './messages.js'
 import type { PhysicalColumn } from './staging.js'
 import { sniffContainer } from './sniff.js'
+import { transcodeToUtf8 } from './utf16.js'
 import { extractCsvEntries } from './zip-extract.js'
 
 /** One readable piece of a cost file: a Parquet or CSV file, or a CSV entry of a zip. */
@@ -29,6 +34,14 @@ export interface SourcePart {
   columns?: PhysicalColumn[]
   /** CSV: the file's own unblended total, summed exactly by the Node scan while it converted. */
   unblendedTotal?: string
+  /** CSV: what ends its lines, and its first data row (csv-head.ts). */
+  csv?: { lineEnd: LineEnd; firstRow?: string[] }
+  /** Where its rows' billing period comes from (its own column, unless it lacks one). */
+  period: PeriodSource
+  /** Columns that look like tags, principals or costs that nothing reads (column-audit.ts). */
+  unreadColumns: string[]
+  /** Map cells that were not JSON objects, read as empty maps (converted-check.ts, text-columns.ts). */
+  mapsNotJson?: MapCells[]
 }
 
 export interface InspectOptions {
@@ -83,17 +96,13 @@ async function inspectOne(
   const { path, bytes } = candidate
   const container = await sniffContainer(path, bytes)
   const base = { file: path, readPath: path, bytes }
+  const id = String(index + 1).padStart(5, '0')
   if (container === 'parquet') {
     const columns = await describeParquet(options.engine, path)
-    const shape = classifyColumns(
-      path,
-      columns.map((c) => c.name),
-      'parquet',
-    )
-    return [{ ...base, shape, gzip: false, columns }]
+    return [{ ...base, ...classify(path, columns, 'parquet'), gzip: false }]
   }
   if (container === 'zip') {
-    const folder = join(options.workDirectory, 'extracted', String(index + 1).padStart(5, '0'))
+    const folder = join(options.workDirectory, 'extracted', id)
     await mkdir(folder, { recursive: true })
     const entries = await extractCsvEntries(path, folder, options.limits, options.signal)
     if (entries.length === 0) {
@@ -101,35 +110,59 @@ async function inspectOne(
     }
     const parts: SourcePart[] = []
     for (const [i, entry] of entries.entries()) {
-      const entryReport = (fraction: number) => report((i + fraction) / entries.length)
-      const scanned = await scan(path, entry.path, entry.bytes, false, options, entryReport)
-      parts.push({ ...base, readPath: entry.path, ...scanned, gzip: false })
+      const read = await readCsv(path, entry.path, false, `${id}-${i + 1}`, options)
+      parts.push({ ...base, ...read })
+      report((i + 1) / entries.length)
     }
     return parts
   }
-  const gzip = container === 'gzip'
-  return [{ ...base, ...(await scan(path, path, bytes, gzip, options, report)), gzip }]
+  return [{ ...base, ...(await readCsv(path, path, container === 'gzip', id, options)) }]
 }
 
-async function scan(
+/**
+ * A CSV's start, and what it tells (see csv-head.ts). A UTF-16 file is first transcoded into the
+ * work directory, and that copy is what is read from then on.
+ */
+async function readCsv(
   display: string,
-  readPath: string,
-  bytes: number,
+  path: string,
   gzip: boolean,
+  id: string,
   options: InspectOptions,
-  report: (fraction: number) => void,
 ) {
-  const header = await readCsvHeader(readPath, {
-    display,
-    gzip,
-    totalBytes: bytes,
-    limits: options.limits,
-    signal: options.signal,
-    onProgress: report,
-  })
+  let read = { readPath: path, gzip }
+  let head = await readCsvHead(path, { display, gzip, signal: options.signal })
+  if (head.encoding !== 'utf-8') {
+    const folder = join(options.workDirectory, 'transcoded')
+    await mkdir(folder, { recursive: true })
+    read = { readPath: join(folder, `${id}.csv`), gzip: false }
+    const { encoding } = head
+    await transcodeToUtf8(path, read.readPath, {
+      display,
+      gzip,
+      encoding,
+      limits: options.limits,
+      signal: options.signal,
+    })
+    head = await readCsvHead(read.readPath, { display, gzip: false, signal: options.signal })
+  }
+  const columns = head.header.map((name) => ({ name, type: 'VARCHAR' }))
   return {
-    shape: classifyColumns(display, header, 'csv'),
-    columns: header.map((name) => ({ name, type: 'VARCHAR' })),
+    ...read,
+    ...classify(display, columns, 'csv'),
+    csv: { lineEnd: head.lineEnd, ...(head.firstRow ? { firstRow: head.firstRow } : {}) },
+  }
+}
+
+/** The file's format, where its billing period comes from, and what it holds that nothing reads. */
+function classify(file: string, columns: PhysicalColumn[], container: 'parquet' | 'csv') {
+  const names = columns.map((c) => c.name)
+  const shape = classifyColumns(file, names, container)
+  return {
+    shape,
+    columns,
+    period: periodSource(file, names, shape),
+    unreadColumns: unreadColumns(shape, names),
   }
 }
 

@@ -9,12 +9,13 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
+import type { MapCells } from './converted-check.js'
 import { convertCsv } from './csv-convert.js'
 import { scanCsv } from './csv-scan.js'
 import type { SourcePart } from './inspect.js'
 import type { SourceLimits } from './limits.js'
 import { messages } from './messages.js'
-import { SOURCE_COST_COLUMN } from './reconcile.js'
+import { sourceCostColumn } from './reconcile.js'
 
 export interface ConvertedCsv {
   parts: SourcePart[]
@@ -54,7 +55,11 @@ export async function convertCsvParts(
         onChecked: () => options.onProgress?.(-1, part.file),
       })
       if (written.converted !== written.counted) throw rowMismatch(part, written)
-      result.parts.push({ ...part, unblendedTotal: written.unblendedTotal })
+      result.parts.push({
+        ...part,
+        unblendedTotal: written.unblendedTotal,
+        mapsNotJson: written.mapsNotJson,
+      })
       result.files.push(target)
     } catch (e) {
       await rm(target, { force: true })
@@ -77,7 +82,12 @@ async function checkAndConvert(
   target: string,
   options: CsvLoadOptions,
   progress: { onCheckProgress(fraction: number): void; onChecked(): void },
-): Promise<{ counted: number; converted: number; unblendedTotal?: string }> {
+): Promise<{
+  counted: number
+  converted: number
+  unblendedTotal?: string
+  mapsNotJson: MapCells[]
+}> {
   const stop = new AbortController()
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
   let conversionDone = false
@@ -89,6 +99,9 @@ async function checkAndConvert(
       gzip: part.gzip,
       family: part.shape.family,
       header: (part.columns ?? []).map((c) => c.name),
+      firstRow: part.csv?.firstRow,
+      lineEnd: part.csv?.lineEnd ?? 'lf',
+      period: part.period,
     },
     target,
     { signal },
@@ -101,7 +114,8 @@ async function checkAndConvert(
     totalBytes: part.bytes,
     limits: options.limits,
     signal: options.signal,
-    sumColumn: SOURCE_COST_COLUMN[part.shape.format],
+    sumColumn: sourceCostColumn(part.shape),
+    lineEnd: part.csv?.lineEnd,
     onProgress: progress.onCheckProgress,
   }).then(
     (scan) => {
@@ -118,9 +132,43 @@ async function checkAndConvert(
   if (conversion.status === 'rejected') throw conversion.reason
   return {
     counted: scan.value.dataRows,
-    converted: conversion.value,
+    converted: conversion.value.rows,
     unblendedTotal: scan.value.sum,
+    mapsNotJson: conversion.value.mapsNotJson,
   }
+}
+
+/**
+ * Node's check alone (gzip integrity, caps, quotes closed) of each CSV part, for a selection that
+ * looks like it mixes exports: a damaged file is listed with its own problem, and must not make
+ * the others look mixed.
+ */
+export async function checkCsvParts(
+  parts: SourcePart[],
+  options: { limits: SourceLimits; signal?: AbortSignal },
+): Promise<{ parts: SourcePart[]; problems: CurLensError[] }> {
+  const result: { parts: SourcePart[]; problems: CurLensError[] } = { parts: [], problems: [] }
+  for (const part of parts) {
+    if (part.shape.container !== 'csv') {
+      result.parts.push(part)
+      continue
+    }
+    try {
+      await scanCsv(part.readPath, {
+        display: part.file,
+        gzip: part.gzip,
+        totalBytes: part.bytes,
+        limits: options.limits,
+        signal: options.signal,
+        lineEnd: part.csv?.lineEnd,
+      })
+      result.parts.push(part)
+    } catch (e) {
+      if (!(e instanceof CurLensError) || e.code === 'CANCELLED') throw e
+      result.problems.push(e)
+    }
+  }
+  return result
 }
 
 /** DuckDB read another number of rows than the file has (it can skip a ragged row silently). */

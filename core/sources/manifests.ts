@@ -15,10 +15,10 @@
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, sep } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
+import { PERIOD_FOLDER } from './billing-period.js'
 import type { Candidate } from './discover.js'
 import { messages } from './messages.js'
 
-const PERIOD_FOLDER = /^(BILLING_PERIOD=\d{4}-\d{2}|\d{8}-\d{8})$/
 /** Far above any real manifest (a column list and a few thousand file names). */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 

@@ -3,14 +3,16 @@
 // with richer maps), while the names are a property of the product: rows of one product code and
 // service code share them (checked on the real export in samples/). So on open we read the map of a
 // few rows per such key (the first of each line item type, which the totals built on open record,
-// fetched by row number), keep the names of the best one (a usage row whose map names the service)
-// in a small table, and `cur_staged` joins it in.
+// fetched by row number; a map stored as JSON text is parsed as the view parses it), keep the names
+// of the best one (a usage row whose map names the service) in a small table, and `cur_staged`
+// joins it in.
 // Marketplace products are the exception: one product code can bill several models, each named only
 // in its rows' product name. A key whose sample is a marketplace Bedrock model ("(Amazon Bedrock
 // Edition)") or is billed by AWS Marketplace is flagged `per_row`, and the view reads the product
 // name of each such row from its map (normalize/cur2.ts). The service name never depends on that read,
 // so queries that do not ask for the product name still skip the map.
 import type { Engine } from '../engine/duckdb.js'
+import { convert } from './staging.js'
 import { TOTALS_TABLE } from './totals.js'
 
 export const PRODUCT_NAMES_TABLE = 'cur_product_names'
@@ -51,7 +53,7 @@ function perRow(name: NameRow | undefined): boolean {
 
 export async function createProductNames(
   engine: Engine,
-  filesWithProductMap: Set<string>,
+  productMaps: Map<string, string>,
   signal?: AbortSignal,
 ): Promise<void> {
   const keys = (
@@ -59,7 +61,7 @@ export async function createProductNames(
   ).map((k) => ({ ...k, row: Number(k.row) }))
   const byFile = new Map<string, ProductKeyRow[]>()
   for (const key of keys) {
-    if (!filesWithProductMap.has(key.file)) continue
+    if (!productMaps.has(key.file)) continue
     byFile.set(key.file, [...(byFile.get(key.file) ?? []), key])
   }
   const withEntity = await filesWithColumn(engine, [...byFile.keys()], 'bill_billing_entity')
@@ -68,9 +70,10 @@ export async function createProductNames(
     [...byFile].map(async ([file, rows]) => {
       // Read only from files that have the column; the expression is ours, never file text.
       const entity = withEntity.has(file) ? 'bill_billing_entity' : 'CAST(NULL AS VARCHAR)'
+      const product = convert('product', productMaps.get(file)!, 'map')
       const found = await engine.query<NameRow>(
         `SELECT CAST(file_row_number AS VARCHAR) AS row,
-                product['servicename'] AS servicename, product['product_name'] AS product_name,
+                ${product}['servicename'] AS servicename, ${product}['product_name'] AS product_name,
                 ${entity} AS billing_entity
          FROM read_parquet($file, file_row_number = true)
          WHERE file_row_number IN (SELECT CAST(unnest($rows) AS BIGINT))`,

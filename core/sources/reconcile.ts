@@ -3,21 +3,23 @@
 // and how, is recorded on open in the `cur_source_files` table; files are bound as parameters. A CSV
 // file's total is summed by the Node scan while DuckDB converts it (csv-scan.ts), so the file is not
 // decompressed and parsed a second time; DuckDB reads only those whose total Node could not sum.
-import type { SourceFormat } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
+import type { Naming, Shape } from './classify.js'
 import type { SourcePart } from './inspect.js'
 import { sqlIdentifier } from './sql-text.js'
 import { convert } from './staging.js'
 
 const SOURCE_FILES_TABLE = 'cur_source_files'
 
-/** The raw unblended cost column of each format. */
-export const SOURCE_COST_COLUMN: Record<SourceFormat, string> = {
-  'cur2-parquet': 'line_item_unblended_cost',
-  'cur2-csv': 'line_item_unblended_cost',
-  'cur1-parquet': 'line_item_unblended_cost',
-  'cur1-csv': 'lineItem/UnblendedCost',
-  focus: 'BilledCost',
+const COST_COLUMN: Record<Naming, string> = {
+  snake: 'line_item_unblended_cost',
+  slash: 'lineItem/UnblendedCost',
+  pascal: 'BilledCost',
+}
+
+/** The raw unblended cost column of a file of this shape. */
+export function sourceCostColumn(shape: Shape): string {
+  return COST_COLUMN[shape.naming]
 }
 
 type SourceFileRow = {
@@ -31,14 +33,14 @@ type SourceFileRow = {
 
 export async function recordSources(engine: Engine, parts: SourcePart[]): Promise<void> {
   const rows = parts.map((part) => {
-    const wanted = SOURCE_COST_COLUMN[part.shape.format].toLowerCase()
+    const wanted = sourceCostColumn(part.shape).toLowerCase()
     const column = part.columns?.find((c) => c.name.toLowerCase() === wanted)
     return {
       file: part.file,
       read_path: part.readPath,
       reader: part.shape.container,
       compression: part.gzip ? 'gzip' : 'none',
-      cost_column: column?.name ?? SOURCE_COST_COLUMN[part.shape.format],
+      cost_column: column?.name ?? sourceCostColumn(part.shape),
       cost_type: column?.type ?? 'VARCHAR',
       null_text: part.shape.family === 'focus' && part.shape.container === 'csv' ? 'NULL' : '',
       known_total: part.unblendedTotal ?? '',

@@ -1,11 +1,21 @@
 // Builds the `cur_staged` projection: the columns one format's normalization SQL reads, under that
 // format's own names and with fixed types, whatever the files hold. A column missing from every file
 // becomes a typed NULL; a column stored with another type is cast (TIMESTAMPTZ is read in UTC, an
-// account id stored as a number is padded back to 12 digits). Identifiers come from the file's own
-// schema and go through the one quoting helper.
+// account id stored as a number is padded back to 12 digits, text timestamps are read in any ISO
+// form, see timestamp-text.ts). A file without a billing period column gets its inferred one
+// (billing-period.ts). Identifiers come from the file's own schema and go through the one quoting
+// helper.
+import { inferredPeriodSql, type PeriodSource } from './billing-period.js'
 import type { Family } from './classify.js'
-import { mapFromJson, SQL_TYPE, STAGED_COLUMNS, type ValueType } from './column-types.js'
+import {
+  legacyTagKey,
+  mapFromJson,
+  SQL_TYPE,
+  STAGED_COLUMNS,
+  type ValueType,
+} from './column-types.js'
 import { sqlIdentifier, sqlString } from './sql-text.js'
+import { timestampFromText } from './timestamp-text.js'
 
 export interface PhysicalColumn {
   name: string
@@ -15,16 +25,39 @@ export interface PhysicalColumn {
 const INTEGER = /^(U?BIGINT|U?INTEGER|U?SMALLINT|U?TINYINT|HUGEINT|UHUGEINT)$/
 const TEXT = /^(VARCHAR|JSON)$/
 
-/** SELECT list for `cur_staged`; `sourceFile` is the expression naming each row's file. */
+/** A file, as `sourceFile` names it, whose rows' billing period is inferred. */
+export interface InferredPeriod {
+  file: string
+  period: PeriodSource
+}
+
+/**
+ * SELECT list for `cur_staged`; `sourceFile` is the expression naming each row's file, and
+ * `inferred` lists the files without a billing period column.
+ */
 export function stagedSelectList(
   family: Family,
   physical: PhysicalColumn[],
   sourceFile: string,
+  inferred: InferredPeriod[] = [],
 ): string {
   const find = lookup(physical)
+  const staged = (name: string, type: ValueType) => {
+    const found = find(name)
+    return found
+      ? convert(sqlIdentifier(found.name), found.type, type)
+      : `CAST(NULL AS ${SQL_TYPE[type]})`
+  }
   const items = STAGED_COLUMNS[family].map((column) => {
-    const found = find(column.name)
-    return `${found ? convert(sqlIdentifier(found.name), found.type, column.type) : `CAST(NULL AS ${SQL_TYPE[column.type]})`} AS ${sqlIdentifier(column.name)}`
+    let value = staged(column.name, column.type)
+    if (column.name === 'bill_billing_period_start_date' && inferred.length > 0) {
+      const usage = staged('line_item_usage_start_date', 'timestamp')
+      const cases = inferred.map(
+        (f) => `WHEN ${sqlString(f.file)} THEN ${inferredPeriodSql(f.period, usage)}`,
+      )
+      value = `CASE ${sourceFile} ${cases.join(' ')} ELSE ${value} END`
+    }
+    return `${value} AS ${sqlIdentifier(column.name)}`
   })
   if (family === 'cur1') items.push(`${legacyTags(physical, find)} AS tags`)
   items.push(`${sourceFile} AS source_file`)
@@ -53,7 +86,7 @@ export function convert(column: string, physicalType: string, type: ValueType): 
     case 'timestamp':
       if (physicalType === 'TIMESTAMP') return column
       if (physicalType === 'TIMESTAMP WITH TIME ZONE') return `timezone('UTC', ${column})`
-      return `CAST(${text ? blankIsNull : column} AS TIMESTAMP)`
+      return text ? timestampFromText(column) : `CAST(${column} AS TIMESTAMP)`
     case 'double':
       if (physicalType === 'DOUBLE') return column
       return `CAST(${text ? blankIsNull : column} AS DOUBLE)`
@@ -74,8 +107,7 @@ export function convert(column: string, physicalType: string, type: ValueType): 
 
 /**
  * Legacy tags as one map. A CSV converted on open already carries it (`tags`); an Athena Parquet
- * export has one column per key: resource_tags_user_team → resourceTags/user:team,
- * resource_tags_aws_created_by → resourceTags/aws:created_by, cost_category_team → costCategory/team.
+ * export has one column per key (see legacyTagKey).
  */
 function legacyTags(
   physical: PhysicalColumn[],
@@ -93,14 +125,4 @@ function legacyTags(
   })
   if (entries.length === 0) return 'CAST(MAP {} AS MAP(VARCHAR, VARCHAR))'
   return `map_from_entries(list_filter([${entries.join(', ')}], lambda e: coalesce(e.value, '') <> ''))`
-}
-
-function legacyTagKey(column: string): string | undefined {
-  const resource = /^resource_tags_(user|aws)_(.+)$/.exec(column)
-  if (resource) return `resourceTags/${resource[1]}:${resource[2]}`
-  if (column.startsWith('resource_tags_'))
-    return `resourceTags/${column.slice('resource_tags_'.length)}`
-  if (column.startsWith('cost_category_'))
-    return `costCategory/${column.slice('cost_category_'.length)}`
-  return undefined
 }

@@ -29,13 +29,19 @@ export async function createCurViewDroppingBadFiles(
         family,
         files: readFiles,
         converted,
-        filesWithProductMap: new Set(
-          chosen
-            .filter((p) =>
-              p.columns?.some((c) => c.name === 'product' && c.type.startsWith('MAP(')),
-            )
-            .map((p) => p.readPath),
+        productMaps: new Map(
+          chosen.flatMap((p) => {
+            const product = p.columns?.find((c) => c.name === 'product')
+            return product && /^(MAP\(|VARCHAR$|JSON$)/.test(product.type)
+              ? [[p.readPath, product.type] as const]
+              : []
+          }),
         ),
+        inferredPeriods: converted
+          ? []
+          : chosen.flatMap((p) =>
+              p.period.kind === 'column' ? [] : [{ file: p.readPath, period: p.period }],
+            ),
       },
       signal,
     )

@@ -14,7 +14,7 @@ import { FOCUS_NORMALIZATION } from './normalize/focus.js'
 import { normalizedSelect, type Normalization } from './normalize/normalization.js'
 import { createProductNames, withProductNames } from './product-names.js'
 import { sqlStringList } from './sql-text.js'
-import { stagedSelectList, type PhysicalColumn } from './staging.js'
+import { stagedSelectList, type InferredPeriod, type PhysicalColumn } from './staging.js'
 import { createTagSetSourceSql } from './tag-sets.js'
 import { createRollupSql, createTotalsSql, ROLLUP_VIEW, TOTALS_TABLE } from './totals.js'
 
@@ -30,8 +30,10 @@ export interface ViewSource {
   files: string[]
   /** True when the files are our own conversions, which carry `source_file` and flat names. */
   converted: boolean
-  /** The user's CUR 2.0 Parquet files that have the `product` map. */
-  filesWithProductMap: Set<string>
+  /** The user's CUR 2.0 Parquet files that have the `product` map, and its type (a MAP, or text). */
+  productMaps: Map<string, string>
+  /** The user's Parquet files without a billing period column (a CSV's conversion writes it). */
+  inferredPeriods: InferredPeriod[]
 }
 
 export interface ViewProfile {
@@ -80,13 +82,14 @@ export async function createCurView(
     source.family,
     physical,
     source.converted ? 'source_file' : 'filename',
+    source.inferredPeriods,
   )
   const rowNumber = lookup ? ',\n  file_row_number' : ''
   await engine.query(`CREATE VIEW cur_raw AS SELECT\n  ${select}${rowNumber}\nFROM ${reader}`)
 
   const normalization = lookup ? CUR2_LOOKUP_NORMALIZATION : NORMALIZATION[source.family]
   await engine.query(createTotalsSql(normalization, lookup), {}, { signal })
-  if (lookup) await createProductNames(engine, source.filesWithProductMap, signal)
+  if (lookup) await createProductNames(engine, source.productMaps, signal)
   const staged = (relation: string) =>
     lookup ? withProductNames(relation) : `SELECT * FROM ${relation}`
   await engine.query(`CREATE VIEW cur_staged AS ${staged('cur_raw')}`)

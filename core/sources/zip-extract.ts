@@ -1,7 +1,8 @@
 // Extracts the CSV entries of a .zip export into the private work directory, under names we make up
 // (entry names never become paths). yauzl reads lazily and checks each entry's real size against its
 // header; entry names with "..", an absolute path or a backslash reject the whole archive
-// (UNSAFE_ARCHIVE); entry-count, size and ratio caps stop zip bombs (yauzl leaves those to us).
+// (UNSAFE_ARCHIVE), and so does an encrypted entry of any name (we cannot read it, nor tell what it
+// holds); entry-count, size and ratio caps stop zip bombs (yauzl leaves those to us).
 import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { Transform, type TransformCallback } from 'node:stream'
@@ -21,6 +22,7 @@ export interface ExtractedEntry {
 
 const UNSAFE_NAME = /(^|\/)\.\.(\/|$)|^\/|^[a-zA-Z]:|\\/
 const YAUZL_NAME_ERROR = /^(absolute path|invalid relative path|invalid characters in fileName)/
+const YAUZL_ENCRYPTION_ERROR = /^strong encryption is not supported/
 
 export async function extractCsvEntries(
   zipPath: string,
@@ -47,12 +49,12 @@ export async function extractCsvEntries(
           file: zipPath,
         })
       }
-      if (name.endsWith('/') || !name.toLowerCase().endsWith('.csv')) continue
       if (entry.isEncrypted()) {
-        throw new CurLensError('FILE_CORRUPT', messages.zipEncrypted(zipPath, name), {
+        throw new CurLensError('UNSAFE_ARCHIVE', messages.zipEncrypted(zipPath, name), {
           file: zipPath,
         })
       }
+      if (name.endsWith('/') || !name.toLowerCase().endsWith('.csv')) continue
       if (entry.uncompressedSize > limits.maxDecompressedBytes) {
         throw tooLarge(zipPath, messages.decompressedTooLarge(zipPath, limits.maxDecompressedBytes))
       }
@@ -123,6 +125,12 @@ function zipError(zipPath: string, e: unknown, signal?: AbortSignal): CurLensErr
   if (signal?.aborted) return new CurLensError('CANCELLED', messages.cancelled(), { cause: e })
   if (e instanceof CurLensError) return e
   const message = e instanceof Error ? e.message : String(e)
+  if (YAUZL_ENCRYPTION_ERROR.test(message)) {
+    return new CurLensError('UNSAFE_ARCHIVE', messages.zipEncrypted(zipPath, 'an entry'), {
+      file: zipPath,
+      cause: e,
+    })
+  }
   if (YAUZL_NAME_ERROR.test(message)) {
     return new CurLensError('UNSAFE_ARCHIVE', messages.unsafeArchive(zipPath, message), {
       file: zipPath,

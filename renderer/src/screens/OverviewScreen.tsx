@@ -27,6 +27,8 @@ const BEDROCK = 'Amazon Bedrock'
 
 const NO_PRINCIPAL =
   'No line item here names an IAM principal. Create a CUR 2.0 export with “Include caller identity (IAM principal) allocation data” to see who made the calls (usage from April 2026 on).'
+const NO_PRINCIPAL_COLUMN =
+  'This format has no principal column, so costs cannot be split by who made the calls.'
 
 function periodTotals(summary: SummaryResult, period: string | null) {
   if (period === null)
@@ -143,7 +145,13 @@ export function OverviewScreen() {
           subheader="Who signed the requests"
           query={dataset.info.hasPrincipal ? query('principal', bedrockFilters, 6) : null}
           dimension="principal"
-          emptyText={dataset.info.hasPrincipal ? undefined : NO_PRINCIPAL}
+          emptyText={
+            dataset.info.hasPrincipal
+              ? undefined
+              : dataset.info.format.startsWith('cur2')
+                ? NO_PRINCIPAL
+                : NO_PRINCIPAL_COLUMN
+          }
           nullOnlyText={NO_PRINCIPAL}
           onSelect={(value) =>
             actions.exploreBy('model', [

@@ -138,6 +138,8 @@ describe('a bad file', () => {
       shape: classifyColumns(path, header, 'csv'),
       gzip: true,
       columns: header.map((name) => ({ name, type: 'VARCHAR' })),
+      period: { kind: 'column' as const },
+      unreadColumns: [],
     }
     const options = { engine: failing, workDirectory: dir, limits: DEFAULT_LIMITS }
     const result = await convertCsvParts([part], options)
@@ -185,13 +187,37 @@ describe('a bad file', () => {
   it.each([
     ['malformed JSON', '"{""team"": ""web"""'],
     ['a JSON array', '"[""team""]"'],
-  ])('that has %s where a tag map belongs is FILE_CORRUPT', async (_, tags) => {
-    const rows = [ROW, ROW.replace('1.5', '2')].map((r) => r.replace('\n', ',{}\n'))
-    rows[1] = rows[1].replace(',{}\n', `,${tags}\n`)
-    const path = await file('bad-tags.csv', HEADER.replace('\n', ',tags\n') + rows.join(''))
-    const error = await expectFailure([path], 'FILE_CORRUPT', path)
-    expect(error.message).toMatch(/JSON|OBJECT/)
-  })
+    ['plain text', 'EC2'],
+  ])(
+    'that has %s where a tag map belongs loads it as no tags and lists the row',
+    async (_, tags) => {
+      const team = '"{""iamPrincipal/team"": ""data""}"'
+      const rows = [
+        ROW.replace('\n', `,${team}\n`),
+        ROW.replace('1.5', '2').replace('\n', `,${tags}\n`),
+      ]
+      const path = await file('bad-tags.csv', HEADER.replace('\n', ',tags\n') + rows.join(''))
+      dataset = await openDataset([path])
+      const summary = await summarize(dataset)
+      expect(summary.totals.unblended).toBe('3.5000000000')
+      expect(summary.reconciliation.matches).toBe(true)
+      expect(dataset.info.problems).toEqual([
+        {
+          file: path,
+          code: 'MAP_NOT_JSON',
+          message: expect.stringContaining('has 1 row whose tags'),
+        },
+      ])
+      const teams = await dataset.engine.query<{ team: string | null; cost: string }>(
+        `SELECT tags['iamPrincipal/team'] AS team, CAST(sum(unblended_cost) AS VARCHAR) AS cost
+       FROM cur GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      )
+      expect(teams).toEqual([
+        { team: 'data', cost: '1.5000000000' },
+        { team: null, cost: '2.0000000000' },
+      ])
+    },
+  )
 })
 
 describe('a bad path', () => {

@@ -49,8 +49,12 @@ export async function deflateEntry(
   return { name, deflated: Buffer.concat(chunks), crc: crc >>> 0, size }
 }
 
-/** A zip archive of already deflated entries (no data descriptors, no zip64). */
-export function zipArchive(entries: ZipEntryData[]): Buffer {
+/**
+ * A zip archive of already deflated entries (no data descriptors, no zip64); `encrypted` sets the
+ * "encrypted" flag (general-purpose bit 0) on every entry, without encrypting anything.
+ */
+export function zipArchive(entries: ZipEntryData[], encrypted = false): Buffer {
+  const flags = 0x0800 | (encrypted ? 1 : 0)
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
@@ -59,7 +63,7 @@ export function zipArchive(entries: ZipEntryData[]): Buffer {
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x0800, 6)
+    local.writeUInt16LE(flags, 6)
     local.writeUInt16LE(8, 8)
     local.writeUInt32LE(e.crc, 14)
     local.writeUInt32LE(e.deflated.length, 18)
@@ -69,7 +73,7 @@ export function zipArchive(entries: ZipEntryData[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x0800, 8)
+    central.writeUInt16LE(flags, 8)
     central.writeUInt16LE(8, 10)
     central.writeUInt32LE(e.crc, 16)
     central.writeUInt32LE(e.deflated.length, 20)

@@ -174,13 +174,15 @@ describe('the real FOCUS 1.0 sample', () => {
 })
 
 describe('the keboola mock exports', () => {
-  it('reads the CUR 2.0 .csv.gz and reconciles to its gunzipped column', async () => {
+  // Named V2, but its columns are legacy CUR's as Athena flattens them (product_product_name and two
+  // more product attributes no CUR 2.0 has; no map column, no principal).
+  it('reads the .csv.gz with Athena column names as legacy CUR and reconciles to its gunzipped column', async () => {
     const folder = join(SAMPLES, 'keboola-mock-cur', 'cur_2_0')
     const rows = csvRows(
       gunzipSync(await readFile(join(folder, 'MockTestReportV2-00001.csv.gz'))).toString(),
     )
     const { info, summary } = await open(folder)
-    expect(info.format).toBe('cur2-csv')
+    expect(info.format).toBe('cur1-csv')
     expect(info.rows).toBe(rows.length)
     expect(summary.totals.unblended).toBe(sumDecimals(rows.map((r) => r.line_item_unblended_cost)))
     expect(summary.reconciliation.matches).toBe(true)
@@ -228,4 +230,22 @@ describe('the real legacy Athena Parquet export (SaaS workshop)', () => {
     expect(summary.byService.map((s) => s.service)).toContain('Amazon DynamoDB')
     await rm(work, { recursive: true, force: true })
   })
+})
+
+describe('every real export', () => {
+  it.each([
+    'ola-raji-cur2-csv',
+    'focus-converters-aws-cur1-csv',
+    'focus-sample-data-1.0',
+    'keboola-mock-cur/cur_2_0',
+    'keboola-mock-cur/cur_1_0',
+    'saas-workshop-lab7-cur1-parquet',
+  ])(
+    '%s loads with no problem listed (no column left unread, no period inferred)',
+    async (name) => {
+      const { info, summary } = await open(join(SAMPLES, name))
+      expect(info.problems).toEqual([])
+      expect(summary.reconciliation.matches).toBe(true)
+    },
+  )
 })

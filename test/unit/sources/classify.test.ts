@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyColumns, exportName } from '../../../core/sources/classify.js'
+import { classifyColumns, exportName, shapeKey } from '../../../core/sources/classify.js'
 import { CurLensError } from '../../../core/errors/curlens-error.js'
 
 const CUR2 = [
@@ -24,16 +24,52 @@ describe('telling export formats apart by their columns', () => {
       family: 'cur2',
       format: 'cur2-csv',
       container: 'csv',
+      naming: 'snake',
     })
   })
 
-  it('reads snake_case Parquet with map columns as CUR 2.0 and without them as legacy Athena', () => {
+  it('reads snake_case Parquet with map columns as CUR 2.0 and with flattened columns as legacy Athena', () => {
     expect(classifyColumns('a', [...CUR2, 'product', 'tags'], 'parquet').format).toBe(
       'cur2-parquet',
     )
-    expect(classifyColumns('a', [...CUR2, 'product_product_name'], 'parquet').format).toBe(
-      'cur1-parquet',
+    for (const flattened of [
+      'product_product_name',
+      'resource_tags_user_team',
+      'cost_category_x',
+    ]) {
+      expect(classifyColumns('a', [...CUR2, flattened], 'parquet').format, flattened).toBe(
+        'cur1-parquet',
+      )
+    }
+  })
+
+  it('reads a file with the principal but no map column as CUR 2.0 (a script wrote it)', () => {
+    const script = [...CUR2, 'line_item_iam_principal', 'line_item_usage_account_id']
+    expect(classifyColumns('a', script, 'parquet').format).toBe('cur2-parquet')
+    const both = [...script, 'product_product_name']
+    expect(classifyColumns('a', both, 'parquet').format).toBe('cur2-parquet')
+  })
+
+  it('reads a snake_case file that shows neither CUR 2.0 nor legacy columns as CUR 2.0', () => {
+    expect(classifyColumns('a', CUR2, 'parquet').format).toBe('cur2-parquet')
+    const standardFlat = [...CUR2, 'product_servicecode', 'product_region_code']
+    expect(classifyColumns('a', standardFlat, 'parquet').format).toBe('cur2-parquet')
+  })
+
+  it('reads a CSV with Athena column names and flattened tags as legacy CUR, told apart from lineItem/… CSV', () => {
+    const athena = classifyColumns('a.csv', [...CUR2, 'resource_tags_user_team'], 'csv')
+    expect(athena).toEqual({
+      family: 'cur1',
+      format: 'cur1-csv',
+      container: 'csv',
+      naming: 'snake',
+    })
+    const legacy = classifyColumns(
+      'b.csv',
+      ['bill/BillingPeriodStartDate', 'lineItem/LineItemType', 'lineItem/UnblendedCost'],
+      'csv',
     )
+    expect(shapeKey(athena)).not.toBe(shapeKey(legacy))
   })
 
   it('reads lineItem/… headers as legacy CUR CSV and FOCUS names as FOCUS', () => {
@@ -48,6 +84,7 @@ describe('telling export formats apart by their columns', () => {
       family: 'focus',
       format: 'focus',
       container: 'csv',
+      naming: 'pascal',
     })
     expect(
       classifyColumns('a.csv', ['BilledCost', 'ChargeType', 'BillingPeriodStart'], 'csv').format,

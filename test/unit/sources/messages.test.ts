@@ -27,9 +27,14 @@ describe('CSV reader errors shown to users', () => {
     expect(csvReason(duckdb)).toBe("line 4: the row does not have the header's 4 fields")
   })
 
+  it('say in words that a quoted field is never closed, whatever the original line holds', () => {
+    const duckdb = `Invalid Input Error: CSV Error on Line: 201\nOriginal Line: "x,1\n.\n\nValue with unterminated quote found.${options}`
+    expect(csvReason(duckdb)).toBe('line 201: a quoted field is never closed')
+  })
+
   it('keep any other reader reason as DuckDB words it', () => {
-    const duckdb = `Invalid Input Error: CSV Error on Line: 7\nOriginal Line: x\nValue with unterminated quote found.${options}`
-    expect(csvReason(duckdb)).toBe('line 7: Value with unterminated quote found.')
+    const duckdb = `Invalid Input Error: CSV Error on Line: 7\nOriginal Line: x\nSomething else went wrong.${options}`
+    expect(csvReason(duckdb)).toBe('line 7: Something else went wrong.')
   })
 
   it('read any other engine error as engineReason does', () => {
