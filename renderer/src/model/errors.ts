@@ -63,6 +63,22 @@ const TEXT: Partial<Record<ErrorCode, { title: string; hint: string }>> = {
     title: 'Several deliveries of one month',
     hint: 'Open the export folder with its metadata folder (the manifests say which delivery is current), or only the latest delivery.',
   },
+  BILLING_PERIOD_INFERRED: {
+    title: 'Billing period worked out',
+    hint: 'The files have no billing period column; the period comes from their folder or usage dates, as the message says.',
+  },
+  COLUMNS_NOT_READ: {
+    title: 'Columns not read',
+    hint: 'These columns look like tags, principals or costs but are not part of the format CUR Lens reads: check they are not needed.',
+  },
+  MAP_NOT_JSON: {
+    title: 'Cells that are not JSON',
+    hint: 'Those cells were read as empty (no tags or product fields); the totals still reconcile.',
+  },
+  SPREADSHEET_DAMAGE: {
+    title: 'Re-saved by a spreadsheet',
+    hint: 'Open the original export as downloaded from AWS: a spreadsheet changes dates and account ids.',
+  },
   UNSAFE_ARCHIVE: {
     title: 'Archive refused',
     hint: 'The archive looks unsafe (paths outside the folder or an extreme size). Extract it yourself and open the files.',
