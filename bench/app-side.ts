@@ -1,8 +1,8 @@
 // The CUR Lens side of the benchmark: the real core modules, as the engine process runs them.
 import type { BreakdownResult, SummaryResult } from '../core/api.js'
-import { breakdown } from '../core/attribution/breakdown.js'
-import { LIVE_SOURCE } from '../core/attribution/dimensions.js'
-import { attributionCacheReady, prepareAttribution } from '../core/attribution/index.js'
+import { breakdown } from '../core/reports/breakdown.js'
+import { LIVE_SOURCE } from '../core/rows/dimensions.js'
+import { attributionCacheReady, prepareAttribution } from '../core/rows/attributed-rows.js'
 import { openDataset } from '../core/sources/index.js'
 import { summarize } from '../core/sources/summary.js'
 import {

@@ -11,7 +11,7 @@ import {
   prepareAttribution,
   tagKeys,
   tokenUnitCosts,
-} from './attribution/index.js'
+} from './rows/attributed-rows.js'
 import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'

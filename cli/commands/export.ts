@@ -1,12 +1,7 @@
 // `cur-lens export`: chargeback CSVs for Excel, by mapping rules or by a report dimension. Prints
 // the files written, how each shared bucket was treated, and the reconciliation to the bill.
 import { resolve } from 'node:path'
-import type {
-  ExportRequest,
-  LineDetail,
-  SharedBucket,
-  SharedTreatment,
-} from '../../core/chargeback/types.js'
+import type { ExportRequest, LineDetail, SharedBucket, SharedTreatment } from '../../core/api.js'
 import { BASES, LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../../core/api-values.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import {

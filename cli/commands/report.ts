@@ -4,7 +4,7 @@
 // figure as a number, sorted by descending value.
 import { METRICS } from '../../core/api-values.js'
 import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
-import { MAX_TOP_N } from '../../core/attribution/breakdown-sql.js'
+import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
 import {
   UsageError,
   parseArguments,

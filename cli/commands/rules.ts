@@ -3,16 +3,15 @@
 // rounded shares to 100.0 %.
 import { BASES } from '../../core/api-values.js'
 import { resolve } from 'node:path'
-import type { Basis } from '../../core/api.js'
+import type { Basis, MappingRules, RulesCoverage } from '../../core/api.js'
 import {
   apportion,
   formatCents,
   parseUnits,
   roundToCents,
   UNITS_PER_CENT,
-} from '../../core/chargeback/money.js'
+} from '../../core/format/exact-money.js'
 import { describeMatch } from '../../core/chargeback/rules.js'
-import type { MappingRules, RulesCoverage } from '../../core/chargeback/types.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import {
   UsageError,

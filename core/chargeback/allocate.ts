@@ -5,7 +5,14 @@
 //   a statement's direct (or kept amount) = Σ its lines (+ its other lines, when they are cut).
 import { SHARED_BUCKETS } from '../api-values.js'
 import type { LineAggregate } from './line-query.js'
-import { apportion, formatCents, roundToCents, sum, UNITS_PER_CENT, type Quota } from './money.js'
+import {
+  apportion,
+  formatCents,
+  roundToCents,
+  sum,
+  UNITS_PER_CENT,
+  type Quota,
+} from '../format/exact-money.js'
 import type { CheckedRequest } from './request.js'
 import { compareText, statementLines } from './statement-lines.js'
 import { bucketLabel, describeAllocation } from './words.js'
@@ -15,7 +22,7 @@ import type {
   SharedBucket,
   SharedTreatment,
   Statement,
-} from './types.js'
+} from '../api.js'
 
 interface Recipient {
   name: string

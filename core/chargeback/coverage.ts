@@ -1,12 +1,11 @@
 // Rule coverage: how much of the period's cost each mapping rule matches (first match wins) and how
 // much no rule matches. Sums are exact DECIMAL, so matched plus unmatched equals the total.
-import type { Basis } from '../api.js'
-import type { RowSource } from '../attribution/dimensions.js'
+import type { Basis, MappingRules, RulesCoverage } from '../api.js'
+import type { RowSource } from '../rows/dimensions.js'
 import type { Dataset } from '../sources/dataset.js'
 import { itemsCte } from './line-query.js'
-import { formatUnits, parseUnits, sum } from './money.js'
+import { formatUnits, parseUnits, sum } from '../format/exact-money.js'
 import { assertRules } from './rules.js'
-import type { MappingRules, RulesCoverage } from './types.js'
 
 export async function checkRules(
   dataset: Dataset,

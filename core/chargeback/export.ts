@@ -12,7 +12,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
-import { writeFileAtomic } from '../workspace/atomic-write.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
 import { toExcelCsv, type CsvCell, type CsvColumn } from './csv.js'
 import { statementFileNames } from './file-names.js'
 import { checkRequest } from './request.js'
@@ -23,7 +23,7 @@ import type {
   ExportResult,
   LineDetail,
   Statement,
-} from './types.js'
+} from '../api.js'
 
 export const SUMMARY_FILE = 'chargeback-summary.csv'
 export const ALLOCATIONS_FILE = 'chargeback-allocations.csv'

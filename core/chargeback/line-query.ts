@@ -6,10 +6,10 @@
 // sums. Columns and dimensions come from closed maps; rule patterns, tag keys, roles and the period
 // are bound parameters. A tag the recipient dimension or a filter names must exist in the export (a
 // label resolves to its key, as in breakdowns); a rule's tag key need not: rules span exports.
-import type { Basis, Dimension, Filter } from '../api.js'
+import type { Basis, Dimension, Filter, LineDetail, MappingRules, SharedBucket } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import { currentRowSource } from '../attribution/attribution-cache.js'
+import { currentRowSource } from '../rows/cache-state.js'
 import {
   CACHE_STORE,
   FLAT_DIMENSION_COLUMNS,
@@ -22,14 +22,13 @@ import {
   parseDimension,
   readsTags,
   type RowSource,
-} from '../attribution/dimensions.js'
-import { resolveTagNames } from '../attribution/tag-keys.js'
-import { resolveFilterValues } from '../attribution/filter-values.js'
-import { tagSetsSwitched } from '../attribution/tag-sets-switch.js'
+} from '../rows/dimensions.js'
+import { resolveTagNames } from '../rows/tag-names.js'
+import { resolveFilterValues } from '../rows/filter-values.js'
+import { tagSetsSwitched } from '../rows/tag-sets-switch.js'
 import type { Dataset } from '../sources/dataset.js'
-import { parseUnits } from './money.js'
+import { parseUnits } from '../format/exact-money.js'
 import { compileRuleIndex, type RuleColumns } from './rules-sql.js'
-import type { LineDetail, MappingRules, SharedBucket } from './types.js'
 
 const BASIS_COLUMNS: Record<Basis, string> = {
   unblended: 'unblended',

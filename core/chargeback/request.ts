@@ -1,12 +1,17 @@
 // Checks a chargeback request as it arrives over the API (plain JSON, so nothing is trusted):
 // exactly one of rules or `by`, a valid period, known buckets and treatments, and fixed
 // percentages that add up to exactly 100. Percentages become exact integers (millionths).
-import type { Filter } from '../api.js'
+import type {
+  ChargebackRequest,
+  Filter,
+  LineDetail,
+  SharedBucket,
+  SharedTreatment,
+} from '../api.js'
 import { LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../api-values.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { isPeriod, type RecipientSource } from './line-query.js'
 import { assertRules, KEPT_LABELS } from './rules.js'
-import type { ChargebackRequest, LineDetail, SharedBucket, SharedTreatment } from './types.js'
 
 /** Percentages are exact to a millionth of a percent; 100 % is this many. */
 export const PERCENT_SCALE = 1_000_000

@@ -5,8 +5,8 @@
 // closed map in core/attribution). The same CASE applies to every line item of the period, months
 // before tags existed included.
 import type { SqlParams } from '../engine/duckdb.js'
-import { FLAT_DIMENSION_COLUMNS } from '../attribution/dimensions.js'
-import type { MappingRules } from './types.js'
+import { FLAT_DIMENSION_COLUMNS } from '../rows/dimensions.js'
+import type { MappingRules } from '../api.js'
 
 export interface CompiledSql {
   sql: string

@@ -3,7 +3,7 @@
 // once; `assertRules` turns them into one INVALID_RULES error for callers that just need rules.
 import { MATCH_KINDS } from '../api-values.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import type { MappingRule, MappingRules, RuleMatch } from './types.js'
+import type { MappingRule, MappingRules, RuleMatch } from '../api.js'
 
 const MAX_RULES = 5000
 const MAX_TEXT = 1024

@@ -2,9 +2,9 @@
 // rounded to cents so they add up exactly to the statement's amount (largest remainder), largest
 // first, and cut to the request's `linesPerStatement` with the rest summed on one line.
 import type { LineAggregate } from './line-query.js'
-import { apportion, formatCents, sum, UNITS_PER_CENT } from './money.js'
+import { apportion, formatCents, sum, UNITS_PER_CENT } from '../format/exact-money.js'
 import type { CheckedRequest } from './request.js'
-import type { Statement } from './types.js'
+import type { Statement } from '../api.js'
 
 /**
  * Lines rounded to add up to `cents`, largest first, at most `request.linesPerStatement` of them

@@ -3,10 +3,10 @@
 import { CurLensError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
 import { allocate } from './allocate.js'
-import type { RowSource } from '../attribution/dimensions.js'
+import type { RowSource } from '../rows/dimensions.js'
 import { queryLines } from './line-query.js'
 import { checkRequest } from './request.js'
-import type { ChargebackRequest, ChargebackResult } from './types.js'
+import type { ChargebackRequest, ChargebackResult } from '../api.js'
 
 export async function chargeback(
   dataset: Dataset,

@@ -1,9 +1,9 @@
 // The chargeback's rules in words: labels of shared buckets kept as their own line, and the sentence
 // printed with each allocation, so finance can read how shared cost was treated.
 import type { RecipientSource } from './line-query.js'
-import { formatCents } from './money.js'
+import { formatCents } from '../format/exact-money.js'
 import { PERCENT_SCALE, type CheckedRequest } from './request.js'
-import type { SharedBucket, SharedTreatment } from './types.js'
+import type { SharedBucket, SharedTreatment } from '../api.js'
 
 const LABELS: Record<SharedBucket, string> = {
   unmatched: '(unallocated)',

@@ -3,7 +3,7 @@
 // scan of a CSV file feeds it the bytes of each value, so the file's own total needs no second read.
 // AWS writes most values as plain decimals and tiny ones with an exponent (8.9E-9); anything else
 // (spaces, a word) makes the sum unknown, and reconciliation then lets DuckDB read the column.
-import { formatUnits } from '../chargeback/money.js'
+import { formatUnits } from '../format/exact-money.js'
 
 const QUOTE = 0x22
 const PLUS = 0x2b

@@ -15,7 +15,7 @@ import { normalizedSelect, type Normalization } from './normalize/normalization.
 import { createProductNames, withProductNames } from './product-names.js'
 import { sqlStringList } from './sql-text.js'
 import { stagedSelectList, type InferredPeriod, type PhysicalColumn } from './staging.js'
-import { createTagSetSourceSql } from './tag-sets.js'
+import { createTagSetSourceSql } from '../rows/tag-sets.js'
 import { createRollupSql, createTotalsSql, ROLLUP_VIEW, TOTALS_TABLE } from './totals.js'
 
 const NORMALIZATION: Record<Family, Normalization> = {

@@ -2,7 +2,7 @@
 // typed errors naming the file, and writes are atomic with a stable layout (2-space, final newline).
 import { readFile } from 'node:fs/promises'
 import { CurLensError } from '../errors/curlens-error.js'
-import { writeFileAtomic } from './atomic-write.js'
+import { writeFileAtomic } from '../files/atomic-write.js'
 
 /** Parsed JSON, or FILE_NOT_FOUND / FILE_UNREADABLE, or `invalidCode` when it is not JSON. */
 export async function readJsonFile(

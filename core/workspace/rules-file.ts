@@ -1,7 +1,6 @@
 // Mapping rules imported and exported on their own, as a JSON file a user can edit and share.
-import type { LoadedRules } from '../api.js'
+import type { LoadedRules, MappingRules } from '../api.js'
 import { assertRules } from '../chargeback/rules.js'
-import type { MappingRules } from '../chargeback/types.js'
 import { readJsonFile, writeJsonFile } from './json-file.js'
 import { assertWorkspace } from './workspace-file.js'
 

@@ -2,13 +2,15 @@
 // or from one dimension (quick mode), the cost basis, the period, who each statement line names,
 // and per bucket of shared cost whether it stays its own line or is spread proportionally, evenly
 // or by fixed percentages.
-import type { Basis, ChargebackRequest, Dimension } from '../../../core/api.js'
 import type {
+  Basis,
+  ChargebackRequest,
+  Dimension,
   LineDetail,
   MappingRule,
   SharedBucket,
   SharedTreatment,
-} from '../../../core/chargeback/types.js'
+} from '../../../core/api.js'
 import { SHARED_BUCKETS } from '../../../core/api-values.js'
 import { toMappingRules } from './rules-editor.js'
 

@@ -1,7 +1,7 @@
 // The mapping-rules table as state: rules in precedence order (first match wins), edited one field
 // at a time, reordered by moving a rule up or down. Validation says which rule is incomplete so the
 // table can mark it; coverage is only requested for rules that are complete.
-import type { MappingRule, MappingRules, RuleMatch } from '../../../core/chargeback/types.js'
+import type { MappingRule, MappingRules, RuleMatch } from '../../../core/api.js'
 
 export type RuleKind = RuleMatch['kind']
 

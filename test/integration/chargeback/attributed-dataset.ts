@@ -5,13 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { attributionCacheReady, prepareAttribution } from '../../../core/attribution/index.js'
+import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
 import { openEngine } from '../../../core/engine/duckdb.js'
-import { initCacheState } from '../../../core/attribution/attribution-cache.js'
-import {
-  CREATE_ATTRIBUTION_ROWS,
-  createTaggedView,
-} from '../../../core/attribution/attribution-views.js'
+import { initCacheState } from '../../../core/rows/cache-state.js'
+import { CREATE_ATTRIBUTION_ROWS, createTaggedView } from '../../../core/rows/row-views.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 

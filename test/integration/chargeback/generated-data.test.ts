@@ -8,19 +8,15 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
-import * as attribution from '../../../core/attribution/index.js'
+import * as attribution from '../../../core/rows/attributed-rows.js'
 import { checkRules, chargeback, exportChargeback } from '../../../core/chargeback/index.js'
-import type {
-  ChargebackRequest,
-  ChargebackResult,
-  MappingRules,
-} from '../../../core/chargeback/types.js'
+import type { ChargebackRequest, ChargebackResult, MappingRules } from '../../../core/api.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openDataset } from '../../../core/sources/index.js'
 import { readRulesFile } from '../../../core/workspace/rules-file.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../../fixtures/cur-generator.js'
 import { toUnits } from '../../fixtures/money.js'
-import { bothRowSources } from '../attribution/hand-built-cur.js'
+import { bothRowSources } from '../rows/hand-built-cur.js'
 
 const DEMO = fileURLToPath(new URL('../../../resources/demo/cur-lens-demo', import.meta.url))
 const DEMO_RULES = fileURLToPath(new URL('../../../resources/demo/rules.json', import.meta.url))

@@ -2,7 +2,7 @@
 // so the chargeback is checked against the real view's principal roll-ups.
 import { afterEach, describe, expect, it } from 'vitest'
 import { chargeback } from '../../../core/chargeback/index.js'
-import type { ChargebackResult } from '../../../core/chargeback/types.js'
+import type { ChargebackResult } from '../../../core/api.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openAttributedDataset, type ItemRow } from './attributed-dataset.js'
 import { JULY_ROWS, JULY_TOTALS_KEPT, TEAM_RULES } from './team-data.js'

@@ -3,7 +3,7 @@
 // recipient's total stays within a few cents of its exact share, computed here independently.
 import { afterEach, describe, expect, it } from 'vitest'
 import { chargeback } from '../../../core/chargeback/index.js'
-import type { SharedBucket, SharedTreatment } from '../../../core/chargeback/types.js'
+import type { SharedBucket, SharedTreatment } from '../../../core/api.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { openAttributedDataset, type ItemRow } from './attributed-dataset.js'
 

@@ -3,7 +3,7 @@
 // luis carry the team tag), data 100.00, frontend 50.00, a role no rule knows 6.00, the gateway
 // role 9.00, tax 30.00, credits and refunds -21.25, fees and support 100.00: bill 423.75.
 // June 2026 holds DataTeam usage from before tags existed: 1000.00.
-import type { MappingRules } from '../../../core/chargeback/types.js'
+import type { MappingRules } from '../../../core/api.js'
 import type { ItemRow } from './attributed-dataset.js'
 
 const arn = (role: string, session: string) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseFilters } from '../../../cli/arguments.js'
 import { parseFixed, parseShared } from '../../../cli/commands/export.js'
 import { coverageTable } from '../../../cli/commands/rules.js'
-import type { MappingRules } from '../../../core/chargeback/types.js'
+import type { MappingRules } from '../../../core/api.js'
 
 describe('cur-lens export options', () => {
   it('reads one treatment for every bucket, or one per bucket', () => {

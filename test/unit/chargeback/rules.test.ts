@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { assertRules, validateRules } from '../../../core/chargeback/rules.js'
 import { compileRuleIndex, likePattern } from '../../../core/chargeback/rules-sql.js'
-import type { MappingRules } from '../../../core/chargeback/types.js'
+import type { MappingRules } from '../../../core/api.js'
 
 const good: MappingRules = {
   version: 1,

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeFileAtomic } from '../../../core/workspace/atomic-write.js'
+import { writeFileAtomic } from '../../../core/files/atomic-write.js'
 import { createRecentSources } from '../../../electron/main/recent-sources.js'
 
 let dir: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MappingRule } from '../../../core/chargeback/types.js'
+import type { MappingRule } from '../../../core/api.js'
 import {
   completeRules,
   rulesReducer,

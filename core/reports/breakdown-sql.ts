@@ -1,0 +1,132 @@
+// Pure compiler from a BreakdownQuery to one SQL statement with bound parameters. It groups the
+// chosen row source by up to three dimensions (plus a period for time series), folds groups outside
+// the top N of the first dimension into one `(other)` row per period, and appends one total row.
+// Groups are formed on the source's own column types (ENUM codes in the cache) and cast to text
+// only afterwards. Every value is an exact DECIMAL (or whole-token) sum and every row falls into
+// exactly one group, NULL keys included, so the total equals the sum of the rows to the last digit.
+import type { BreakdownQuery } from '../api.js'
+import type { SqlParams } from '../engine/duckdb.js'
+import { CurLensError } from '../errors/curlens-error.js'
+import {
+  BILLS_TOKENS,
+  FLAT_DIMENSION_COLUMNS,
+  LIVE_SOURCE,
+  SqlParamBag,
+  dimensionSql,
+  filterConditions,
+  metricColumn,
+  metricOutputType,
+  parseDimension,
+  relationOf,
+  type RowSource,
+} from '../rows/dimensions.js'
+
+export const MAX_DIMENSIONS = 3
+/** A topN above this keeps every group, as one above the number of groups does. */
+export const MAX_TOP_N = 10_000
+
+export interface BreakdownSql {
+  sql: string
+  params: SqlParams
+  /** Output columns holding the group keys, in the query's dimension order. */
+  keyColumns: string[]
+}
+
+export function validateBreakdownQuery(query: BreakdownQuery): void {
+  if (!query || !Array.isArray(query.dimensions)) {
+    throw new CurLensError('INVALID_QUERY', 'A breakdown needs a list of dimensions.')
+  }
+  const count = query.dimensions.length
+  if (count < 1 || count > MAX_DIMENSIONS) {
+    throw new CurLensError(
+      'INVALID_QUERY',
+      `A breakdown takes 1 to ${MAX_DIMENSIONS} dimensions; got ${count}.`,
+    )
+  }
+  for (const dimension of query.dimensions) parseDimension(dimension)
+  if (new Set(query.dimensions).size !== count) {
+    throw new CurLensError('INVALID_QUERY', 'Each dimension may appear only once in a breakdown.')
+  }
+  metricColumn(query.metric)
+  const { topN, timeGrain } = query
+  if (topN !== undefined && !(Number.isInteger(topN) && topN >= 1)) {
+    throw new CurLensError('INVALID_QUERY', 'topN must be a whole number from 1.')
+  }
+  if (timeGrain !== undefined && timeGrain !== 'month' && timeGrain !== 'day') {
+    throw new CurLensError('INVALID_QUERY', 'timeGrain must be "month" or "day".')
+  }
+}
+
+export function buildBreakdownSql(
+  query: BreakdownQuery,
+  source: RowSource = LIVE_SOURCE,
+): BreakdownSql {
+  validateBreakdownQuery(query)
+  const bag = new SqlParamBag()
+  const keyColumns = query.dimensions.map((_, i) => `key_${i}`)
+  const groupColumns = query.dimensions.map(
+    (d, i) => `${dimensionSql(d, source, bag).expr} AS ${keyColumns[i]}`,
+  )
+  if (query.timeGrain) groupColumns.push(`${FLAT_DIMENSION_COLUMNS[query.timeGrain]} AS period`)
+  const conditions = filterConditions(query.filters, source, bag)
+  const metric = metricColumn(query.metric)
+  // Rows without tokens (non-Bedrock, images, throughput hours, credits) form no token group.
+  if (query.metric === 'tokens') conditions.push(BILLS_TOKENS)
+  const groupKeys = query.timeGrain ? [...keyColumns, 'period'] : keyColumns
+  const used = [...query.dimensions, ...(query.filters ?? []).map((f) => f.dimension)]
+  const relation = relationOf(source, used, query.metric)
+  const valueType = metricOutputType(query.metric)
+
+  const ctes = [
+    `grouped AS (
+  SELECT
+    ${groupColumns.join(',\n    ')},
+    COALESCE(SUM(${metric}), 0) AS value
+  FROM ${relation}
+  WHERE ${conditions.length > 0 ? conditions.join('\n    AND ') : 'true'}
+  GROUP BY ALL
+)`,
+  ]
+  let result = 'grouped'
+  let other = 'false'
+  if (query.topN !== undefined && query.topN <= MAX_TOP_N) {
+    const topN = bag.bind('top_n', query.topN)
+    const kept = (column: string) => `CASE WHEN r.rank > ${topN} THEN NULL ELSE g.${column} END`
+    ctes.push(
+      `ranks AS (
+  SELECT
+    key_0,
+    row_number() OVER (ORDER BY SUM(value) DESC, CAST(key_0 AS VARCHAR) ASC NULLS LAST) AS rank
+  FROM grouped
+  GROUP BY key_0
+)`,
+      `folded AS (
+  SELECT
+    r.rank > ${topN} AS other,
+    ${keyColumns.map((k) => `${kept(k)} AS ${k}`).join(',\n    ')},
+    ${query.timeGrain ? 'g.period,' : ''}
+    SUM(g.value) AS value
+  FROM grouped AS g JOIN ranks AS r ON g.key_0 IS NOT DISTINCT FROM r.key_0
+  GROUP BY ALL
+)`,
+    )
+    result = 'folded'
+    other = 'other'
+  }
+
+  const asText = groupKeys.map((k) => `CAST(${k} AS VARCHAR) AS ${k}`).join(', ')
+  const nulls = groupKeys.map((k) => `NULL AS ${k}`).join(', ')
+  const order = [
+    'is_total',
+    ...(query.timeGrain ? ['period ASC'] : []),
+    'value DESC',
+    ...keyColumns.map((k) => `${k} ASC NULLS LAST`),
+  ]
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT false AS is_total, ${other} AS other, ${asText}, CAST(value AS ${valueType}) AS value
+FROM ${result}
+UNION ALL
+SELECT true, false, ${nulls}, CAST(COALESCE(SUM(value), 0) AS ${valueType}) FROM grouped
+ORDER BY ${order.join(', ')}`
+  return { sql, params: bag.params, keyColumns }
+}

@@ -1,0 +1,80 @@
+// Tags read through `cur_tag_sets` (one merge per distinct combination of raw tag columns) are the
+// tags the `cur` view merges on every row, in every format, and a `cur` without raw tag columns
+// (built by hand) reads them row by row.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
+import type { Dataset } from '../../../core/sources/dataset.js'
+import { openDataset } from '../../../core/sources/index.js'
+import { generateBilling, WRITERS } from '../../fixtures/cur-generator.js'
+import { openAttributedHandDataset } from './hand-built-cur.js'
+
+/** Cost by tag key and value, and the rows with no tag. */
+const BY_TAG = (relation: string, cost: string) => `
+SELECT coalesce(e.key || '=' || e.value, '(none)') AS tag,
+       CAST(sum(${cost}) AS VARCHAR) AS total
+FROM (SELECT unnest(map_entries(tags)) AS e, ${cost} FROM ${relation}
+      UNION ALL
+      SELECT NULL, ${cost} FROM ${relation} WHERE cardinality(tags) = 0)
+GROUP BY ALL
+ORDER BY tag`
+
+let root: string
+const datasets = new Map<string, Dataset>()
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cur-lens-tag-sets-'))
+  const billing = generateBilling({ seed: 424242 })
+  for (const [format, write] of Object.entries(WRITERS)) {
+    const dataset = await openDataset([await write(billing, join(root, format))])
+    await prepareAttribution(dataset)
+    // The tag sets are built in the background, before the cache.
+    await attributionCacheReady(dataset)
+    datasets.set(format, dataset)
+  }
+})
+afterAll(async () => {
+  for (const dataset of datasets.values()) await dataset.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe.each(Object.keys(WRITERS))('tag sets of %s', (format) => {
+  it('hold each combination of raw tag columns once', async () => {
+    const { engine } = datasets.get(format)!
+    const [counts] = await engine.query<{ sets: string; distinct_sets: string }>(
+      `SELECT (SELECT CAST(count(*) AS VARCHAR) FROM cur_tag_sets) AS sets,
+              (SELECT CAST(count(DISTINCT tag_set) AS VARCHAR) FROM cur) AS distinct_sets`,
+    )
+    expect(Number(counts.sets)).toBeGreaterThan(1)
+    expect(counts.sets).toBe(counts.distinct_sets)
+  })
+
+  it('give every row the tags the view merges row by row', async () => {
+    const { engine } = datasets.get(format)!
+    const [perRow, bySet, chargeback] = await Promise.all([
+      engine.query(BY_TAG('cur', 'unblended_cost')),
+      engine.query(BY_TAG('attribution_rows_unjoined_tagged', 'unblended')),
+      engine.query(BY_TAG('cur_attributed_tagged', 'unblended_cost')),
+    ])
+    expect(bySet).toEqual(perRow)
+    expect(chargeback).toEqual(perRow)
+  })
+})
+
+describe('a cur built by hand, without raw tag columns', () => {
+  it('reads tags row by row through the same _tagged views', async () => {
+    const dataset = await openAttributedHandDataset()
+    try {
+      const tables = await dataset.engine.query(
+        `SELECT table_name FROM duckdb_tables() WHERE table_name = 'cur_tag_sets'`,
+      )
+      expect(tables).toEqual([])
+      expect(
+        await dataset.engine.query(BY_TAG('attribution_rows_unjoined_tagged', 'unblended')),
+      ).toEqual(await dataset.engine.query(BY_TAG('cur', 'unblended_cost')))
+    } finally {
+      await dataset.close()
+    }
+  })
+})
