@@ -5,6 +5,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   tokens: () => import('./commands/tokens.js'),
   export: () => import('./commands/export.js'),
   rules: () => import('./commands/rules.js'),
+  sql: () => import('./commands/sql.js'),
   serve: () => import('./commands/serve.js'),
 }
 
@@ -16,6 +17,7 @@ Commands:
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches
+  sql <path...> "<query>"               a read-only SELECT over the views cur and cur_attributed
   serve [path...]                       the app in your browser, on 127.0.0.1 only
 `
 
