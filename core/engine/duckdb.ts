@@ -254,7 +254,7 @@ async function streamUserSelect<T>(
       const kind = StatementType[prepared.statementType] ?? 'other'
       throw new CurLensError(
         'INVALID_QUERY',
-        `Only a SELECT query can run here; DuckDB reads this as a ${kind} statement.`,
+        `Only a SELECT query can run here; DuckDB reads this as a statement of type ${kind}.`,
       )
     }
     if (prepared.parameterCount > 0) {

@@ -22,6 +22,8 @@ const TABLE_REFS = new Set([
 ])
 /** DESCRIBE and SUMMARIZE of a view or a query; SHOW TABLES and the like list the catalog. */
 const SHOW_KINDS = new Set(['DESCRIBE', 'SUMMARY'])
+/** Words a SELECT may start with, which say nothing about a statement that is not one. */
+const SELECT_STARTS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'PIVOT', 'UNPIVOT'])
 /** A CTE name must be a plain identifier: never a path a replacement scan could read. */
 const CTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** DuckDB's parser marks a node with no place in the text with the largest idx_t. */
@@ -76,8 +78,9 @@ export async function checkConsoleStatement(
 
 function parseFailure(sql: string, parsed: Parsed): string {
   if (parsed.error_type === 'not implemented') {
+    // The first word only names the statement in the message; DuckDB's parser decided.
     const first = /^\s*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase()
-    const what = first ? ` (this one starts with ${first})` : ''
+    const what = first && !SELECT_STARTS.has(first) ? ` (this one starts with ${first})` : ''
     return `Only a SELECT query can run here${what}: the console reads the documented views and changes nothing.`
   }
   const where = locate(sql, Number(parsed.position))
