@@ -81,7 +81,7 @@ function parseFailure(sql: string, parsed: Parsed): string {
     // The first word only names the statement in the message; DuckDB's parser decided.
     const first = /^\s*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase()
     const what = first && !SELECT_STARTS.has(first) ? ` (this one starts with ${first})` : ''
-    return `Only a SELECT query can run here${what}: the console reads the documented views and changes nothing.`
+    return `Only a SELECT query can run here${what}: the console only reads.`
   }
   const where = locate(sql, Number(parsed.position))
   return `${parsed.error_message ?? 'The query could not be read.'}${where ? `, ${where}` : ''}.`
