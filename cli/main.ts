@@ -6,6 +6,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
   rules: () => import('./commands/rules.js'),
+  sql: () => import('./commands/sql.js'),
   serve: () => import('./commands/serve.js'),
 }
 
@@ -18,6 +19,7 @@ Commands:
   tags <path...>                        tag keys, and how much of the cost carries each
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches
+  sql <path...> "<query>"               a read-only SELECT over the views cur and cur_attributed
   serve [path...]                       the app in your browser, on 127.0.0.1 only
 
 cur-lens <command> --help describes a command's options.

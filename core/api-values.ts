@@ -1,7 +1,8 @@
 // The fixed values of the API contract, each listed once: metrics, cost bases, shared-cost buckets
-// and their treatments, statement line details, rule match kinds, tag sources, and every method
-// with the shape of its arguments. Pure data with no imports but types, so the renderer, the CLI,
-// the bridges and core all read the same lists; api.ts derives its unions from them.
+// and their treatments, statement line details, rule match kinds, tag sources, the SQL console's
+// limits, and every method with the shape of its arguments. Pure data with no imports but types,
+// so the renderer, the CLI, the bridges and core all read the same lists; api.ts derives its
+// unions from them.
 import type { CurLensApi, DesktopApi } from './api.js'
 
 export const COST_METRICS = ['unblended', 'net', 'amortized', 'ondemand'] as const
@@ -22,6 +23,17 @@ export const TAG_SOURCES = [
   'userAttribute',
   'costCategory',
 ] as const
+
+/**
+ * The SQL console's bounds: rows per page by default, rows per page or CSV export at most, and the
+ * seconds a query may run by default and at most.
+ */
+export const SQL_LIMITS = {
+  pageSize: 1_000,
+  maxRows: 100_000,
+  timeoutSeconds: 600,
+  maxTimeoutSeconds: 3_600,
+} as const
 
 /** An argument's shape as it crosses a bridge; the API modules check the values in depth. */
 export type ArgumentKind = 'object' | 'string' | 'string?'
@@ -44,6 +56,9 @@ export const CURLENS_API_ARGUMENTS = {
   loadWorkspace: ['string'],
   loadRules: ['string'],
   demoPaths: [],
+  runSql: ['object'],
+  sqlCsv: ['object'],
+  sqlSchema: [],
 } as const satisfies Record<keyof CurLensApi, readonly ArgumentKind[]>
 
 /** What only the desktop shell serves beside the API. */

@@ -207,6 +207,75 @@ export interface LineItemsResult {
   totalRows: number
 }
 
+/** A JSON value of a SQL result cell: DECIMAL, BIGINT and HUGEINT as decimal strings, MAP as key-value pairs. */
+export type SqlCell = string | number | boolean | null | SqlCell[] | { [key: string]: SqlCell }
+
+/** SQL text for the console: one SELECT over the documented views (see `sqlSchema`). */
+export interface SqlRequest {
+  sql: string
+  /** 0-based; each page runs the query again and skips the pages before it. */
+  page?: number
+  /** Rows per page; default and bounds in SQL_LIMITS. */
+  pageSize?: number
+  /** The query is stopped after this many seconds; default and bound in SQL_LIMITS. */
+  timeoutSeconds?: number
+  /** Chosen by the caller so that it can `cancel(jobId)`. */
+  jobId?: string
+}
+
+export interface SqlColumn {
+  name: string
+  /** DuckDB's type, e.g. `DECIMAL(18,10)`, `VARCHAR`, `MAP(VARCHAR, VARCHAR)`. */
+  type: string
+}
+
+export interface SqlResult {
+  columns: SqlColumn[]
+  /** One array per row, one value per column. */
+  rows: SqlCell[][]
+  page: number
+  pageSize: number
+  /** Every row of the result, when the rest of it could be counted within a second; else absent. */
+  totalRows?: number
+  /** True when more rows follow this page. */
+  truncated: boolean
+  /** Whether the query orders its rows (ORDER BY); without it, pages may overlap between runs. */
+  ordered: boolean
+}
+
+export interface SqlCsvRequest {
+  sql: string
+  /** Rows to write at most; default and bound: SQL_LIMITS.maxRows. */
+  limit?: number
+  timeoutSeconds?: number
+  jobId?: string
+}
+
+/** A query's rows as Excel-safe CSV (the chargeback CSV rules), for the caller to save. */
+export interface SqlCsvResult {
+  csv: string
+  rows: number
+  /** True when the result had more rows than the limit. */
+  truncated: boolean
+}
+
+export interface SqlViewColumn {
+  name: string
+  type: string
+  meaning: string
+}
+
+/** A view the SQL console reads, with its columns as DuckDB types them. */
+export interface SqlView {
+  name: string
+  description: string
+  columns: SqlViewColumn[]
+}
+
+export interface SqlSchema {
+  views: SqlView[]
+}
+
 export interface ProgressEvent {
   jobId: string
   phase: 'reading' | 'checking' | 'converting' | 'indexing' | 'exporting'
@@ -417,6 +486,12 @@ export interface CurLensApi {
   loadRules(path: string): Promise<LoadedRules>
   /** Paths of the bundled demo export. */
   demoPaths(): Promise<string[]>
+  /** One page of a read-only SELECT over the documented views; anything else is INVALID_QUERY. */
+  runSql(request: SqlRequest): Promise<SqlResult>
+  /** The rows of such a SELECT as Excel-safe CSV text, up to a limit. */
+  sqlCsv(request: SqlCsvRequest): Promise<SqlCsvResult>
+  /** The views the SQL console reads, with each column's type and meaning. */
+  sqlSchema(): Promise<SqlSchema>
 }
 
 /**

@@ -16,6 +16,7 @@ import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'
 import { openDataset } from './sources/index.js'
+import { runSql, sqlCsv, sqlSchema } from './sql-console/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
 import { loadRules } from './workspace/rules-file.js'
@@ -106,6 +107,15 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     loadWorkspace: async (path) => loadWorkspace(path),
     loadRules: async (path) => loadRules(path),
     demoPaths: async () => demoPaths(),
+    runSql: (request) =>
+      asJob(request?.jobId ?? randomUUID(), async (signal) =>
+        runSql(await attributed(), request, signal),
+      ),
+    sqlCsv: (request) =>
+      asJob(request?.jobId ?? randomUUID(), async (signal) =>
+        sqlCsv(await attributed(), request, signal),
+      ),
+    sqlSchema: async () => sqlSchema(await attributed()),
     async close() {
       for (const job of jobs.values()) job.abort()
       await session?.dataset.close()

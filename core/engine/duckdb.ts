@@ -2,11 +2,14 @@
 // the files the user chose (SECURITY.md section 2): extensions off, external access limited to the
 // allowed paths plus a private work directory, resource limits, then the configuration is locked.
 // Its time zone is UTC whatever the machine's is, so no local zone shifts a usage hour. Queries bind
-// every value as a parameter, report progress and can be interrupted.
+// every value as a parameter, report progress and can be interrupted. SQL text a user typed runs
+// only as one statement that DuckDB's own parser calls a SELECT, streamed.
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api'
 import {
   DuckDBInstance,
+  JsonDuckDBValueConverter,
   LIST,
+  StatementType,
   VARCHAR,
   listValue,
   type DuckDBType,
@@ -39,9 +42,38 @@ export interface QueryOptions {
   onProgress?: (progress: QueryProgress) => void
 }
 
+/** A result column as DuckDB names and types it, e.g. `{ name: 'cost', type: 'DECIMAL(18,10)' }`. */
+export interface ResultColumn {
+  name: string
+  type: string
+}
+
+/** Some rows of a streamed result; their values are converted to JSON only when asked for. */
+export interface RowChunk {
+  count: number
+  rows(): unknown[][]
+}
+
+export interface SelectStream {
+  columns: ResultColumn[]
+  /** The next rows, or null once the result has no more. */
+  next(): Promise<RowChunk | null>
+}
+
 export interface Engine {
   /** Runs one statement and returns its rows as JSON values (DECIMAL and BIGINT come back as strings). */
   query<T extends Row = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>
+  /**
+   * Runs SQL text a user typed on its own connection, if DuckDB finds exactly one statement in it,
+   * of type SELECT, with no parameters to bind (INVALID_QUERY otherwise, and for errors of binding,
+   * with DuckDB's message). `read` takes rows from the stream as it needs them; the statement stops
+   * when `read` settles. Errors while running are QUERY_FAILED.
+   */
+  streamSelect<T>(
+    sql: string,
+    options: QueryOptions,
+    read: (stream: SelectStream) => Promise<T>,
+  ): Promise<T>
   /** Interrupts the queries still running, waits for them, then closes the database. */
   close(): Promise<void>
 }
@@ -86,31 +118,40 @@ function createEngine(instance: DuckDBInstance): Engine {
   const connections = new Set<DuckDBConnection>()
   const queries = new Set<Promise<unknown>>()
 
-  async function connectAndRun<T extends Row>(
-    sql: string,
-    params: SqlParams,
+  /** Runs `body` on a connection of its own, closed afterwards; closing the engine interrupts it. */
+  async function onConnection<T>(
     options: QueryOptions,
-  ): Promise<T[]> {
-    const connection = await instance.connect()
-    if (closing || crashed) {
-      connection.closeSync()
-      throw closedError()
-    }
-    connections.add(connection)
+    body: (connection: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
+    if (closing || crashed) throw closedError()
+    if (options.signal?.aborted) throw cancelledError()
+    const job = (async () => {
+      const connection = await instance.connect()
+      if (closing || crashed) {
+        connection.closeSync()
+        throw closedError()
+      }
+      connections.add(connection)
+      try {
+        return await guarded(connection, options, body)
+      } finally {
+        connections.delete(connection)
+        connection.closeSync()
+      }
+    })()
+    queries.add(job)
     try {
-      return await run<T>(connection, sql, params, options)
+      return await job
     } finally {
-      connections.delete(connection)
-      connection.closeSync()
+      queries.delete(job)
     }
   }
 
-  async function run<T extends Row>(
+  async function guarded<T>(
     connection: DuckDBConnection,
-    sql: string,
-    params: SqlParams,
     options: QueryOptions,
-  ): Promise<T[]> {
+    body: (connection: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
     const interrupt = () => connection.interrupt()
     options.signal?.addEventListener('abort', interrupt)
     let timer: NodeJS.Timeout | undefined
@@ -128,7 +169,7 @@ function createEngine(instance: DuckDBInstance): Engine {
           }
         }, PROGRESS_INTERVAL_MS)
       }
-      return rowObjectsJson<T>(await runBound(connection, sql, params))
+      return await body(connection)
     } catch (e) {
       if (options.signal?.aborted) throw cancelledError()
       if (closing) throw closedError(e)
@@ -148,16 +189,15 @@ function createEngine(instance: DuckDBInstance): Engine {
   }
 
   return {
-    async query<T extends Row>(sql: string, params: SqlParams = {}, options: QueryOptions = {}) {
-      if (closing || crashed) throw closedError()
-      if (options.signal?.aborted) throw cancelledError()
-      const query = connectAndRun<T>(sql, params, options)
-      queries.add(query)
-      try {
-        return await query
-      } finally {
-        queries.delete(query)
-      }
+    query<T extends Row>(sql: string, params: SqlParams = {}, options: QueryOptions = {}) {
+      return onConnection(options, async (connection) =>
+        rowObjectsJson<T>(await runBound(connection, sql, params)),
+      )
+    },
+    streamSelect(sql, options, read) {
+      return onConnection(options, (connection) =>
+        streamUserSelect(connection, sql, options.signal, read),
+      )
     },
     close() {
       // A second caller waits for the same close rather than going on while queries still stop.
@@ -192,6 +232,67 @@ export function rowObjectsJson<T extends Row>(reader: DuckDBResultReader): T[] {
     rows.push(row as T)
   }
   return rows
+}
+
+/** Prepares the one SELECT a user typed (see Engine.streamSelect) and hands its stream to `read`. */
+async function streamUserSelect<T>(
+  connection: DuckDBConnection,
+  sql: string,
+  signal: AbortSignal | undefined,
+  read: (stream: SelectStream) => Promise<T>,
+): Promise<T> {
+  const prepared = await userError('INVALID_QUERY', async () => {
+    const statements = await connection.extractStatements(sql)
+    if (statements.count !== 1) {
+      throw new CurLensError(
+        'INVALID_QUERY',
+        `Run one statement at a time: DuckDB reads ${statements.count} here.`,
+      )
+    }
+    return statements.prepare(0)
+  })
+  try {
+    if (prepared.statementType !== StatementType.SELECT) {
+      const kind = StatementType[prepared.statementType] ?? 'other'
+      throw new CurLensError(
+        'INVALID_QUERY',
+        `Only a SELECT query can run here; DuckDB reads this as a statement of type ${kind}.`,
+      )
+    }
+    if (prepared.parameterCount > 0) {
+      throw new CurLensError('INVALID_QUERY', 'The query has parameters ($1, ?) with no values.')
+    }
+    const columns = Array.from({ length: prepared.columnCount }, (_, i) => ({
+      name: prepared.columnName(i),
+      type: prepared.columnType(i).toString(),
+    }))
+    const result = await userError('QUERY_FAILED', () => prepared.stream())
+    return await read({
+      columns,
+      async next() {
+        const chunk = await userError('QUERY_FAILED', () => result.fetchChunk())
+        // An interrupted stream may end as if it were complete: only the signal tells.
+        if (signal?.aborted) throw cancelledError()
+        if (!chunk || chunk.rowCount === 0) return null
+        return {
+          count: chunk.rowCount,
+          rows: () => chunk.convertRows(JsonDuckDBValueConverter) as unknown[][],
+        }
+      },
+    })
+  } finally {
+    prepared.destroySync()
+  }
+}
+
+/** DuckDB's own errors as the console shows them: its message, under `code`. */
+async function userError<T>(code: 'INVALID_QUERY' | 'QUERY_FAILED', body: () => Promise<T>) {
+  try {
+    return await body()
+  } catch (e) {
+    if (e instanceof CurLensError) throw e
+    throw new CurLensError(code, e instanceof Error ? e.message : String(e), { cause: e })
+  }
 }
 
 function runBound(connection: DuckDBConnection, sql: string, params: SqlParams) {

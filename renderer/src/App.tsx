@@ -1,4 +1,4 @@
-// The journey: start → loading → the report with its four screens. Drops of files or folders
+// The journey: start → loading → the report with its screens. Drops of files or folders
 // anywhere on the window open them (desktop app), and the About dialog is always reachable.
 import Box from '@mui/material/Box'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -10,6 +10,7 @@ import { ChargebackScreen } from './screens/ChargebackScreen.js'
 import { ExploreScreen } from './screens/ExploreScreen.js'
 import { LoadingScreen } from './screens/LoadingScreen.js'
 import { OverviewScreen } from './screens/OverviewScreen.js'
+import { SqlScreen } from './screens/SqlScreen.js'
 import { StartScreen } from './screens/StartScreen.js'
 import { TagsScreen } from './screens/TagsScreen.js'
 import { FormatProvider } from './state/FormatProvider.js'
@@ -60,6 +61,7 @@ function Phase() {
           {state.screen === 'explore' && <ExploreScreen />}
           {state.screen === 'tags' && <TagsScreen />}
           {state.screen === 'chargeback' && <ChargebackScreen />}
+          {state.screen === 'sql' && <SqlScreen />}
         </AppFrame>
       )
   }

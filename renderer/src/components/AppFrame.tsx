@@ -1,5 +1,5 @@
 // The product frame once a report is open: an app bar naming the export and its period, a left
-// navigation between the four screens, and the facts of what is loaded.
+// navigation between the screens, and the facts of what is loaded.
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined'
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined'
 import InfoOutlined from '@mui/icons-material/InfoOutlined'
@@ -7,6 +7,7 @@ import LockOutlined from '@mui/icons-material/LockOutlined'
 import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined'
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined'
 import SellOutlined from '@mui/icons-material/SellOutlined'
+import TerminalOutlined from '@mui/icons-material/TerminalOutlined'
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -37,6 +38,7 @@ const NAV: { screen: Screen; label: string; icon: ReactNode }[] = [
   { screen: 'explore', label: 'Explore', icon: <QueryStatsOutlined /> },
   { screen: 'tags', label: 'Tags', icon: <SellOutlined /> },
   { screen: 'chargeback', label: 'Chargeback', icon: <ReceiptLongOutlined /> },
+  { screen: 'sql', label: 'SQL', icon: <TerminalOutlined /> },
 ]
 
 const FORMAT_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@
 import type { OpenDataset, OpenResult, ProgressEvent } from '../../../core/api.js'
 import type { ErrorInfo } from './errors.js'
 
-export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback'
+export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback' | 'sql'
 
 export interface LoadJob {
   jobId: string

@@ -1,5 +1,6 @@
 // The session for every screen: the open report, loading with progress and cancel, navigation,
-// the Explore query (kept while the user moves between screens), tag keys and recent sources.
+// the Explore query and the SQL console's text (kept while the user moves between screens), tag
+// keys and recent sources.
 // Menu commands from the desktop shell are routed here.
 import {
   createContext,
@@ -27,6 +28,7 @@ import {
 } from '../model/explore-state.js'
 import { newId } from '../model/ids.js'
 import { menuIntent } from '../model/menu-commands.js'
+import { INITIAL_SQL, type SqlSessionState } from '../model/sql-console.js'
 import {
   INITIAL_SESSION,
   sessionReducer,
@@ -61,6 +63,9 @@ interface SessionContextValue {
   /** Kept here so rules survive moving between screens. */
   chargeback: ChargebackSettings
   setChargeback: Dispatch<SetStateAction<ChargebackSettings>>
+  /** The SQL screen's text, page size and last query. */
+  sql: SqlSessionState
+  setSql: Dispatch<SetStateAction<SqlSessionState>>
   actions: SessionActions
 }
 
@@ -90,6 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [exportRequests, setExportRequests] = useState(0)
   const [recent, setRecent] = useState<string[][]>([])
   const [chargeback, setChargeback] = useState<ChargebackSettings>(INITIAL_CHARGEBACK)
+  const [sql, setSql] = useState<SqlSessionState>(INITIAL_SQL)
 
   useEffect(() => {
     let live = true
@@ -221,9 +227,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       exportRequests,
       chargeback,
       setChargeback,
+      sql,
+      setSql,
       actions,
     }),
-    [state, explore, tagKeys, recent, aboutOpen, exportRequests, chargeback, actions],
+    [state, explore, tagKeys, recent, aboutOpen, exportRequests, chargeback, sql, actions],
   )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

@@ -14,6 +14,10 @@ const FONT_STACK = [
   'sans-serif',
 ].join(',')
 
+/** For SQL and column names: the platform's own monospace font (no web fonts may load). */
+export const MONOSPACE_STACK =
+  'ui-monospace, "SF Mono", "Cascadia Mono", "Roboto Mono", Menlo, Consolas, monospace'
+
 /** Series colors for charts: distinct in both schemes, colour-blind friendly order first. */
 export const SERIES_COLORS = [
   '#3867d6',

@@ -128,6 +128,7 @@ describe('a bad file', () => {
       'Invalid Input Error: CSV Error on Line: 9000\nOriginal Line: 2026-07\nExpected Number of Columns: 4 Found: 1'
     const failing: Engine = {
       query: () => Promise.reject(new Error(cutRow)),
+      streamSelect: () => Promise.reject(new Error(cutRow)),
       close: () => Promise.resolve(),
     }
     const header = HEADER.trim().split(',')
