@@ -4,14 +4,12 @@
 // then run in that order, and each method waits only for what it needs.
 import { randomUUID } from 'node:crypto'
 import type { ProgressEvent, SummaryResult } from './api.js'
-import {
-  breakdown,
-  lineItems,
-  modelCoverage,
-  prepareAttribution,
-  tagKeys,
-  tokenUnitCosts,
-} from './rows/attributed-rows.js'
+import { breakdown } from './reports/breakdown.js'
+import { lineItems } from './reports/line-items.js'
+import { modelCoverage } from './reports/model-coverage.js'
+import { tagKeys } from './reports/tag-keys.js'
+import { tokenUnitCosts } from './reports/token-unit-cost.js'
+import { attributeRows, type AttributedRows } from './rows/attributed-rows.js'
 import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'
@@ -29,14 +27,13 @@ export interface ApiOptions {
 
 /**
  * An open dataset and its two follow-ups, started on open so that the first screen is quick: the
- * summary (what every front end shows first), then the attribution lookups and cache, which every
- * other query waits for.
+ * summary (what every front end shows first), then the attributed rows every other query reads.
  */
 interface Session {
   dataset: Dataset
   paths: string[]
   summary: Promise<SummaryResult>
-  attribution: Promise<void>
+  rows: Promise<AttributedRows>
 }
 
 export function createApi({ emit }: ApiOptions): ClosableApi {
@@ -49,10 +46,8 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     return session
   }
 
-  async function attributed(): Promise<Dataset> {
-    const { dataset, attribution } = current()
-    await attribution
-    return dataset
+  function attributed(): Promise<AttributedRows> {
+    return current().rows
   }
 
   /** Runs `body` as a cancellable job: `cancel(jobId)` aborts its signal. */
@@ -75,14 +70,14 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
         })
         await session?.dataset.close()
         const summary = summarize(next)
-        const attribution = summary.then(
-          () => prepareAttribution(next),
-          () => prepareAttribution(next),
+        const rows = summary.then(
+          () => attributeRows(next),
+          () => attributeRows(next),
         )
         // Failures reach whoever asks for these; nobody may be asking yet.
         summary.catch(() => {})
-        attribution.catch(() => {})
-        session = { dataset: next, paths, summary, attribution }
+        rows.catch(() => {})
+        session = { dataset: next, paths, summary, rows }
         return next.info
       }),
     async cancel(jobId) {
@@ -93,7 +88,7 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     summary: async () => current().summary,
     breakdown: (query) =>
       asJob(query.jobId ?? randomUUID(), async (signal) =>
-        breakdown(await attributed(), query, signal),
+        breakdown(await attributed(), query, { signal }),
       ),
     modelCoverage: async () => modelCoverage(await attributed()),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),

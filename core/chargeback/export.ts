@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
+import type { AttributedRows } from '../rows/attributed-rows.js'
 import type { Dataset } from '../sources/dataset.js'
 import { writeFileAtomic } from '../files/atomic-write.js'
 import { toExcelCsv, type CsvCell, type CsvColumn } from './csv.js'
@@ -66,7 +67,7 @@ const statementColumns = (lineDetail: LineDetail) => [
 ]
 
 export async function exportChargeback(
-  dataset: Dataset,
+  rows: AttributedRows,
   request: ExportRequest,
 ): Promise<ExportResult> {
   if (typeof request.outDir !== 'string' || request.outDir.trim() === '') {
@@ -74,7 +75,8 @@ export async function exportChargeback(
   }
   const checked = checkRequest(request)
   // A statement handed to a department head lists every line, whatever the preview showed.
-  const result = await chargeback(dataset, { ...request, linesPerStatement: undefined })
+  const result = await chargeback(rows, { ...request, linesPerStatement: undefined })
+  const { dataset } = rows
   const sources = await describeSources(dataset)
   const outDir = resolve(request.outDir)
   try {

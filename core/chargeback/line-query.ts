@@ -1,36 +1,22 @@
-// The one query chargeback runs. It first sums the period's line items by every column the
-// statements, the rules, the recipient and the filters read, over the attribution cache when it is
-// ready and holds those tag keys, else over the live `attribution_rows` (its `_tagged` twin when tags
-// are read; see core/attribution). Rules, recipients, buckets and filters then apply to those groups,
-// far fewer than the line items, and the result is grouped into statement lines with exact DECIMAL
-// sums. Columns and dimensions come from closed maps; rule patterns, tag keys, roles and the period
-// are bound parameters. A tag the recipient dimension or a filter names must exist in the export (a
-// label resolves to its key, as in breakdowns); a rule's tag key need not: rules span exports.
+// The one query chargeback runs. It reads the period's line items grouped by every column the
+// statements, the rules, the recipient and the filters read (a grouped read of the attributed rows,
+// core/rows: from the cache once ready, else straight from the files, with the filters compiled
+// there as for breakdowns). Rules, recipients and buckets then apply to those groups, far fewer than
+// the line items, and the result is grouped into statement lines with exact DECIMAL sums. Columns
+// and dimensions come from closed maps; rule patterns, tag keys, roles and the period are bound
+// parameters. A tag the recipient dimension or a filter names must exist in the export (a label
+// resolves to its key, as in breakdowns); a rule's tag key need not: rules span exports.
 import type { Basis, Dimension, Filter, LineDetail, MappingRules, SharedBucket } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import { currentRowSource } from '../rows/cache-state.js'
-import {
-  CACHE_STORE,
-  FLAT_DIMENSION_COLUMNS,
-  LIVE_SOURCE,
-  SqlParamBag,
-  TAG_PREFIX,
-  cacheCovers,
-  dimensionSql,
-  filterConditions,
-  parseDimension,
-  readsTags,
-  type RowSource,
-} from '../rows/dimensions.js'
-import { resolveTagNames } from '../rows/tag-names.js'
-import { resolveFilterValues } from '../rows/filter-values.js'
-import { tagSetsSwitched } from '../rows/tag-sets-switch.js'
-import type { Dataset } from '../sources/dataset.js'
 import { parseUnits } from '../format/exact-money.js'
+import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
+import { FLAT_DIMENSION_COLUMNS, parseDimension, TAG_PREFIX } from '../rows/dimensions.js'
+import type { GroupedRead, GroupMetric } from '../rows/grouped-rows.js'
+import { resolveNames } from '../rows/resolve-names.js'
 import { compileRuleIndex, type RuleColumns } from './rules-sql.js'
 
-const BASIS_COLUMNS: Record<Basis, string> = {
+const BASIS_COLUMNS: Record<Basis, GroupMetric> = {
   unblended: 'unblended',
   amortized: 'amortized',
 }
@@ -64,8 +50,8 @@ export interface LineQuery {
   filters?: Filter[]
   /** Who each statement line names; the full principal ARN by default. */
   lineDetail?: LineDetail
-  /** Forces a row source (tests compare both); by default the engine's state decides. */
-  rowSource?: RowSource
+  /** Forces where rows come from (tests compare both); by default the cache once ready. */
+  base?: ReadOptions['base']
 }
 
 export interface LineAggregate {
@@ -120,33 +106,22 @@ class ReadColumns implements RuleColumns {
   }
 }
 
-/** Keeps line items whose dimension value is (or, with `exclude`, is not) one of the values. */
-function filterSql(
-  filter: Filter,
-  n: number,
-  read: ReadColumns,
-): { sql: string; params: SqlParams } {
-  const value = read.dimension(filter.dimension)
-  const values = Array.isArray(filter.values) ? filter.values : []
-  const params: SqlParams = {
-    [`filter_${n}`]: values.filter((v): v is string => typeof v === 'string'),
-    [`filter_${n}_null`]: values.includes(null),
-  }
-  const sql = `(coalesce(list_contains($filter_${n}, ${value}), false)
-      OR ($filter_${n}_null AND ${value} IS NULL))`
-  return { sql: filter.exclude ? `NOT ${sql}` : sql, params }
+/** The grouped read behind `items`, and the CTEs that turn its groups into items. */
+export interface LineItemsRead {
+  read: GroupedRead
+  /** `lines AS (<groups>), …, items AS (…)`: each group with its rule index, line and recipient. */
+  ctes(groups: string): string
+  params: SqlParams
 }
 
 /**
  * `items`: the period's line items summed by every column the query reads (`cost`, `line_items`),
  * each group with its rule index, what its statement line names (`line_principal`) and recipient.
  */
-export async function itemsCte(
-  dataset: Dataset,
-  query: LineQuery,
-): Promise<{ sql: string; params: SqlParams }> {
-  const ready = query.rowSource ?? (await currentRowSource(dataset.engine))
-  const named = await resolveTags(dataset, query, ready)
+export async function itemsRead(rows: AttributedRows, query: LineQuery): Promise<LineItemsRead> {
+  if (query.period !== undefined && !isPeriod(query.period))
+    throw invalid(`The period must be YYYY-MM, not "${query.period}".`)
+  const named = await resolveSource(rows, query)
   const read = new ReadColumns()
   const principal = linePrincipal(query.lineDetail ?? 'principal', read)
   const params: SqlParams = {}
@@ -161,81 +136,44 @@ export async function itemsCte(
   } else {
     recipient = read.dimension(named.source.by)
   }
-  // Model, provider and token-type values spelled as the data spells them, as breakdowns do.
-  const filters = (await resolveFilterValues(dataset.engine, named.filters)) ?? []
-  const conditions = filters.map((filter, i) => {
-    const f = filterSql(filter, i + 1, read)
-    Object.assign(params, f.params)
-    return f.sql
-  })
-  if (query.period !== undefined && !isPeriod(query.period))
-    throw invalid(`The period must be YYYY-MM, not "${query.period}".`)
-  const source = await rowSource(dataset, read.tagKeys, ready)
-  const bag = new SqlParamBag()
-  const period =
-    query.period === undefined
-      ? []
-      : filterConditions([{ dimension: 'month', values: [query.period] }], source, bag)
-  const tagNames = read.tagKeys.map((_, i) => `tag_value_${i}`)
-  const tagValues = read.tagKeys.map(
-    (key, i) => `${dimensionSql(`${TAG_PREFIX}${key}`, source, bag).expr} AS ${tagNames[i]}`,
-  )
-  // Grouped on the source's own types (ENUM codes in the cache), cast to text only afterwards.
-  const asText = [...read.columns, ...tagNames].map((c) => `CAST(${c} AS VARCHAR) AS ${c}`)
-  const where = conditions.length ? `WHERE ${conditions.join('\n    AND ')}` : ''
-  const sql = `grouped AS (
-  SELECT
-    ${[...read.columns, ...tagValues].join(',\n    ')},
-    coalesce(sum(${BASIS_COLUMNS[query.basis]}), 0) AS cost,
-    count(*) AS line_items
-  FROM ${relation(source, read.tagKeys.length > 0)}
-  WHERE ${period.length ? period.join(' AND ') : 'true'}
-  GROUP BY ALL
-), lines AS (
-  SELECT ${asText.join(', ')}, cost, line_items FROM grouped
+  const period: Filter[] =
+    query.period === undefined ? [] : [{ dimension: 'month', values: [query.period] }]
+  const columns = [
+    ...[...read.columns].map((column) => ({ name: column, read: { column } })),
+    ...read.tagKeys.map((key, i) => ({
+      name: `tag_value_${i}`,
+      read: { column: 'tags', tagKey: key },
+    })),
+  ]
+  const basis = BASIS_COLUMNS[query.basis]
+  return {
+    read: { columns, filters: [...period, ...named.filters], metrics: [basis, 'line_items'] },
+    ctes: (groups) => `lines AS (
+  SELECT * EXCLUDE (${basis}), coalesce(${basis}, 0) AS cost FROM (${groups})
 ), items_indexed AS (
   SELECT *, ${ruleIndex} AS rule_index, ${principal} AS line_principal FROM lines
-  ${where}
 ), items AS (
   SELECT *, ${recipient} AS recipient FROM items_indexed
-)`
-  return { sql, params: { ...params, ...bag.params } }
+)`,
+    params,
+  }
 }
 
-/** The recipient dimension and the filters, each tag label resolved and each absent tag refused. */
-async function resolveTags(
-  dataset: Dataset,
+/**
+ * The recipient dimension and the filters, each tag label resolved (each absent tag refused) and
+ * each Bedrock value spelled as the data spells it, as in breakdowns.
+ */
+async function resolveSource(
+  rows: AttributedRows,
   query: LineQuery,
-  ready: RowSource,
 ): Promise<{ source: RecipientSource; filters: Filter[] }> {
   const asked = {
     dimensions: 'by' in query.source ? [query.source.by] : [],
     filters: query.filters ?? [],
   }
-  if (ready.kind === 'live' && readsTags(asked)) await tagSetsSwitched(dataset)
-  const resolved = await resolveTagNames(dataset.engine, asked, ready)
+  const resolved = await resolveNames(rows, asked)
   const source = 'by' in query.source ? { by: resolved.dimensions[0] } : query.source
   return { source, filters: resolved.filters }
-}
-
-/**
- * The cache once it is ready and holds a column for every tag key read, else the live view (which
- * waits for the tag sets when it reads tags).
- */
-async function rowSource(
-  dataset: Dataset,
-  tagKeys: string[],
-  source: RowSource,
-): Promise<RowSource> {
-  const tags = tagKeys.map((key) => `${TAG_PREFIX}${key}`)
-  if (source.kind === 'cache' && cacheCovers(source, tags)) return source
-  if (tagKeys.length > 0) await tagSetsSwitched(dataset)
-  return LIVE_SOURCE
-}
-
-function relation(source: RowSource, readsTags: boolean): string {
-  if (source.kind === 'cache') return `${CACHE_STORE}.facts`
-  return readsTags ? 'attribution_rows_tagged' : 'attribution_rows'
 }
 
 /** Tax, then credits and refunds, then fees and support, then shared roles, then unmatched. */
@@ -248,9 +186,20 @@ const BUCKET_SQL = `CASE
       WHEN recipient IS NULL THEN 'unmatched'
     END`
 
-export async function queryLines(dataset: Dataset, query: LineQuery): Promise<LineAggregate[]> {
-  const items = await itemsCte(dataset, query)
-  const sql = `WITH ${items.sql}, classified AS (
+export async function queryLines(rows: AttributedRows, query: LineQuery): Promise<LineAggregate[]> {
+  const items = await itemsRead(rows, query)
+  const result = await rows.read<{
+    bucket: SharedBucket | null
+    recipient: string | null
+    rule_index: number | null
+    service: string
+    model: string | null
+    principal: string | null
+    amount: string
+    line_items: string | number
+  }>(
+    items.read,
+    (groups) => `WITH ${items.ctes(groups)}, classified AS (
   SELECT *, ${BUCKET_SQL} AS bucket FROM items
 )
 SELECT
@@ -263,18 +212,11 @@ SELECT
   sum(cost) AS amount,
   sum(line_items) AS line_items
 FROM classified
-GROUP BY ALL`
-  const rows = await dataset.engine.query<{
-    bucket: SharedBucket | null
-    recipient: string | null
-    rule_index: number | null
-    service: string
-    model: string | null
-    principal: string | null
-    amount: string
-    line_items: string | number
-  }>(sql, { ...items.params, shared_roles: query.sharedRoles ?? [] })
-  return rows.map((r) => ({
+GROUP BY ALL`,
+    { ...items.params, shared_roles: query.sharedRoles ?? [] },
+    { base: query.base },
+  )
+  return result.map((r) => ({
     recipient: r.recipient,
     ruleIndex: r.rule_index,
     bucket: r.bucket,

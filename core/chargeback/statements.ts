@@ -1,22 +1,21 @@
 // chargeback(): statements per recipient for one period (or all), with shared cost kept or spread by
 // the declared rules, reconciled to the period's bill total to the cent.
+import type { ChargebackRequest, ChargebackResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import type { Dataset } from '../sources/dataset.js'
+import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
 import { allocate } from './allocate.js'
-import type { RowSource } from '../rows/dimensions.js'
 import { queryLines } from './line-query.js'
 import { checkRequest } from './request.js'
-import type { ChargebackRequest, ChargebackResult } from '../api.js'
 
 export async function chargeback(
-  dataset: Dataset,
+  rows: AttributedRows,
   request: ChargebackRequest,
-  options: { rowSource?: RowSource } = {},
+  options: { base?: ReadOptions['base'] } = {},
 ): Promise<ChargebackResult> {
   const checked = checkRequest(request)
-  const lines = await queryLines(dataset, { ...checked, rowSource: options.rowSource })
+  const lines = await queryLines(rows, { ...checked, base: options.base })
   if (lines.length === 0) {
-    const periods = dataset.info.billingPeriods.join(', ') || 'none'
+    const periods = rows.dataset.info.billingPeriods.join(', ') || 'none'
     throw new CurLensError(
       'INVALID_QUERY',
       `No line items in period ${checked.period ?? 'all'}; the open export covers: ${periods}.`,

@@ -1,32 +1,29 @@
-// Pure compiler from a BreakdownQuery to one SQL statement with bound parameters. It groups the
-// chosen row source by up to three dimensions (plus a period for time series), folds groups outside
-// the top N of the first dimension into one `(other)` row per period, and appends one total row.
-// Groups are formed on the source's own column types (ENUM codes in the cache) and cast to text
-// only afterwards. Every value is an exact DECIMAL (or whole-token) sum and every row falls into
-// exactly one group, NULL keys included, so the total equals the sum of the rows to the last digit.
+// A BreakdownQuery as a grouped read of the attributed rows (core/rows) and the statement around
+// it: up to three dimensions (plus a period for time series), groups outside the top N of the first
+// dimension folded into one `(other)` row per period, and one total row. Every value is an exact
+// DECIMAL (or whole-token) sum and every row falls into exactly one group, NULL keys included, so
+// the total equals the sum of the rows to the last digit.
 import type { BreakdownQuery } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import {
-  BILLS_TOKENS,
   FLAT_DIMENSION_COLUMNS,
-  LIVE_SOURCE,
   SqlParamBag,
-  dimensionSql,
-  filterConditions,
+  dimensionRead,
   metricColumn,
   metricOutputType,
   parseDimension,
-  relationOf,
-  type RowSource,
 } from '../rows/dimensions.js'
+import { validateFilters, type GroupedRead } from '../rows/grouped-rows.js'
 
 export const MAX_DIMENSIONS = 3
 /** A topN above this keeps every group, as one above the number of groups does. */
 export const MAX_TOP_N = 10_000
 
 export interface BreakdownSql {
-  sql: string
+  read: GroupedRead
+  /** The statement around the grouped rows. */
+  outer(groups: string): string
   params: SqlParams
   /** Output columns holding the group keys, in the query's dimension order. */
   keyColumns: string[]
@@ -48,6 +45,7 @@ export function validateBreakdownQuery(query: BreakdownQuery): void {
     throw new CurLensError('INVALID_QUERY', 'Each dimension may appear only once in a breakdown.')
   }
   metricColumn(query.metric)
+  validateFilters(query.filters)
   const { topN, timeGrain } = query
   if (topN !== undefined && !(Number.isInteger(topN) && topN >= 1)) {
     throw new CurLensError('INVALID_QUERY', 'topN must be a whole number from 1.')
@@ -57,50 +55,49 @@ export function validateBreakdownQuery(query: BreakdownQuery): void {
   }
 }
 
-export function buildBreakdownSql(
-  query: BreakdownQuery,
-  source: RowSource = LIVE_SOURCE,
-): BreakdownSql {
+export function buildBreakdownSql(query: BreakdownQuery): BreakdownSql {
   validateBreakdownQuery(query)
   const bag = new SqlParamBag()
   const keyColumns = query.dimensions.map((_, i) => `key_${i}`)
-  const groupColumns = query.dimensions.map(
-    (d, i) => `${dimensionSql(d, source, bag).expr} AS ${keyColumns[i]}`,
-  )
-  if (query.timeGrain) groupColumns.push(`${FLAT_DIMENSION_COLUMNS[query.timeGrain]} AS period`)
-  const conditions = filterConditions(query.filters, source, bag)
+  const columns = query.dimensions.map((d, i) => ({ name: keyColumns[i], read: dimensionRead(d) }))
+  if (query.timeGrain) {
+    columns.push({ name: 'period', read: { column: FLAT_DIMENSION_COLUMNS[query.timeGrain] } })
+  }
   const metric = metricColumn(query.metric)
-  // Rows without tokens (non-Bedrock, images, throughput hours, credits) form no token group.
-  if (query.metric === 'tokens') conditions.push(BILLS_TOKENS)
+  const read: GroupedRead = {
+    columns,
+    filters: query.filters,
+    metrics: [query.metric],
+    // Rows without tokens (non-Bedrock, images, throughput hours, credits) form no token group.
+    billsTokens: query.metric === 'tokens',
+  }
   const groupKeys = query.timeGrain ? [...keyColumns, 'period'] : keyColumns
-  const used = [...query.dimensions, ...(query.filters ?? []).map((f) => f.dimension)]
-  const relation = relationOf(source, used, query.metric)
   const valueType = metricOutputType(query.metric)
-
-  const ctes = [
-    `grouped AS (
-  SELECT
-    ${groupColumns.join(',\n    ')},
-    COALESCE(SUM(${metric}), 0) AS value
-  FROM ${relation}
-  WHERE ${conditions.length > 0 ? conditions.join('\n    AND ') : 'true'}
-  GROUP BY ALL
-)`,
+  const folding = query.topN !== undefined && query.topN <= MAX_TOP_N
+  const topN = folding ? bag.bind('top_n', query.topN!) : ''
+  const kept = (column: string) => `CASE WHEN r.rank > ${topN} THEN NULL ELSE g.${column} END`
+  const order = [
+    'is_total',
+    ...(query.timeGrain ? ['period ASC'] : []),
+    'value DESC',
+    ...keyColumns.map((k) => `${k} ASC NULLS LAST`),
   ]
-  let result = 'grouped'
-  let other = 'false'
-  if (query.topN !== undefined && query.topN <= MAX_TOP_N) {
-    const topN = bag.bind('top_n', query.topN)
-    const kept = (column: string) => `CASE WHEN r.rank > ${topN} THEN NULL ELSE g.${column} END`
-    ctes.push(
-      `ranks AS (
+  const outer = (groups: string) => {
+    const ctes = [
+      `grouped AS (
+  SELECT ${groupKeys.join(', ')}, COALESCE(${metric}, 0) AS value FROM (${groups})
+)`,
+    ]
+    if (folding) {
+      ctes.push(
+        `ranks AS (
   SELECT
     key_0,
     row_number() OVER (ORDER BY SUM(value) DESC, CAST(key_0 AS VARCHAR) ASC NULLS LAST) AS rank
   FROM grouped
   GROUP BY key_0
 )`,
-      `folded AS (
+        `folded AS (
   SELECT
     r.rank > ${topN} AS other,
     ${keyColumns.map((k) => `${kept(k)} AS ${k}`).join(',\n    ')},
@@ -109,24 +106,16 @@ export function buildBreakdownSql(
   FROM grouped AS g JOIN ranks AS r ON g.key_0 IS NOT DISTINCT FROM r.key_0
   GROUP BY ALL
 )`,
-    )
-    result = 'folded'
-    other = 'other'
-  }
-
-  const asText = groupKeys.map((k) => `CAST(${k} AS VARCHAR) AS ${k}`).join(', ')
-  const nulls = groupKeys.map((k) => `NULL AS ${k}`).join(', ')
-  const order = [
-    'is_total',
-    ...(query.timeGrain ? ['period ASC'] : []),
-    'value DESC',
-    ...keyColumns.map((k) => `${k} ASC NULLS LAST`),
-  ]
-  const sql = `WITH ${ctes.join(',\n')}
-SELECT false AS is_total, ${other} AS other, ${asText}, CAST(value AS ${valueType}) AS value
-FROM ${result}
+      )
+    }
+    const asText = groupKeys.map((k) => `CAST(${k} AS VARCHAR) AS ${k}`).join(', ')
+    const nulls = groupKeys.map((k) => `NULL AS ${k}`).join(', ')
+    return `WITH ${ctes.join(',\n')}
+SELECT false AS is_total, ${folding ? 'other' : 'false'} AS other, ${asText}, CAST(value AS ${valueType}) AS value
+FROM ${folding ? 'folded' : 'grouped'}
 UNION ALL
 SELECT true, false, ${nulls}, CAST(COALESCE(SUM(value), 0) AS ${valueType}) FROM grouped
 ORDER BY ${order.join(', ')}`
-  return { sql, params: bag.params, keyColumns }
+  }
+  return { read, outer, params: bag.params, keyColumns }
 }

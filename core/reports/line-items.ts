@@ -3,11 +3,10 @@
 // read from the live view: the cache keeps no line items. `page` is 0-based.
 import type { LineItemsQuery, LineItemsResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import type { Dataset } from '../sources/dataset.js'
-import { LIVE_SOURCE, SqlParamBag, filterConditions, readsTags } from '../rows/dimensions.js'
-import { resolveFilterValues } from '../rows/filter-values.js'
-import { resolveTagNames } from '../rows/tag-names.js'
-import { tagSetsSwitched } from '../rows/tag-sets-switch.js'
+import type { AttributedRows } from '../rows/attributed-rows.js'
+import { SqlParamBag } from '../rows/dimensions.js'
+import { rowConditions } from '../rows/grouped-rows.js'
+import { resolveNames } from '../rows/resolve-names.js'
 
 export const MAX_PAGE_SIZE = 10_000
 
@@ -33,7 +32,11 @@ const LINE_ITEM_COLUMNS: readonly (readonly [string, string])[] = [
   ['source_file', 'source_file'],
 ]
 
-export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promise<LineItemsResult> {
+export async function lineItems(
+  rows: AttributedRows,
+  query: LineItemsQuery,
+  signal?: AbortSignal,
+): Promise<LineItemsResult> {
   const { page, pageSize } = query ?? {}
   if (!Number.isInteger(page) || page < 0) {
     throw new CurLensError('INVALID_QUERY', 'page must be a whole number from 0.')
@@ -41,36 +44,36 @@ export async function lineItems(dataset: Dataset, query: LineItemsQuery): Promis
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new CurLensError('INVALID_QUERY', `pageSize must be from 1 to ${MAX_PAGE_SIZE}.`)
   }
-  const filtersTags = readsTags({ filters: query.filters })
-  if (filtersTags) await tagSetsSwitched(dataset)
-  const resolved = await resolveTagNames(dataset.engine, query, LIVE_SOURCE)
-  const filters = await resolveFilterValues(dataset.engine, resolved.filters)
+  const { filters } = await resolveNames(rows, { filters: query.filters }, signal)
+  // One row per line item: every row needs its principal, model and tags.
+  await rows.complete(signal)
   const bag = new SqlParamBag()
-  const conditions = filterConditions(filters, LIVE_SOURCE, bag)
+  const conditions = rowConditions(filters, bag)
   const where = conditions.length > 0 ? conditions.join('\n  AND ') : 'true'
-  const from = filtersTags ? 'attribution_rows_tagged' : 'attribution_rows'
   const countParams = { ...bag.params }
   const limit = bag.bind('limit', pageSize)
   const offset = bag.bind('offset', page * pageSize)
   const select = LINE_ITEM_COLUMNS.map(([name, sql]) => `${sql} AS ${name}`).join(',\n  ')
-  const [rows, [count]] = await Promise.all([
-    dataset.engine.query<Record<string, string | number | null>>(
+  const [items, [count]] = await Promise.all([
+    rows.engine.query<Record<string, string | number | null>>(
       `SELECT
   ${select}
-FROM ${from}
+FROM attribution_rows
 WHERE ${where}
 ORDER BY unblended DESC NULLS LAST, usage_start, source_file, usage_type, resource_id, description
 LIMIT ${limit} OFFSET ${offset}`,
       bag.params,
+      { signal },
     ),
-    dataset.engine.query<{ total_rows: string }>(
-      `SELECT count(*) AS total_rows FROM ${from} WHERE ${where}`,
+    rows.engine.query<{ total_rows: string }>(
+      `SELECT count(*) AS total_rows FROM attribution_rows WHERE ${where}`,
       countParams,
+      { signal },
     ),
   ])
   return {
     columns: LINE_ITEM_COLUMNS.map(([name]) => name),
-    rows,
+    rows: items,
     totalRows: Number(count.total_rows),
   }
 }

@@ -3,18 +3,19 @@
 // cost. The unknown names come from `bedrock_dim` (a few rows); their cost is a breakdown filtered to
 // them, run only when there are any. Both sums are exact DECIMALs from the engine.
 import type { Filter, ModelCoverage } from '../api.js'
-import type { Dataset } from '../sources/dataset.js'
+import type { AttributedRows } from '../rows/attributed-rows.js'
 import { breakdown } from './breakdown.js'
 
 const BEDROCK: Filter = { dimension: 'service', values: ['Amazon Bedrock'] }
 
-export async function modelCoverage(dataset: Dataset): Promise<ModelCoverage> {
+export async function modelCoverage(rows: AttributedRows): Promise<ModelCoverage> {
+  await rows.complete()
   const unknown = (
-    await dataset.engine.query<{ model: string }>(
+    await rows.engine.query<{ model: string }>(
       'SELECT DISTINCT model FROM bedrock_dim WHERE model IS NOT NULL AND model_key IS NULL',
     )
   ).map((r) => r.model)
-  const bedrock = await breakdown(dataset, {
+  const bedrock = await breakdown(rows, {
     dimensions: ['service'],
     metric: 'unblended',
     filters: [BEDROCK],
@@ -22,7 +23,7 @@ export async function modelCoverage(dataset: Dataset): Promise<ModelCoverage> {
   if (unknown.length === 0) {
     return { bedrockCost: bedrock.total, unknownCost: '0.0000000000', unknownModels: [] }
   }
-  const onUnknown = await breakdown(dataset, {
+  const onUnknown = await breakdown(rows, {
     dimensions: ['model'],
     metric: 'unblended',
     filters: [BEDROCK, { dimension: 'model', values: unknown }],

@@ -2,11 +2,12 @@
 // another letter case or spelling: `model=amazon nova pro`, `model=NovaPro`, `model=amazon.nova-pro-v1`
 // and `token-type=Input` select the same rows as the names the data holds. Each value is replaced,
 // before any SQL is compiled, by the values of `bedrock_dim` it names (compared on lower-case letters
-// and digits, then through the model catalog), so the filter stays a plain comparison on the column
-// (an ENUM in the cache) instead of lower-casing every row. A value that names nothing stays as given
+// and digits, then through the model catalog), so the filter stays a plain comparison instead of
+// lower-casing every row. It reads the complete lookup. A value that names nothing stays as given
 // and matches no row.
 import type { Filter, GroupValue } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
+import type { AttributedRows } from './attributed-rows.js'
 import { findModel, foldModelName } from './model-catalog.js'
 
 /** The filter dimensions resolved here, and the `bedrock_dim` column holding their values. */
@@ -18,15 +19,17 @@ const BEDROCK_DIMENSIONS: Readonly<Record<string, string>> = {
 
 /** `filters` with the Bedrock dimensions' values spelled as the data spells them. */
 export async function resolveFilterValues(
-  engine: Engine,
+  rows: AttributedRows,
   filters: Filter[] | undefined,
+  signal?: AbortSignal,
 ): Promise<Filter[] | undefined> {
   if (!Array.isArray(filters)) return filters
   const dimensions = new Set(
     filters.map((f) => f?.dimension).filter((d) => Object.hasOwn(BEDROCK_DIMENSIONS, d)),
   )
   if (dimensions.size === 0) return [...filters]
-  const present = await presentValues(engine, [...dimensions])
+  await rows.complete(signal)
+  const present = await presentValues(rows.engine, [...dimensions])
   return filters.map((filter) =>
     present.has(filter?.dimension) && Array.isArray(filter.values)
       ? {

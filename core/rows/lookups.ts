@@ -1,9 +1,11 @@
-// Builds the two small lookup tables attribution joins onto `cur`: `principal_dim` (one row per
-// distinct principal ARN) and `bedrock_dim` (one row per distinct Bedrock line shape). Parsing runs
-// in TypeScript on the distinct values only (a few thousand at most), never per row; the results go
-// back into the engine as NDJSON files in the private work directory, read with a bound path, so no
-// value is ever spliced into SQL.
-import { writeFile } from 'node:fs/promises'
+// The lookup tables joined onto grouped rows: `principal_dim` (one row per principal ARN, parsed in
+// TypeScript) and `bedrock_dim` (one row per Bedrock line shape, classified in TypeScript). They
+// start empty and grow: `extendLookups` adds the keys a relation holds that they lack, so a query
+// on a freshly opened export classifies only the few thousand keys of its own groups instead of
+// scanning the files first. Parsed rows go back into the engine as NDJSON in the work directory,
+// read with a bound path, so no value is ever spliced into SQL.
+import { randomUUID } from 'node:crypto'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Engine } from '../engine/duckdb.js'
 import { classifyBedrockLine } from './bedrock-classifier.js'
@@ -23,125 +25,134 @@ export const BEDROCK_SHAPE_COLUMNS = [
 
 const BEDROCK_PRODUCT_CODES = [...FIRST_PARTY_PRODUCT_CODES, 'AmazonBedrockAgentCore']
 
-const PRINCIPAL_COLUMNS = `{principal_arn: 'VARCHAR', kind: 'VARCHAR', person: 'VARCHAR',
-  role: 'VARCHAR', account: 'VARCHAR', display: 'VARCHAR', note: 'VARCHAR'}`
-
-const SHAPE_CLASS_COLUMNS = `{shape_id: 'INTEGER', model_key: 'VARCHAR', model: 'VARCHAR',
-  provider: 'VARCHAR', model_rule: 'VARCHAR', token_type: 'VARCHAR', token_scale: 'INTEGER',
-  assumed_token_unit: 'VARCHAR', usage_region: 'VARCHAR'}`
-
-/** Writes rows as NDJSON into the work directory and loads them as a table with the given columns. */
-async function loadTable(
-  engine: Engine,
-  workDirectory: string,
-  table: string,
-  columns: string,
-  rows: readonly object[],
-  signal?: AbortSignal,
-): Promise<void> {
-  const path = join(workDirectory, `${table}.ndjson`)
-  await writeFile(path, rows.map((r) => JSON.stringify(r)).join('\n'))
-  await engine.query(
-    `CREATE OR REPLACE TABLE ${table} AS
-     SELECT * FROM read_json($path, format = 'newline_delimited', columns = ${columns})`,
-    { path },
-    { signal },
-  )
+const PRINCIPAL_COLUMNS = {
+  principal_arn: 'VARCHAR',
+  kind: 'VARCHAR',
+  person: 'VARCHAR',
+  role: 'VARCHAR',
+  account: 'VARCHAR',
+  display: 'VARCHAR',
+  note: 'VARCHAR',
 }
 
-export async function buildPrincipalDim(
-  engine: Engine,
-  workDirectory: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  const rows = await engine.query<{ principal_arn: string }>(
-    'SELECT DISTINCT principal_arn FROM cur WHERE principal_arn IS NOT NULL',
-    {},
-    { signal },
-  )
-  const parsed = rows.map(({ principal_arn }) => {
-    const p = parsePrincipalArn(principal_arn)
-    return {
-      principal_arn,
-      kind: p.kind,
-      person: p.person,
-      role: p.role,
-      account: p.account,
-      display: p.display,
-      note: p.note,
-    }
-  })
-  await loadTable(engine, workDirectory, 'principal_dim', PRINCIPAL_COLUMNS, parsed, signal)
+const SHAPE_CLASS_COLUMNS = {
+  model_key: 'VARCHAR',
+  model: 'VARCHAR',
+  provider: 'VARCHAR',
+  model_rule: 'VARCHAR',
+  token_type: 'VARCHAR',
+  token_scale: 'INTEGER',
+  assumed_token_unit: 'VARCHAR',
+  usage_region: 'VARCHAR',
+}
+const BEDROCK_COLUMNS = {
+  ...Object.fromEntries(BEDROCK_SHAPE_COLUMNS.map((c) => [c, 'VARCHAR'])),
+  ...SHAPE_CLASS_COLUMNS,
 }
 
-type ShapeRow = {
-  shape_id: number
-  product_code: string | null
-  product_name: string | null
-  usage_type: string | null
-  pricing_unit: string | null
-  product_provider: string | null
-  product_model: string | null
-  product_inference_type: string | null
-}
+const tableColumns = (columns: Record<string, string>) =>
+  Object.entries(columns)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ')
+const jsonColumns = (columns: Record<string, string>) =>
+  `{${Object.entries(columns)
+    .map(([name, type]) => `${name}: '${type}'`)
+    .join(', ')}}`
 
-export async function buildBedrockDim(
-  engine: Engine,
-  workDirectory: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  const shapeColumns = BEDROCK_SHAPE_COLUMNS.join(', ')
+/** Empty unless a test has filled them with its own hand-made attribution (IF NOT EXISTS). */
+export async function createLookupTables(engine: Engine): Promise<void> {
   await engine.query(
-    `CREATE OR REPLACE TABLE bedrock_line_shape AS
-     SELECT CAST(row_number() OVER () AS INTEGER) AS shape_id, *
-     FROM (
-       SELECT DISTINCT ${shapeColumns}
-       FROM cur
-       WHERE service = 'Amazon Bedrock'
-          OR list_contains($codes, product_code)
-          OR product_name ILIKE '%(Amazon Bedrock Edition)%'
-     )`,
-    { codes: BEDROCK_PRODUCT_CODES },
-    { signal },
+    `CREATE TABLE IF NOT EXISTS principal_dim (${tableColumns(PRINCIPAL_COLUMNS)})`,
   )
-  const shapes = await engine.query<ShapeRow>('SELECT * FROM bedrock_line_shape', {}, { signal })
-  const classified = shapes.map((s) => {
-    const c = classifyBedrockLine(toLine(s))
-    return {
-      shape_id: s.shape_id,
-      model_key: c.modelKey,
-      model: c.model,
-      provider: c.provider,
-      model_rule: c.modelRule,
-      token_type: c.tokenType,
-      token_scale: c.tokenScale,
-      assumed_token_unit: c.assumedUnit,
-      usage_region: c.usageRegion,
-    }
-  })
-  await loadTable(
-    engine,
-    workDirectory,
-    'bedrock_shape_class',
-    SHAPE_CLASS_COLUMNS,
-    classified,
-    signal,
-  )
-  await engine.query(
-    `CREATE OR REPLACE TABLE bedrock_dim AS
-     SELECT s.* EXCLUDE (shape_id), c.* EXCLUDE (shape_id)
-     FROM bedrock_line_shape AS s JOIN bedrock_shape_class AS c USING (shape_id)`,
-    {},
-    { signal },
-  )
+  await engine.query(`CREATE TABLE IF NOT EXISTS bedrock_dim (${tableColumns(BEDROCK_COLUMNS)})`)
 }
 
 /** The join condition of bedrock_dim `b` onto a relation `alias` with the shape columns; NULL-safe. */
 export function bedrockShapeJoin(alias: string): string {
-  return BEDROCK_SHAPE_COLUMNS.map((c) => `b.${c} IS NOT DISTINCT FROM ${alias}.${c}`).join(
-    '\n  AND ',
-  )
+  return BEDROCK_SHAPE_COLUMNS.map(
+    (c) => `b.${c} IS NOT DISTINCT FROM CAST(${alias}.${c} AS VARCHAR)`,
+  ).join('\n  AND ')
 }
+
+/** Whether a row is a Bedrock line, over a relation with the shape columns and the service. */
+const IS_BEDROCK = `(service = 'Amazon Bedrock'
+    OR list_contains($codes, product_code)
+    OR product_name ILIKE '%(Amazon Bedrock Edition)%')`
+
+/**
+ * Adds to principal_dim every principal ARN of `relation` it lacks, and to bedrock_dim every Bedrock
+ * line shape (`relation` then has the shape columns and `service`). Callers serialize calls.
+ */
+export async function extendLookups(
+  engine: Engine,
+  workDirectory: string,
+  relation: string,
+  kinds: { principals: boolean; shapes: boolean },
+  signal?: AbortSignal,
+): Promise<void> {
+  if (kinds.principals) {
+    const arns = await engine.query<{ principal_arn: string }>(
+      `SELECT DISTINCT CAST(principal_arn AS VARCHAR) AS principal_arn FROM ${relation}
+       WHERE principal_arn IS NOT NULL
+         AND CAST(principal_arn AS VARCHAR) NOT IN (SELECT principal_arn FROM principal_dim)`,
+      {},
+      { signal },
+    )
+    const parsed = arns.map(({ principal_arn }) => {
+      const p = parsePrincipalArn(principal_arn)
+      return { principal_arn, ...pick(p, ['kind', 'person', 'role', 'account', 'display', 'note']) }
+    })
+    await insertRows(engine, workDirectory, 'principal_dim', PRINCIPAL_COLUMNS, parsed, signal)
+  }
+  if (kinds.shapes) {
+    const shape = BEDROCK_SHAPE_COLUMNS.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')
+    const shapes = await engine.query<ShapeRow>(
+      `SELECT DISTINCT ${shape} FROM ${relation} AS r
+       WHERE ${IS_BEDROCK}
+         AND NOT EXISTS (SELECT 1 FROM bedrock_dim AS b WHERE ${bedrockShapeJoin('r')})`,
+      { codes: BEDROCK_PRODUCT_CODES },
+      { signal },
+    )
+    const classified = shapes.map((s) => {
+      const c = classifyBedrockLine(toLine(s))
+      return {
+        ...s,
+        model_key: c.modelKey,
+        model: c.model,
+        provider: c.provider,
+        model_rule: c.modelRule,
+        token_type: c.tokenType,
+        token_scale: c.tokenScale,
+        assumed_token_unit: c.assumedUnit,
+        usage_region: c.usageRegion,
+      }
+    })
+    await insertRows(engine, workDirectory, 'bedrock_dim', BEDROCK_COLUMNS, classified, signal)
+  }
+}
+
+/** Writes rows as NDJSON into the work directory and appends them to `table`. */
+async function insertRows(
+  engine: Engine,
+  workDirectory: string,
+  table: string,
+  columns: Record<string, string>,
+  rows: readonly object[],
+  signal?: AbortSignal,
+): Promise<void> {
+  if (rows.length === 0) return
+  const path = join(workDirectory, `${table}-${randomUUID()}.ndjson`)
+  await writeFile(path, rows.map((r) => JSON.stringify(r)).join('\n'))
+  await engine.query(
+    `INSERT INTO ${table} BY NAME
+     SELECT * FROM read_json($path, format = 'newline_delimited', columns = ${jsonColumns(columns)})`,
+    { path },
+    { signal },
+  )
+  await rm(path, { force: true })
+}
+
+type ShapeRow = Record<(typeof BEDROCK_SHAPE_COLUMNS)[number], string | null>
 
 function toLine(s: ShapeRow): BedrockLine {
   return {
@@ -153,4 +164,8 @@ function toLine(s: ShapeRow): BedrockLine {
     productModel: s.product_model,
     productInferenceType: s.product_inference_type,
   }
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>
 }

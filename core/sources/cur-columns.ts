@@ -87,6 +87,12 @@ export const CUR_COLUMNS: readonly CurColumn[] = [
     meaning:
       'A hash of the raw tag columns: rows with one tag_set have the same tags, as cur_tag_sets holds them once merged',
   },
+  {
+    name: 'tag_inputs',
+    type: 'STRUCT',
+    meaning:
+      'The raw tag columns as read, before they are merged into tags (fields differ by format); tag_set is their hash',
+  },
   { name: 'currency', type: 'VARCHAR', meaning: 'line_item_currency_code' },
   { name: 'source_file', type: 'VARCHAR', meaning: 'The file the row came from' },
 ]

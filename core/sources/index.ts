@@ -51,14 +51,19 @@ export async function openDataset(paths: string[], options: OpenOptions = {}): P
     })
     const info = await load(engine, found, workDirectory, limits, options)
     const opened = engine
+    const owned: { close(): Promise<void> }[] = []
+    let closing: Promise<void> | undefined
     return {
       engine: opened,
       info,
       workDirectory,
-      async close() {
-        await opened.close()
-        await removeWorkDirectory(workDirectory)
-      },
+      own: (resource) => void owned.push(resource),
+      close: () =>
+        (closing ??= (async () => {
+          for (const resource of owned.reverse()) await resource.close()
+          await opened.close()
+          await removeWorkDirectory(workDirectory)
+        })()),
     }
   } catch (e) {
     await engine?.close()

@@ -89,7 +89,8 @@ async function dropViews(engine: Engine) {
   for (const statement of [
     'DROP VIEW IF EXISTS cur',
     'DROP VIEW IF EXISTS cur_rollup',
-    'DROP VIEW IF EXISTS cur_tag_set_source',
+    'DROP MACRO IF EXISTS cur_tags_of',
+    'DROP MACRO IF EXISTS cur_merge_tags',
     'DROP VIEW IF EXISTS cur_staged',
     'DROP VIEW IF EXISTS cur_raw',
     'DROP TABLE IF EXISTS cur_product_names',

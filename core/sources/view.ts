@@ -11,11 +11,10 @@ import type { Family } from './classify.js'
 import { CUR1_NORMALIZATION } from './normalize/cur1.js'
 import { CUR2_LOOKUP_NORMALIZATION, CUR2_NORMALIZATION } from './normalize/cur2.js'
 import { FOCUS_NORMALIZATION } from './normalize/focus.js'
-import { normalizedSelect, type Normalization } from './normalize/normalization.js'
+import { normalizedSelect, tagMacroSql, type Normalization } from './normalize/normalization.js'
 import { createProductNames, withProductNames } from './product-names.js'
 import { sqlStringList } from './sql-text.js'
 import { stagedSelectList, type InferredPeriod, type PhysicalColumn } from './staging.js'
-import { createTagSetSourceSql } from '../rows/tag-sets.js'
 import { createRollupSql, createTotalsSql, ROLLUP_VIEW, TOTALS_TABLE } from './totals.js'
 
 const NORMALIZATION: Record<Family, Normalization> = {
@@ -94,7 +93,7 @@ export async function createCurView(
     lookup ? withProductNames(relation) : `SELECT * FROM ${relation}`
   await engine.query(`CREATE VIEW cur_staged AS ${staged('cur_raw')}`)
   await engine.query(`CREATE VIEW cur AS ${normalizedSelect(normalization, 'cur_staged')}`)
-  await engine.query(createTagSetSourceSql(normalization))
+  for (const sql of tagMacroSql(normalization)) await engine.query(sql)
   await engine.query(createRollupSql(normalization, staged(TOTALS_TABLE)))
   return summarizeProfile(physical, await engine.query<ProfileRow>(PROFILE_SQL))
 }

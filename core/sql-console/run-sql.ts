@@ -3,7 +3,7 @@
 // open between calls, so nothing holds the engine while the user reads.
 import { SQL_LIMITS } from '../api-values.js'
 import type { SqlRequest, SqlResult } from '../api.js'
-import type { Dataset } from '../sources/dataset.js'
+import type { AttributedRows } from '../rows/attributed-rows.js'
 import { DOCUMENTED_VIEW_NAMES } from './documented-views.js'
 import { readPage } from './page-reader.js'
 import { checkSqlText, timeoutSeconds, wholeNumber } from './request-bounds.js'
@@ -15,11 +15,13 @@ const COUNT_FOR_MS = 1000
 const MAX_PAGE = 1_000_000
 
 export async function runSql(
-  dataset: Dataset,
+  rows: AttributedRows,
   request: SqlRequest,
   signal: AbortSignal,
 ): Promise<SqlResult> {
   const sql = checkSqlText(request?.sql)
+  // cur_attributed joins the lookups row by row: they must hold every key.
+  await rows.complete(signal)
   const page = wholeNumber('page', request.page, 0, MAX_PAGE, 0)
   const pageSize = wholeNumber(
     'pageSize',
@@ -29,9 +31,9 @@ export async function runSql(
     SQL_LIMITS.pageSize,
   )
   const seconds = timeoutSeconds(request.timeoutSeconds)
-  const { ordered } = await checkConsoleStatement(dataset.engine, sql, DOCUMENTED_VIEW_NAMES)
+  const { ordered } = await checkConsoleStatement(rows.engine, sql, DOCUMENTED_VIEW_NAMES)
   return withTimeLimit(seconds, signal, (limited) =>
-    dataset.engine.streamSelect(sql, { signal: limited }, async (stream) => {
+    rows.engine.streamSelect(sql, { signal: limited }, async (stream) => {
       const skip = page * pageSize
       const { rows, seen, ended } = await readPage(stream, skip, pageSize, COUNT_FOR_MS)
       return {

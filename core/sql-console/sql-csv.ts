@@ -6,7 +6,7 @@ import { SQL_LIMITS } from '../api-values.js'
 import type { SqlCell, SqlColumn, SqlCsvRequest, SqlCsvResult } from '../api.js'
 import { toExcelCsv, type CsvColumn } from '../chargeback/csv.js'
 import { cellText, isNumericType, plainNumber } from '../format/sql-values.js'
-import type { Dataset } from '../sources/dataset.js'
+import type { AttributedRows } from '../rows/attributed-rows.js'
 import { DOCUMENTED_VIEW_NAMES } from './documented-views.js'
 import { readPage } from './page-reader.js'
 import { checkSqlText, timeoutSeconds, wholeNumber } from './request-bounds.js'
@@ -14,16 +14,18 @@ import { checkConsoleStatement } from './statement-check.js'
 import { withTimeLimit } from './time-limit.js'
 
 export async function sqlCsv(
-  dataset: Dataset,
+  rows: AttributedRows,
   request: SqlCsvRequest,
   signal: AbortSignal,
 ): Promise<SqlCsvResult> {
   const sql = checkSqlText(request?.sql)
+  // cur_attributed joins the lookups row by row: they must hold every key.
+  await rows.complete(signal)
   const limit = wholeNumber('limit', request.limit, 1, SQL_LIMITS.maxRows, SQL_LIMITS.maxRows)
   const seconds = timeoutSeconds(request.timeoutSeconds)
-  await checkConsoleStatement(dataset.engine, sql, DOCUMENTED_VIEW_NAMES)
+  await checkConsoleStatement(rows.engine, sql, DOCUMENTED_VIEW_NAMES)
   return withTimeLimit(seconds, signal, (limited) =>
-    dataset.engine.streamSelect(sql, { signal: limited }, async (stream) => {
+    rows.engine.streamSelect(sql, { signal: limited }, async (stream) => {
       const { rows, seen } = await readPage(stream, 0, limit, 0)
       return {
         csv: resultCsv(stream.columns, rows),

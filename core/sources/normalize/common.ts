@@ -1,6 +1,8 @@
 // SQL fragments every format's normalization shares: which rows are Amazon Bedrock, amortized
 // cost exactly as DOMAIN.md defines it (as AWS's own dashboards compute it), and the one column
-// mapping CUR 2.0 and legacy CUR share once staged under the same names.
+// mapping CUR 2.0 and legacy CUR share once staged under the same names. Empty text is no value
+// (NULL) in the columns people group by, as a converted CSV reads it, so the answer is the same
+// whether a file came as Parquet or CSV.
 import type { Normalization } from './normalization.js'
 
 /**
@@ -73,23 +75,23 @@ export function curNormalization(differences: CurDifferences): Normalization {
     columns: {
       billing_period: "strftime(bill_billing_period_start_date, '%Y-%m')",
       usage_start: 'line_item_usage_start_date',
-      usage_account_id: 'line_item_usage_account_id',
+      usage_account_id: "nullif(line_item_usage_account_id, '')",
       payer_account_id: 'bill_payer_account_id',
       line_item_type: 'line_item_line_item_type',
       service: `CASE WHEN ${bedrock}
     THEN 'Amazon Bedrock'
     ELSE coalesce(nullif(product_servicename, ''), nullif(product_product_name, ''), line_item_product_code)
   END`,
-      product_code: 'line_item_product_code',
+      product_code: "nullif(line_item_product_code, '')",
       product_name: differences.productName ?? "nullif(product_product_name, '')",
-      usage_type: 'line_item_usage_type',
-      operation: 'line_item_operation',
+      usage_type: "nullif(line_item_usage_type, '')",
+      operation: "nullif(line_item_operation, '')",
       region: differences.region,
       resource_id: "nullif(line_item_resource_id, '')",
-      description: 'line_item_line_item_description',
+      description: "nullif(line_item_line_item_description, '')",
       principal_arn: differences.principalArn,
       usage_amount: 'line_item_usage_amount',
-      pricing_unit: 'pricing_unit',
+      pricing_unit: "nullif(pricing_unit, '')",
       product_provider: productField('provider'),
       product_model: productField('model'),
       product_inference_type: productField('inference_type'),
@@ -102,6 +104,7 @@ export function curNormalization(differences: CurDifferences): Normalization {
       ondemand_cost: money('coalesce(pricing_public_on_demand_cost, 0)'),
       tags: differences.tags,
       tag_set: `hash(${differences.tagInputs.join(', ')})`,
+      tag_inputs: `struct_pack(${differences.tagInputs.join(', ')})`,
       currency: 'line_item_currency_code',
       source_file: 'source_file',
     },

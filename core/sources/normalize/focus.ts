@@ -70,10 +70,10 @@ export const FOCUS_NORMALIZATION: Normalization = {
     THEN 'Amazon Bedrock'
     ELSE ServiceName
   END`,
-    product_code: 'x_ServiceCode',
+    product_code: "nullif(x_ServiceCode, '')",
     product_name: 'ServiceName',
-    usage_type: 'x_UsageType',
-    operation: 'x_Operation',
+    usage_type: "nullif(x_UsageType, '')",
+    operation: "nullif(x_Operation, '')",
     region: 'RegionId',
     resource_id: 'ResourceId',
     description: 'ChargeDescription',
@@ -92,6 +92,7 @@ export const FOCUS_NORMALIZATION: Normalization = {
     TRY(map_from_entries(list_concat(${TAGS}, ${COST_CATEGORIES}))),
     CAST(MAP {} AS MAP(VARCHAR, VARCHAR)))`,
     tag_set: 'hash(Tags, x_CostCategories)',
+    tag_inputs: 'struct_pack(Tags, x_CostCategories)',
     currency: 'BillingCurrency',
     source_file: 'source_file',
   },

@@ -30,3 +30,17 @@ export function selectList(normalization: Normalization, names: readonly string[
     })
     .join(',\n  ')
 }
+
+/**
+ * `cur_tags_of(tag_inputs)`: the `tags` a row's raw tag columns merge into, as a macro, so that the
+ * merge runs once per combination of tags (see core/rows/tag-sets.ts) and not on every row.
+ * Input names come from the closed lists of the normalizations, never from a file.
+ */
+export function tagMacroSql(normalization: Normalization): string[] {
+  const inputs = normalization.tagInputs
+  const fields = inputs.map((name) => `struct_extract(tag_inputs, '${name}')`)
+  return [
+    `CREATE OR REPLACE MACRO cur_merge_tags(${inputs.join(', ')}) AS ${normalization.columns.tags}`,
+    `CREATE OR REPLACE MACRO cur_tags_of(tag_inputs) AS cur_merge_tags(${fields.join(', ')})`,
+  ]
+}

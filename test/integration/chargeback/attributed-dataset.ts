@@ -1,16 +1,17 @@
-// A Dataset over hand-written line items in a real locked-down engine. By default `cur_attributed`
-// is a table made by hand (every `cur` column plus the attribution ones, as given), under the real
-// `attribution_rows` view, with no cache; with `{ attribution: 'real' }` the rows become the `cur`
-// table and core/attribution builds the views and the cache.
+// Attributed rows over hand-written line items in a real locked-down engine. By default the
+// attribution is made by hand: the principal roll-ups and models given with the rows fill the
+// lookup tables before core/rows starts (each model under a usage type of its own), so the tests
+// fix who is who independently of the ARN parser and the model catalog. With
+// `{ attribution: 'real' }` core/rows works them out from the ARNs and usage types itself.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
 import { openEngine } from '../../../core/engine/duckdb.js'
-import { initCacheState } from '../../../core/rows/cache-state.js'
-import { CREATE_ATTRIBUTION_ROWS, createTaggedView } from '../../../core/rows/row-views.js'
+import { attributeRows, type AttributedRows } from '../../../core/rows/attributed-rows.js'
+import { createLookupTables } from '../../../core/rows/lookups.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
+import { createHandCurTable } from '../rows/hand-built-cur.js'
 
 export interface ItemRow {
   billing_period?: string
@@ -28,27 +29,21 @@ export interface ItemRow {
   tags?: Record<string, string>
 }
 
-const EXTRA_COLUMNS = [
-  { name: 'principal_kind', type: 'VARCHAR' },
-  { name: 'principal_person', type: 'VARCHAR' },
-  { name: 'principal_role', type: 'VARCHAR' },
-  { name: 'principal_account', type: 'VARCHAR' },
-  { name: 'model_key', type: 'VARCHAR' },
-  { name: 'model', type: 'VARCHAR' },
-  { name: 'provider', type: 'VARCHAR' },
-  { name: 'token_type', type: 'VARCHAR' },
-  { name: 'tokens', type: 'DOUBLE' },
-  { name: 'token_scale', type: 'INTEGER' },
-  { name: 'assumed_token_unit', type: 'VARCHAR' },
-  { name: 'usage_region', type: 'VARCHAR' },
-]
+export type TestRows = AttributedRows & { close(): Promise<void> }
+
+const HAND_MADE_USAGE_TYPE = (model: string) => `hand-made:${model}`
+/** A principal given only by its roll-ups gets an ARN of its own, so the lookup can name it. */
+const HAND_MADE_ARN = (r: ItemRow) =>
+  r.principal_role || r.principal_person
+    ? `hand-made:${r.principal_role ?? ''}/${r.principal_person ?? ''}/${r.principal_account ?? ''}`
+    : null
 
 export async function openAttributedDataset(
   rows: ItemRow[],
   files: { path: string; rows: number; bytes: number }[] = [],
   options: { attribution?: 'hand-made' | 'real' } = {},
-): Promise<Dataset> {
-  const real = options.attribution === 'real'
+): Promise<TestRows> {
+  const handMade = options.attribution !== 'real'
   const workDirectory = await mkdtemp(join(tmpdir(), 'cur-lens-chargeback-'))
   const engine = await openEngine({
     readPaths: files.map((f) => f.path),
@@ -64,23 +59,50 @@ export async function openAttributedDataset(
     currency: 'USD',
     amortized_cost: r.unblended_cost,
     tags: {},
+    usage_type: handMade && r.model ? HAND_MADE_USAGE_TYPE(r.model) : null,
     ...r,
+    principal_arn: r.principal_arn ?? (handMade ? HAND_MADE_ARN(r) : null),
   }))
   const input = join(workDirectory, 'rows.json')
   await writeFile(input, JSON.stringify(full))
-  const columns = real ? CUR_COLUMNS : [...CUR_COLUMNS, ...EXTRA_COLUMNS]
-  const spec = columns.map((c) => `'${c.name}': '${c.type}'`).join(', ')
+  await createHandCurTable(engine)
+  const given = CUR_COLUMNS.filter((c) => c.name !== 'tag_inputs' && c.name !== 'tag_set')
+  const spec = given.map((c) => `'${c.name}': '${c.type}'`).join(', ')
   await engine.query(
-    `CREATE TABLE ${real ? 'cur' : 'cur_attributed'} AS SELECT ${columns.map((c) => c.name).join(', ')}
+    `INSERT INTO cur BY NAME
+     SELECT *, {'tags': tags} AS tag_inputs, hash(tags) AS tag_set
      FROM read_json($input, columns = {${spec}}, format = 'array')`,
     { input },
   )
-  if (!real) {
-    await engine.query(CREATE_ATTRIBUTION_ROWS)
-    await engine.query(createTaggedView('attribution_rows', false))
-    await initCacheState(engine)
+  if (handMade) {
+    await createLookupTables(engine)
+    for (const r of full) {
+      if (r.principal_arn && (r.principal_role || r.principal_person)) {
+        await engine.query(
+          `INSERT INTO principal_dim BY NAME
+           SELECT $arn AS principal_arn, 'assumed-role' AS kind, $person AS person, $role AS role,
+                  $account AS account
+           WHERE $arn NOT IN (SELECT principal_arn FROM principal_dim)`,
+          {
+            arn: r.principal_arn,
+            person: r.principal_person ?? null,
+            role: r.principal_role ?? null,
+            account: r.principal_account ?? null,
+          },
+        )
+      }
+      if (r.model) {
+        await engine.query(
+          `INSERT INTO bedrock_dim BY NAME
+           SELECT $code AS product_code, $usage_type AS usage_type, $model AS model
+           WHERE $usage_type NOT IN (SELECT usage_type FROM bedrock_dim)`,
+          { code: r.product_code, usage_type: HAND_MADE_USAGE_TYPE(r.model), model: r.model },
+        )
+      }
+    }
   }
   const periods = [...new Set(full.map((r) => r.billing_period))].sort()
+  const owned: { close(): Promise<void> }[] = []
   const dataset: Dataset = {
     engine,
     workDirectory,
@@ -93,12 +115,13 @@ export async function openAttributedDataset(
       hasPrincipal: true,
       problems: [],
     },
+    own: (resource) => void owned.push(resource),
     async close() {
-      if (real) await attributionCacheReady(dataset)
+      for (const resource of owned.reverse()) await resource.close()
       await engine.close()
       await rm(workDirectory, { recursive: true, force: true })
     },
   }
-  if (real) await prepareAttribution(dataset)
-  return dataset
+  const attributed = await attributeRows(dataset)
+  return { ...attributed, close: () => dataset.close() }
 }

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { chargeback } from '../../../core/chargeback/index.js'
 import type { ChargebackRequest, ChargebackResult, SharedTreatment } from '../../../core/api.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openAttributedDataset } from './attributed-dataset.js'
+import { openAttributedDataset, type TestRows } from './attributed-dataset.js'
 import { JULY_ROWS, JULY_TOTALS_KEPT, JUNE_ROWS, TEAM_RULES } from './team-data.js'
 
-let dataset: Dataset | undefined
+let dataset: TestRows | undefined
 afterEach(async () => {
   await dataset?.close()
   dataset = undefined

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkRules } from '../../../core/chargeback/index.js'
 import type { MappingRules } from '../../../core/api.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openAttributedDataset } from './attributed-dataset.js'
+import { openAttributedDataset, type TestRows } from './attributed-dataset.js'
 import { JULY_ROWS, JUNE_ROWS, TEAM_RULES } from './team-data.js'
 
-let dataset: Dataset | undefined
+let dataset: TestRows | undefined
 afterEach(async () => {
   await dataset?.close()
   dataset = undefined

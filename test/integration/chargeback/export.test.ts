@@ -5,12 +5,11 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportChargeback } from '../../../core/chargeback/index.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openAttributedDataset } from './attributed-dataset.js'
+import { openAttributedDataset, type TestRows } from './attributed-dataset.js'
 import { JULY_ROWS, TEAM_RULES } from './team-data.js'
 
 let root: string
-let dataset: Dataset | undefined
+let dataset: TestRows | undefined
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'cur-lens-export-'))
 })

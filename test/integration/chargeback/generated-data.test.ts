@@ -1,22 +1,19 @@
 // Chargeback over real files: the seeded generator's CUR 2.0 Parquet export and the bundled demo,
 // opened by core/sources and attributed by core/attribution. Expected figures come from the
 // generator's own rows (exact BigInt sums) and the demo's seed table, never from the code under test.
-// These tests skip themselves while openDataset or prepareAttribution are not implemented yet.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
-import * as attribution from '../../../core/rows/attributed-rows.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkRules, chargeback, exportChargeback } from '../../../core/chargeback/index.js'
 import type { ChargebackRequest, ChargebackResult, MappingRules } from '../../../core/api.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
 import { readRulesFile } from '../../../core/workspace/rules-file.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../../fixtures/cur-generator.js'
 import { toUnits } from '../../fixtures/money.js'
-import { bothRowSources } from '../rows/hand-built-cur.js'
+import { BOTH_BASES } from '../rows/hand-built-cur.js'
+import { openRows, type OpenRows } from '../rows/open-rows.js'
 
 const DEMO = fileURLToPath(new URL('../../../resources/demo/cur-lens-demo', import.meta.url))
 const DEMO_RULES = fileURLToPath(new URL('../../../resources/demo/rules.json', import.meta.url))
@@ -25,24 +22,6 @@ const BEDROCK_BY_TEAM: ChargebackRequest = {
   by: 'tag:iamPrincipal/team',
   basis: 'unblended',
   filters: BEDROCK,
-}
-
-type Prepare = (dataset: Dataset) => Promise<unknown>
-const prepareAttribution = (attribution as Record<string, unknown>).prepareAttribution as
-  Prepare | undefined
-
-/** The dataset with `cur_attributed`, or undefined while the layers below are still stubs. */
-async function openAttributed(paths: string[]): Promise<Dataset | undefined> {
-  if (!prepareAttribution) return undefined
-  let dataset: Dataset
-  try {
-    dataset = await openDataset(paths)
-  } catch (e) {
-    if (/not implemented/.test((e as Error).message)) return undefined
-    throw e
-  }
-  await prepareAttribution(dataset)
-  return dataset
 }
 
 const cents = (money: string) => BigInt(money.replace('.', ''))
@@ -61,28 +40,23 @@ function teamBedrockRows(billing: Billing) {
   )
 }
 
-function need(dataset: Dataset | undefined, ctx: TestContext): Dataset {
-  if (!dataset) ctx.skip()
-  return dataset!
-}
-
 describe('chargeback over a generated CUR 2.0 Parquet export', () => {
   let root: string
   let billing: Billing
-  let dataset: Dataset | undefined
+  let dataset: OpenRows | undefined
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cur-lens-chargeback-gen-'))
     billing = generateBilling({ seed: 4242 })
-    if (prepareAttribution) await writeCur2Parquet(billing, root)
-    dataset = await openAttributed([root])
+    await writeCur2Parquet(billing, root)
+    dataset = await openRows([root])
   })
   afterAll(async () => {
     await dataset?.close()
     await rm(root, { recursive: true, force: true })
   })
 
-  it('reconciles the whole bill to the generator total, each month and each basis', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('reconciles the whole bill to the generator total, each month and each basis', async () => {
+    const d = dataset!
     const all = await chargeback(d, { by: 'tag:iamPrincipal/team', basis: 'unblended' })
     expect(cents(all.billTotal)).toBe(roundUnits(toUnitsOf(billing.expected.totals.unblended)))
     expect(all.statements.reduce((s, st) => s + cents(st.total), 0n)).toBe(cents(all.billTotal))
@@ -106,8 +80,8 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     }
   })
 
-  it('splits Bedrock by team as the rows say, within a cent of the exact sums', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('splits Bedrock by team as the rows say, within a cent of the exact sums', async () => {
+    const d = dataset!
     const r = await chargeback(d, BEDROCK_BY_TEAM)
     const expected = new Map<string, bigint>()
     for (const row of billing.rows.filter((x) => x.truth.bedrock)) {
@@ -133,8 +107,8 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     )
   })
 
-  it('names the lines by role, account or no one, each group within a cent per line of the rows', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('names the lines by role, account or no one, each group within a cent per line of the rows', async () => {
+    const d = dataset!
     const byArn = await chargeback(d, BEDROCK_BY_TEAM)
     const direct = teamBedrockRows(billing)
     const levels = {
@@ -174,8 +148,8 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     }
   })
 
-  it('previews the largest lines of each statement and sums the others; the export has them all', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('previews the largest lines of each statement and sums the others; the export has them all', async () => {
+    const d = dataset!
     const request: ChargebackRequest = { ...BEDROCK_BY_TEAM, lineDetail: 'role' }
     const shown = 2
     const r = await chargeback(d, { ...request, linesPerStatement: shown })
@@ -221,8 +195,8 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
       expect(exportedLines.get(s.recipient)).toBe(shown + s.otherLines!.count)
   })
 
-  it('exports formula payloads from the data escaped, and credits as numbers', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('exports formula payloads from the data escaped, and credits as numbers', async () => {
+    const d = dataset!
     const out = join(root, 'out')
     await exportChargeback(d, {
       by: 'tag:iamPrincipal/cost-center',
@@ -239,9 +213,9 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     for (const row of rows) expect(row.recipient).not.toMatch(/^[=+\-@\t\r\n]/)
   })
 
-  it('gives the same statements and rule coverage from the cache as from the live view', async (ctx) => {
-    const d = need(dataset, ctx)
-    expect(await attribution.attributionCacheReady(d)).toBe(true)
+  it('gives the same statements and rule coverage from the cache as straight from the files', async () => {
+    const d = dataset!
+    expect(await d.cacheReady()).toBe(true)
     const [month] = Object.keys(billing.expected.byMonth).sort()
     const rules: MappingRules = {
       version: 1,
@@ -280,24 +254,22 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
       },
       { by: 'region', basis: 'unblended', shared: { tax: { method: 'even' } } },
     ]
-    const [live, cache] = await bothRowSources(d)
-    expect(cache.source.kind).toBe('cache')
     for (const request of requests) {
-      const fromCache = await chargeback(d, request, { rowSource: cache.source })
+      const fromCache = await chargeback(d, request, { base: 'cache' })
       expect(fromCache.statements.length).toBeGreaterThan(1)
-      expect(fromCache).toEqual(await chargeback(d, request, { rowSource: live.source }))
+      expect(fromCache).toEqual(await chargeback(d, request, { base: 'files' }))
     }
     for (const period of [undefined, month]) {
-      expect(await checkRules(d, rules, 'unblended', period, { rowSource: cache.source })).toEqual(
-        await checkRules(d, rules, 'unblended', period, { rowSource: live.source }),
+      expect(await checkRules(d, rules, 'unblended', period, { base: 'cache' })).toEqual(
+        await checkRules(d, rules, 'unblended', period, { base: 'files' }),
       )
     }
   })
 
-  it('refuses a recipient or filter tag the export lacks, naming the closest keys, from either source', async (ctx) => {
-    const d = need(dataset, ctx)
-    for (const { name, source } of await bothRowSources(d)) {
-      const options = { rowSource: source }
+  it('refuses a recipient or filter tag the export lacks, naming the closest keys, from either source', async () => {
+    const d = dataset!
+    for (const { name, base } of BOTH_BASES) {
+      const options = { base }
       await expect(
         chargeback(d, { by: 'tag:iamPrincipal/CostCenter', basis: 'unblended' }, options),
         name,
@@ -318,8 +290,8 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
     }
   })
 
-  it('resolves a recipient tag label to its key, and checks rules on a key the export lacks', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('resolves a recipient tag label to its key, and checks rules on a key the export lacks', async () => {
+    const d = dataset!
     const byLabel = await chargeback(d, { by: 'tag:cost-center', basis: 'unblended' })
     const byKey = await chargeback(d, { by: 'tag:iamPrincipal/cost-center', basis: 'unblended' })
     expect(byLabel.statements.length).toBeGreaterThan(2)
@@ -342,16 +314,16 @@ describe('chargeback over a generated CUR 2.0 Parquet export', () => {
 })
 
 describe('chargeback over the bundled demo with its example rules', () => {
-  let dataset: Dataset | undefined
+  let dataset: OpenRows | undefined
   beforeAll(async () => {
-    dataset = await openAttributed([DEMO])
+    dataset = await openRows([DEMO])
   })
   afterAll(async () => {
     await dataset?.close()
   })
 
-  it('reproduces the demo team table for Bedrock: 142.30, 89.50, 23.10 and 5.40 unallocated', async (ctx) => {
-    const d = need(dataset, ctx)
+  it('reproduces the demo team table for Bedrock: 142.30, 89.50, 23.10 and 5.40 unallocated', async () => {
+    const d = dataset!
     const rules = await readRulesFile(DEMO_RULES)
     const r = await chargeback(d, { rules, basis: 'unblended', filters: BEDROCK })
     expect(totals(r)).toEqual({

@@ -3,11 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { chargeback } from '../../../core/chargeback/index.js'
 import type { ChargebackResult } from '../../../core/api.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openAttributedDataset, type ItemRow } from './attributed-dataset.js'
+import { openAttributedDataset, type ItemRow, type TestRows } from './attributed-dataset.js'
 import { JULY_ROWS, JULY_TOTALS_KEPT, TEAM_RULES } from './team-data.js'
 
-let dataset: Dataset | undefined
+let dataset: TestRows | undefined
 afterEach(async () => {
   await dataset?.close()
   dataset = undefined

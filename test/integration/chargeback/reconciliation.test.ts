@@ -4,10 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { chargeback } from '../../../core/chargeback/index.js'
 import type { SharedBucket, SharedTreatment } from '../../../core/api.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openAttributedDataset, type ItemRow } from './attributed-dataset.js'
+import { openAttributedDataset, type ItemRow, type TestRows } from './attributed-dataset.js'
 
-let dataset: Dataset | undefined
+let dataset: TestRows | undefined
 afterEach(async () => {
   await dataset?.close()
   dataset = undefined

@@ -2,24 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownResult, Dimension, Filter, Metric } from '../../../core/api.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
 import { MAX_TOP_N } from '../../../core/reports/breakdown-sql.js'
-import type { RowSource } from '../../../core/rows/dimensions.js'
 import {
   ARN,
   ROWS,
   decimal,
-  bothRowSources,
+  BOTH_BASES,
   openAttributedHandDataset,
   sumBy,
   units,
-  type HandDataset,
+  type HandRows,
 } from '../rows/hand-built-cur.js'
 
-let ds: HandDataset
-let sources: { name: string; source: RowSource }[]
+let ds: HandRows
 
 beforeEach(async () => {
   ds = await openAttributedHandDataset()
-  sources = await bothRowSources(ds)
 })
 
 afterEach(async () => {
@@ -36,11 +33,11 @@ function sumOfRows(result: BreakdownResult): string {
   return decimal(result.rows.reduce((sum, r) => sum + units(r.value), 0n))
 }
 
-describe.each(['live view', 'cache'])(
+describe.each(BOTH_BASES.map((b) => b.name))(
   'totals, top N, series and filters read from the %s',
   (name) => {
     const run = (query: Parameters<typeof breakdown>[1]) =>
-      breakdown(ds, query, { source: sources.find((s) => s.name === name)!.source })
+      breakdown(ds, query, { base: BOTH_BASES.find((b) => b.name === name)!.base })
 
     const dimensions: Dimension[] = [
       'principal',

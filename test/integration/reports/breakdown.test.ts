@@ -1,26 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownResult, Filter } from '../../../core/api.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
-import type { RowSource } from '../../../core/rows/dimensions.js'
 import {
   ARN,
   MODEL_OF,
   ROWS,
   SKUS,
   TOKEN_TYPE_OF,
-  bothRowSources,
+  BOTH_BASES,
   openAttributedHandDataset,
   sumBy,
-  type HandDataset,
+  type HandRows,
   type HandRow,
 } from '../rows/hand-built-cur.js'
 
-let ds: HandDataset
-let sources: { name: string; source: RowSource }[]
+let ds: HandRows
 
 beforeEach(async () => {
   ds = await openAttributedHandDataset()
-  sources = await bothRowSources(ds)
 })
 
 afterEach(async () => {
@@ -37,9 +34,9 @@ function asMap(result: BreakdownResult): Map<string | null, string> {
 const skuOf = (row: HandRow) =>
   (Object.keys(SKUS) as (keyof typeof SKUS)[]).find((k) => SKUS[k][2] === row.usage_type)
 
-describe.each(['live view', 'cache'])('breakdown read from the %s', (name) => {
+describe.each(BOTH_BASES.map((b) => b.name))('breakdown read from the %s', (name) => {
   const run = (query: Parameters<typeof breakdown>[1]) =>
-    breakdown(ds, query, { source: sources.find((s) => s.name === name)!.source })
+    breakdown(ds, query, { base: BOTH_BASES.find((b) => b.name === name)!.base })
 
   it('reproduces the seed split of Bedrock cost by iamPrincipal/team, untagged included', async () => {
     const result = await run({

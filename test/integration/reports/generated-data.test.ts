@@ -7,24 +7,20 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BreakdownResult, Dimension, Filter, Metric } from '../../../core/api.js'
-import { currentRowSource } from '../../../core/rows/cache-state.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
-import { LIVE_SOURCE, type RowSource } from '../../../core/rows/dimensions.js'
-import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
+import type { Base } from '../../../core/rows/grouped-rows.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../../fixtures/cur-generator.js'
 import { decimal, units } from '../rows/hand-built-cur.js'
+import { openRows, type OpenRows } from '../rows/open-rows.js'
 
 const DEMO = fileURLToPath(new URL('../../../resources/demo', import.meta.url))
 const BEDROCK: Filter[] = [{ dimension: 'service', values: ['Amazon Bedrock'] }]
 const NULL_BUCKETS = new Set(['(untagged)', '(no principal)', '(unknown)'])
 
-async function openPrepared(paths: string[]): Promise<{ dataset: Dataset; sources: RowSource[] }> {
-  const dataset = await openDataset(paths)
-  await prepareAttribution(dataset)
-  expect(await attributionCacheReady(dataset)).toBe(true)
-  return { dataset, sources: [LIVE_SOURCE, await currentRowSource(dataset.engine)] }
+async function openPrepared(paths: string[]): Promise<{ dataset: OpenRows; sources: Base[] }> {
+  const dataset = await openRows(paths)
+  expect(await dataset.cacheReady()).toBe(true)
+  return { dataset, sources: ['files', 'cache'] }
 }
 
 function keyed(result: BreakdownResult): Record<string, string> {
@@ -47,7 +43,7 @@ function expectedGroups(
 describe('attribution over a generated CUR 2.0 Parquet export', () => {
   let root: string
   let billing: Billing
-  let opened: { dataset: Dataset; sources: RowSource[] }
+  let opened: { dataset: OpenRows; sources: Base[] }
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cur-lens-attribution-gen-'))
     billing = generateBilling({ seed: 7_2026 })
@@ -60,11 +56,11 @@ describe('attribution over a generated CUR 2.0 Parquet export', () => {
   })
 
   const run = (
-    source: RowSource,
+    source: Base,
     dimension: Dimension,
     metric: Metric = 'unblended',
     filters = BEDROCK,
-  ) => breakdown(opened.dataset, { dimensions: [dimension], metric, filters }, { source })
+  ) => breakdown(opened.dataset, { dimensions: [dimension], metric, filters }, { base: source })
 
   it.each([0, 1])(
     'matches the generator by team, role, person, account, model and token type (source %i)',
@@ -123,7 +119,7 @@ describe('attribution over a generated CUR 2.0 Parquet export', () => {
 })
 
 describe('attribution over the bundled demo', () => {
-  let opened: { dataset: Dataset; sources: RowSource[] }
+  let opened: { dataset: OpenRows; sources: Base[] }
   beforeAll(async () => {
     opened = await openPrepared([DEMO])
   })
@@ -138,7 +134,7 @@ describe('attribution over the bundled demo', () => {
       const teams = await breakdown(
         opened.dataset,
         { dimensions: ['tag:iamPrincipal/team'], metric: 'unblended', filters: BEDROCK },
-        { source },
+        { base: source },
       )
       expect(keyed(teams)).toEqual({
         backend: '142.3000000000',
@@ -149,7 +145,7 @@ describe('attribution over the bundled demo', () => {
       const persons = await breakdown(
         opened.dataset,
         { dimensions: ['person'], metric: 'unblended', filters: BEDROCK, topN: 3 },
-        { source },
+        { base: source },
       )
       expect(persons.rows.filter((r) => !r.other).map((r) => [r.keys[0], r.value])).toEqual([
         ['javier@example.com', '67.3000000000'],

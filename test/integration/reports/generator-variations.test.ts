@@ -7,25 +7,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Dimension, FlatDimension } from '../../../core/api.js'
-import { initCacheState } from '../../../core/rows/cache-state.js'
-import { FLAT_DIMENSION_COLUMNS } from '../../../core/rows/dimensions.js'
-import {
-  attributionCacheReady,
-  breakdown,
-  lineItems,
-  modelCoverage,
-  prepareAttribution,
-  tokenUnitCosts,
-} from '../../../core/rows/attributed-rows.js'
 import { chargeback } from '../../../core/chargeback/index.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
+import { breakdown } from '../../../core/reports/breakdown.js'
+import { lineItems } from '../../../core/reports/line-items.js'
+import { modelCoverage } from '../../../core/reports/model-coverage.js'
+import { tokenUnitCosts } from '../../../core/reports/token-unit-cost.js'
+import type { AttributedRows } from '../../../core/rows/attributed-rows.js'
+import { FLAT_DIMENSION_COLUMNS } from '../../../core/rows/dimensions.js'
 import {
   generateBilling,
   writeCur2CsvGz,
   writeCur2Parquet,
   type Billing,
 } from '../../fixtures/cur-generator.js'
+import { openRows, readingFrom, type OpenRows } from '../rows/open-rows.js'
 
 const BEDROCK = [{ dimension: 'service' as const, values: ['Amazon Bedrock'] }]
 const DIMENSIONS: Dimension[] = [
@@ -34,7 +29,7 @@ const DIMENSIONS: Dimension[] = [
 ]
 
 /** Every query the API runs on attributed rows, with the results that must not depend on the route. */
-async function everyQuery(dataset: Dataset) {
+async function everyQuery(dataset: AttributedRows) {
   const results: unknown[] = []
   for (const dimension of DIMENSIONS) {
     results.push(
@@ -69,7 +64,7 @@ async function everyQuery(dataset: Dataset) {
 describe.each(['parquet', 'csv'])('every query over the generator variations (%s)', (format) => {
   let root: string
   let billing: Billing
-  let dataset: Dataset
+  let dataset: OpenRows
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cur-lens-variations-'))
     billing = generateBilling({
@@ -81,8 +76,7 @@ describe.each(['parquet', 'csv'])('every query over the generator variations (%s
       tokenEdgeRows: true,
     })
     const path = await (format === 'parquet' ? writeCur2Parquet : writeCur2CsvGz)(billing, root)
-    dataset = await openDataset([path])
-    await prepareAttribution(dataset)
+    dataset = await openRows([path])
   })
   afterAll(async () => {
     await dataset?.close()
@@ -90,10 +84,9 @@ describe.each(['parquet', 'csv'])('every query over the generator variations (%s
   })
 
   it('answers every query, the same from the cache as from the files', async () => {
-    expect(await attributionCacheReady(dataset)).toBe(true)
-    const fromCache = await everyQuery(dataset)
-    await initCacheState(dataset.engine)
-    expect(await everyQuery(dataset)).toEqual(fromCache)
+    expect(await dataset.cacheReady()).toBe(true)
+    const fromCache = await everyQuery(readingFrom(dataset, 'cache'))
+    expect(await everyQuery(readingFrom(dataset, 'files'))).toEqual(fromCache)
   })
 
   it("gives the generator's Bedrock total in every split, and its tokens and models", async () => {

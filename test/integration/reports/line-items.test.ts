@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Filter } from '../../../core/api.js'
-import { breakdown, lineItems } from '../../../core/rows/attributed-rows.js'
+import { breakdown } from '../../../core/reports/breakdown.js'
+import { lineItems } from '../../../core/reports/line-items.js'
 import {
   ARN,
   ROWS,
   decimal,
   openAttributedHandDataset,
   units,
-  type HandDataset,
+  type HandRows,
 } from '../rows/hand-built-cur.js'
 
-let ds: HandDataset
+let ds: HandRows
 
 beforeEach(async () => {
   ds = await openAttributedHandDataset()

@@ -7,10 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BreakdownQuery } from '../../../core/api.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
-import { currentRowSource } from '../../../core/rows/cache-state.js'
-import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
+import { openRows, type OpenRows } from '../rows/open-rows.js'
 import {
   generateBilling,
   writeCur2CsvGz,
@@ -30,17 +27,16 @@ const keyed = (rows: { keys: (string | null)[]; value: string }[]) =>
 describe('several marketplace models under one product code', () => {
   let root: string
   let billing: Billing
-  const datasets: Dataset[] = []
+  const datasets: OpenRows[] = []
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cur-lens-marketplace-'))
     billing = generateBilling({ seed: 2_15, sharedMarketplaceCode: true })
     const parquet = await writeCur2Parquet(billing, join(root, 'parquet'))
     const csv = await writeCur2CsvGz(billing, join(root, 'csv'))
     for (const path of [parquet, csv]) {
-      const dataset = await openDataset([path])
+      const dataset = await openRows([path])
       datasets.push(dataset)
-      await prepareAttribution(dataset)
-      expect(await attributionCacheReady(dataset)).toBe(true)
+      expect(await dataset.cacheReady()).toBe(true)
     }
   })
   afterAll(async () => {
@@ -64,10 +60,8 @@ describe('several marketplace models under one product code', () => {
     const query: BreakdownQuery = { dimensions: ['model', 'token-type'], metric: 'tokens' }
     const results = []
     for (const dataset of datasets) {
-      results.push(
-        await breakdown(dataset, query, { source: await currentRowSource(dataset.engine) }),
-      )
-      results.push(await breakdown(dataset, query, { source: { kind: 'live' } }))
+      results.push(await breakdown(dataset, query, { base: 'cache' }))
+      results.push(await breakdown(dataset, query, { base: 'files' }))
     }
     for (const result of results.slice(1)) expect(result).toEqual(results[0])
     const opus = results[0].rows.filter((r) => r.keys[0] === 'Claude Opus 4.7')

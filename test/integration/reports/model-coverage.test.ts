@@ -3,17 +3,17 @@
 // new), whose figures are summed here by hand.
 import { afterEach, describe, expect, it } from 'vitest'
 import { breakdown } from '../../../core/reports/breakdown.js'
-import { modelCoverage } from '../../../core/rows/attributed-rows.js'
+import { modelCoverage } from '../../../core/reports/model-coverage.js'
 import {
   ROWS,
   decimal,
   openAttributedHandDataset,
   units,
-  type HandDataset,
+  type HandRows,
   type HandRow,
 } from '../rows/hand-built-cur.js'
 
-let ds: HandDataset | undefined
+let ds: HandRows | undefined
 
 afterEach(async () => {
   await ds?.close()

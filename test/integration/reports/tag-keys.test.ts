@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { breakdown, tagKeys } from '../../../core/rows/attributed-rows.js'
+import { breakdown } from '../../../core/reports/breakdown.js'
+import { tagKeys } from '../../../core/reports/tag-keys.js'
 import {
   ROWS,
   decimal,
   openAttributedHandDataset,
   units,
-  type HandDataset,
+  type HandRows,
 } from '../rows/hand-built-cur.js'
+import { readingFrom } from '../rows/open-rows.js'
 
-let ds: HandDataset | undefined
+let ds: HandRows | undefined
 
 afterEach(async () => {
   await ds?.close()
@@ -30,9 +32,8 @@ describe('tag keys', () => {
   it('lists every key with its source, label, covered cost and share, grouped by source', async () => {
     const dataset = await open()
     const total = decimal(ROWS.reduce((s, r) => s + units(r.unblended_cost), 0n))
-    for (const state of ['ready', 'building']) {
-      await dataset.engine.query('UPDATE attribution_cache_state SET state = $state', { state })
-      const result = await tagKeys(dataset)
+    for (const base of ['cache', 'files'] as const) {
+      const result = await tagKeys(readingFrom(dataset, base))
       expect(result.totalCost).toBe(total)
       expect(result.keys.map((k) => [k.key, k.source, k.label])).toEqual([
         ['iamPrincipal/team', 'iamPrincipal', 'team'],

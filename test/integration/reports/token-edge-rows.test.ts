@@ -11,18 +11,11 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BreakdownQuery, Filter } from '../../../core/api.js'
-import { currentRowSource } from '../../../core/rows/cache-state.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
-import { LIVE_SOURCE } from '../../../core/rows/dimensions.js'
-import {
-  attributionCacheReady,
-  lineItems,
-  prepareAttribution,
-  tokenUnitCosts,
-} from '../../../core/rows/attributed-rows.js'
+import { lineItems } from '../../../core/reports/line-items.js'
+import { tokenUnitCosts } from '../../../core/reports/token-unit-cost.js'
 import { chargeback } from '../../../core/chargeback/index.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
+import { openRows, type OpenRows } from '../rows/open-rows.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../../fixtures/cur-generator.js'
 
 const run = promisify(execFile)
@@ -31,13 +24,12 @@ const CLI = fileURLToPath(new URL('../../../bin/cur-lens.js', import.meta.url))
 describe('tokens over an export with token credits and rows without a pricing unit', () => {
   let root: string
   let billing: Billing
-  let dataset: Dataset
+  let dataset: OpenRows
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cur-lens-token-edges-'))
     billing = generateBilling({ seed: 8_2026, tokenEdgeRows: true })
     await writeCur2Parquet(billing, root)
-    dataset = await openDataset([root])
-    await prepareAttribution(dataset)
+    dataset = await openRows([root])
   })
   afterAll(async () => {
     await dataset?.close()
@@ -65,11 +57,10 @@ describe('tokens over an export with token credits and rows without a pricing un
   })
 
   it('gives the same token figures from the files and from the cache', async () => {
-    expect(await attributionCacheReady(dataset)).toBe(true)
-    const cache = await currentRowSource(dataset.engine)
+    expect(await dataset.cacheReady()).toBe(true)
     const query: BreakdownQuery = { dimensions: ['model'], metric: 'tokens' }
-    const live = await breakdown(dataset, query, { source: LIVE_SOURCE })
-    expect(await breakdown(dataset, query, { source: cache })).toEqual(live)
+    const live = await breakdown(dataset, query, { base: 'files' })
+    expect(await breakdown(dataset, query, { base: 'cache' })).toEqual(live)
     expect(Object.fromEntries(live.rows.map((r) => [r.keys[0], r.value]))).toEqual(
       Object.fromEntries(
         Object.entries(billing.expected.bedrock.tokensByModel).map(([m, t]) => [m, String(t)]),

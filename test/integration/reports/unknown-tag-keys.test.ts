@@ -1,22 +1,15 @@
 // A tag key the export does not have is refused wherever a query names one (breakdowns, tokens,
-// line items), from the live view and the cache alike, naming the closest keys it has: grouping
+// line items), straight from the files and from the cache alike, naming the closest keys it has: grouping
 // every row as untagged would be a silent wrong answer. Over a generated CUR 2.0 Parquet export
 // whose resource tag is spelled `user:cost_center`, as in a real one that tripped this.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { currentRowSource } from '../../../core/rows/cache-state.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
-import { LIVE_SOURCE } from '../../../core/rows/dimensions.js'
-import {
-  attributionCacheReady,
-  lineItems,
-  prepareAttribution,
-  tokenUnitCosts,
-} from '../../../core/rows/attributed-rows.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
+import { lineItems } from '../../../core/reports/line-items.js'
+import { tokenUnitCosts } from '../../../core/reports/token-unit-cost.js'
+import { openRows, type OpenRows } from '../rows/open-rows.js'
 import { generateBilling, writeCur2Parquet } from '../../fixtures/cur-generator.js'
 import { formatUnits, toUnits } from '../../fixtures/money.js'
 
@@ -25,7 +18,7 @@ const STORED = 'resourceTags/user:cost_center'
 
 describe('a tag key the export does not have', () => {
   let root: string
-  let dataset: Dataset
+  let dataset: OpenRows
   const expected = new Map<string | null, bigint>()
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cur-lens-unknown-tag-'))
@@ -39,9 +32,8 @@ describe('a tag key the export does not have', () => {
       expected.set(value, (expected.get(value) ?? 0n) + toUnits(row.line_item_unblended_cost))
     }
     await writeCur2Parquet(billing, root)
-    dataset = await openDataset([root])
-    await prepareAttribution(dataset)
-    expect(await attributionCacheReady(dataset)).toBe(true)
+    dataset = await openRows([root])
+    expect(await dataset.cacheReady()).toBe(true)
   })
   afterAll(async () => {
     await dataset?.close()
@@ -55,13 +47,11 @@ describe('a tag key the export does not have', () => {
     )
   })
 
-  it('refuses it in a breakdown, from the live view and the cache, naming the closest keys', async () => {
-    const cache = await currentRowSource(dataset.engine)
-    expect(cache.kind).toBe('cache')
-    for (const source of [LIVE_SOURCE, cache]) {
+  it('refuses it in a breakdown, straight from the files and from the cache, naming the closest keys', async () => {
+    for (const base of ['files', 'cache'] as const) {
       await expect(
-        breakdown(dataset, { dimensions: [`tag:${ASKED}`], metric: 'unblended' }, { source }),
-        source.kind,
+        breakdown(dataset, { dimensions: [`tag:${ASKED}`], metric: 'unblended' }, { base }),
+        base,
       ).rejects.toMatchObject({
         code: 'INVALID_QUERY',
         message: expect.stringMatching(
@@ -71,8 +61,8 @@ describe('a tag key the export does not have', () => {
       })
       const filters = [{ dimension: `tag:${ASKED}` as const, values: [null] }]
       await expect(
-        breakdown(dataset, { dimensions: ['service'], metric: 'unblended', filters }, { source }),
-        source.kind,
+        breakdown(dataset, { dimensions: ['service'], metric: 'unblended', filters }, { base }),
+        base,
       ).rejects.toMatchObject({ code: 'INVALID_QUERY', message: expect.stringContaining(ASKED) })
     }
   })

@@ -5,10 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import { currentRowSource } from '../../../core/rows/cache-state.js'
-import { LIVE_SOURCE, type RowSource } from '../../../core/rows/dimensions.js'
-import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
-import { openEngine } from '../../../core/engine/duckdb.js'
+import { openEngine, type Engine } from '../../../core/engine/duckdb.js'
+import { attributeRows, type AttributedRows } from '../../../core/rows/attributed-rows.js'
+import type { Base } from '../../../core/rows/grouped-rows.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
 import type { Dataset } from '../../../core/sources/dataset.js'
 import { ROWS, type HandRow } from './hand-built-rows.js'
@@ -52,8 +51,7 @@ export interface HandDataset extends Dataset {
 export async function openHandBuiltDataset(rows: readonly HandRow[] = ROWS): Promise<HandDataset> {
   const root = await mkdtemp(join(tmpdir(), 'cur-lens-attribution-'))
   const engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: root })
-  const columns = CUR_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')
-  await engine.query(`CREATE TABLE cur (${columns})`)
+  await createHandCurTable(engine)
   for (const row of rows) {
     await engine.query(
       `INSERT INTO cur BY NAME SELECT
@@ -71,6 +69,8 @@ export async function openHandBuiltDataset(rows: readonly HandRow[] = ROWS): Pro
          CAST($amortized_cost AS DECIMAL(18, 10)) AS amortized_cost,
          CAST($unblended_cost AS DECIMAL(18, 10)) * 1.25 AS ondemand_cost,
          MAP(CAST($tag_keys AS VARCHAR[]), CAST($tag_values AS VARCHAR[])) AS tags,
+         {'tags': MAP(CAST($tag_keys AS VARCHAR[]), CAST($tag_values AS VARCHAR[]))} AS tag_inputs,
+         hash(MAP(CAST($tag_keys AS VARCHAR[]), CAST($tag_values AS VARCHAR[]))) AS tag_set,
          'USD' AS currency, 'hand-built.parquet' AS source_file`,
       {
         billing_period: row.billing_period,
@@ -98,6 +98,7 @@ export async function openHandBuiltDataset(rows: readonly HandRow[] = ROWS): Pro
       },
     )
   }
+  const owned: { close(): Promise<void> }[] = []
   return {
     root,
     engine,
@@ -111,27 +112,44 @@ export async function openHandBuiltDataset(rows: readonly HandRow[] = ROWS): Pro
       hasPrincipal: true,
       problems: [],
     },
+    own: (resource) => void owned.push(resource),
     async close() {
+      for (const resource of owned.reverse()) await resource.close()
       await engine.close()
       await rm(root, { recursive: true, force: true })
     },
   }
 }
 
-/** `openHandBuiltDataset` with attribution prepared and its cache built (which must succeed). */
-export async function openAttributedHandDataset(
-  rows: readonly HandRow[] = ROWS,
-): Promise<HandDataset> {
-  const ds = await openHandBuiltDataset(rows)
-  await prepareAttribution(ds)
-  expect(await attributionCacheReady(ds)).toBe(true)
-  return ds
+/**
+ * A `cur` table with the normalized columns, its raw tags being the merged ones (what `tags` holds),
+ * and the macro the sources layer defines to merge them.
+ */
+export async function createHandCurTable(engine: Engine): Promise<void> {
+  const type = (c: { name: string; type: string }) =>
+    c.name === 'tag_inputs' ? 'STRUCT(tags MAP(VARCHAR, VARCHAR))' : c.type
+  const columns = CUR_COLUMNS.map((c) => `${c.name} ${type(c)}`).join(', ')
+  await engine.query(`CREATE TABLE cur (${columns})`)
+  await engine.query(`CREATE MACRO cur_tags_of(tag_inputs) AS struct_extract(tag_inputs, 'tags')`)
 }
 
-/** The live view and the cache, for tests that check both give the same figures. */
-export async function bothRowSources(ds: Dataset): Promise<{ name: string; source: RowSource }[]> {
-  return [
-    { name: 'live view', source: LIVE_SOURCE },
-    { name: 'cache', source: await currentRowSource(ds.engine) },
-  ]
+export interface HandRows extends AttributedRows {
+  dataset: HandDataset
+  close(): Promise<void>
 }
+
+/** `openHandBuiltDataset` with its attributed rows and their cache built (which must succeed). */
+export async function openAttributedHandDataset(
+  rows: readonly HandRow[] = ROWS,
+): Promise<HandRows> {
+  const ds = await openHandBuiltDataset(rows)
+  const attributed = await attributeRows(ds)
+  expect(await attributed.cacheReady()).toBe(true)
+  return { ...attributed, dataset: ds, close: () => ds.close() }
+}
+
+/** Straight from the files and from the cache, for tests that check both give the same figures. */
+export const BOTH_BASES: { name: string; base: Base }[] = [
+  { name: 'files', base: 'files' },
+  { name: 'cache', base: 'cache' },
+]

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tokenUnitCosts } from '../../../core/rows/attributed-rows.js'
+import { tokenUnitCosts } from '../../../core/reports/token-unit-cost.js'
 import { CUR_COLUMNS } from '../../../core/sources/cur-columns.js'
-import { ARN, openAttributedHandDataset, type HandDataset } from './hand-built-cur.js'
+import { ARN, openAttributedHandDataset, type HandRows } from './hand-built-cur.js'
 
-let ds: HandDataset
+let ds: HandRows
 
 beforeEach(async () => {
   ds = await openAttributedHandDataset()

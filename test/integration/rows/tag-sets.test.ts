@@ -1,15 +1,12 @@
 // Tags read through `cur_tag_sets` (one merge per distinct combination of raw tag columns) are the
-// tags the `cur` view merges on every row, in every format, and a `cur` without raw tag columns
-// (built by hand) reads them row by row.
+// tags the `cur` view merges on every row, in every format, including a `cur` built by hand.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attributionCacheReady, prepareAttribution } from '../../../core/rows/attributed-rows.js'
-import type { Dataset } from '../../../core/sources/dataset.js'
-import { openDataset } from '../../../core/sources/index.js'
 import { generateBilling, WRITERS } from '../../fixtures/cur-generator.js'
 import { openAttributedHandDataset } from './hand-built-cur.js'
+import { openRows, type OpenRows } from './open-rows.js'
 
 /** Cost by tag key and value, and the rows with no tag. */
 const BY_TAG = (relation: string, cost: string) => `
@@ -22,15 +19,13 @@ GROUP BY ALL
 ORDER BY tag`
 
 let root: string
-const datasets = new Map<string, Dataset>()
+const datasets = new Map<string, OpenRows>()
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cur-lens-tag-sets-'))
   const billing = generateBilling({ seed: 424242 })
   for (const [format, write] of Object.entries(WRITERS)) {
-    const dataset = await openDataset([await write(billing, join(root, format))])
-    await prepareAttribution(dataset)
-    // The tag sets are built in the background, before the cache.
-    await attributionCacheReady(dataset)
+    const dataset = await openRows([await write(billing, join(root, format))])
+    await dataset.complete()
     datasets.set(format, dataset)
   }
 })
@@ -52,27 +47,23 @@ describe.each(Object.keys(WRITERS))('tag sets of %s', (format) => {
 
   it('give every row the tags the view merges row by row', async () => {
     const { engine } = datasets.get(format)!
-    const [perRow, bySet, chargeback] = await Promise.all([
+    const [perRow, bySet, attributed] = await Promise.all([
       engine.query(BY_TAG('cur', 'unblended_cost')),
-      engine.query(BY_TAG('attribution_rows_unjoined_tagged', 'unblended')),
-      engine.query(BY_TAG('cur_attributed_tagged', 'unblended_cost')),
+      engine.query(BY_TAG('attribution_rows', 'unblended')),
+      engine.query(BY_TAG('cur_attributed', 'unblended_cost')),
     ])
     expect(bySet).toEqual(perRow)
-    expect(chargeback).toEqual(perRow)
+    expect(attributed).toEqual(perRow)
   })
 })
 
-describe('a cur built by hand, without raw tag columns', () => {
-  it('reads tags row by row through the same _tagged views', async () => {
+describe('a cur built by hand', () => {
+  it('reads its tags through the same tag sets', async () => {
     const dataset = await openAttributedHandDataset()
     try {
-      const tables = await dataset.engine.query(
-        `SELECT table_name FROM duckdb_tables() WHERE table_name = 'cur_tag_sets'`,
+      expect(await dataset.engine.query(BY_TAG('attribution_rows', 'unblended'))).toEqual(
+        await dataset.engine.query(BY_TAG('cur', 'unblended_cost')),
       )
-      expect(tables).toEqual([])
-      expect(
-        await dataset.engine.query(BY_TAG('attribution_rows_unjoined_tagged', 'unblended')),
-      ).toEqual(await dataset.engine.query(BY_TAG('cur', 'unblended_cost')))
     } finally {
       await dataset.close()
     }

@@ -90,7 +90,13 @@ describe.each(Object.keys(WRITERS) as Format[])('generated billing as %s', (form
       .engine.query<{ name: string; type: string }>(
         'SELECT column_name AS name, column_type AS type FROM (DESCRIBE cur)',
       )
-    expect(columns).toEqual(CUR_COLUMNS.map((c) => ({ name: c.name, type: c.type })))
+    // The raw tag columns' struct has the fields of the format (its own tag columns).
+    expect(columns).toEqual(
+      CUR_COLUMNS.map((c) => ({
+        name: c.name,
+        type: c.type === 'STRUCT' ? expect.stringMatching(/^STRUCT\(/) : c.type,
+      })),
+    )
   })
 
   it('has the expected totals of every cost metric', () => {

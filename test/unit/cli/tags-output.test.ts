@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { tagsJson, tagsTable } from '../../../cli/commands/tags.js'
 import type { TagKeyInfo } from '../../../core/api.js'
-import { orderTagKeys, tagLabel, tagSource } from '../../../core/rows/tag-names.js'
+import { orderTagKeys } from '../../../core/reports/tag-keys.js'
+import { tagLabel, tagSource } from '../../../core/rows/tag-names.js'
 
 const key = (k: string, coveredCost: string, share: number): TagKeyInfo => ({
   key: k,

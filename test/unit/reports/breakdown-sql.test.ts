@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import type { BreakdownQuery } from '../../../core/api.js'
 import { MAX_TOP_N, buildBreakdownSql } from '../../../core/reports/breakdown-sql.js'
-import { LIVE_SOURCE, type RowSource } from '../../../core/rows/dimensions.js'
+import { compileGroupedRead, type Base } from '../../../core/rows/grouped-rows.js'
 
-const CACHE: RowSource = {
-  kind: 'cache',
-  tagColumns: { 'iamPrincipal/team': 'tag_1', 'resourceTags/user:x': null },
+/** The whole statement a breakdown runs on `base`, its step 1 inline. */
+function statement(query: BreakdownQuery, base: Base = 'files') {
+  const built = buildBreakdownSql(query)
+  const compiled = compileGroupedRead(built.read, base)
+  return {
+    sql: built.outer(compiled.mapped(`(${compiled.grouped})`)),
+    grouped: compiled.grouped,
+    params: { ...compiled.params, ...built.params },
+    lookups: compiled.lookups,
+    keyColumns: built.keyColumns,
+  }
 }
 
 describe('buildBreakdownSql', () => {
   it('binds tag keys and filter values as parameters, never as SQL text', () => {
     const hostile = "x'); DROP TABLE cur; --"
-    const { sql, params } = buildBreakdownSql({
+    const { sql, params } = statement({
       dimensions: [`tag:${hostile}`],
       metric: 'unblended',
       filters: [{ dimension: 'principal', values: [hostile, null] }],
@@ -22,36 +30,40 @@ describe('buildBreakdownSql', () => {
   })
 
   it('groups the cache on its ENUM columns and casts keys to text only after grouping', () => {
-    const { sql } = buildBreakdownSql(
+    const { sql, grouped } = statement(
       {
         dimensions: ['tag:iamPrincipal/team', 'service'],
         metric: 'amortized',
         filters: [{ dimension: 'service', values: ['Amazon Bedrock'] }],
       },
-      CACHE,
+      'cache',
     )
-    expect(sql).toContain('FROM attribution_store.facts')
-    expect(sql).toContain('tag_1 AS key_0')
-    expect(sql).toContain('service AS key_1')
-    expect(sql).toContain('AS attribution_store.e_service)')
+    expect(grouped).toContain('FROM attribution_store.facts')
+    expect(grouped).toContain('AS attribution_store.e_service)')
+    expect(grouped).not.toContain('tag_inputs')
+    expect(sql).toMatch(/ts\.tags\[\$tag_\d+\] AS key_0/)
+    expect(sql).toContain('CAST(g.service AS VARCHAR) AS key_1')
     expect(sql).toContain('CAST(key_0 AS VARCHAR) AS key_0')
   })
 
-  it('reads the live view with tag lookups in the map', () => {
-    const { sql, params } = buildBreakdownSql(
-      { dimensions: ['tag:iamPrincipal/team'], metric: 'unblended' },
-      LIVE_SOURCE,
-    )
-    expect(sql).toContain('FROM attribution_rows_unjoined_tagged')
-    expect(sql).toMatch(/tags\[\$tag_0\] AS key_0/)
-    expect(params).toEqual({ tag_0: 'iamPrincipal/team' })
+  it('reads the files grouped by the base columns first, with the raw tags of each tag set', () => {
+    const { grouped, params } = statement({
+      dimensions: ['tag:iamPrincipal/team'],
+      metric: 'unblended',
+    })
+    expect(grouped).toContain('FROM rows_base')
+    expect(grouped).toContain('tag_set')
+    expect(grouped).toContain('any_value(tag_inputs) AS tag_inputs')
+    expect(Object.values(params)).toEqual(['iamPrincipal/team'])
   })
 
-  it('joins on the live side only the lookup tables the columns used need', () => {
-    const plain = buildBreakdownSql({ dimensions: ['service', 'month'], metric: 'amortized' })
-    expect(plain.sql).toMatch(/FROM attribution_rows_unjoined\n/)
-    const person = buildBreakdownSql({ dimensions: ['person', 'service'], metric: 'unblended' })
-    expect(person.sql).toMatch(/FROM attribution_rows_principal\n/)
+  it('joins only the lookup tables the columns used need', () => {
+    expect(statement({ dimensions: ['service', 'month'], metric: 'amortized' }).lookups).toEqual(
+      new Set(),
+    )
+    expect(statement({ dimensions: ['person', 'service'], metric: 'unblended' }).lookups).toEqual(
+      new Set(['principal']),
+    )
     for (const query of [
       { dimensions: ['model', 'token-type'], metric: 'unblended' },
       { dimensions: ['service'], metric: 'tokens' },
@@ -61,50 +73,57 @@ describe('buildBreakdownSql', () => {
         filters: [{ dimension: 'region', values: ['x'] }],
       },
     ] as BreakdownQuery[]) {
-      expect(buildBreakdownSql(query).sql).toMatch(/FROM attribution_rows_bedrock\n/)
+      expect(statement(query).lookups).toEqual(new Set(['bedrock']))
     }
-    for (const query of [
-      { dimensions: ['person', 'model'], metric: 'unblended' },
-      { dimensions: ['role'], metric: 'tokens' },
-    ] as BreakdownQuery[]) {
-      expect(buildBreakdownSql(query).sql).toMatch(/FROM attribution_rows\n/)
-    }
+    expect(statement({ dimensions: ['person', 'model'], metric: 'unblended' }).lookups).toEqual(
+      new Set(['principal', 'bedrock']),
+    )
   })
 
-  it('reads a key the cache does not hold as the untagged group', () => {
-    const { sql } = buildBreakdownSql({ dimensions: ['tag:absent'], metric: 'unblended' }, CACHE)
-    expect(sql).toContain('CAST(NULL AS VARCHAR) AS key_0')
+  it('filters base columns before grouping and mapped ones after', () => {
+    const { grouped, sql } = statement({
+      dimensions: ['service'],
+      metric: 'unblended',
+      filters: [
+        { dimension: 'account', values: ['111122223333'] },
+        { dimension: 'role', values: ['BackendDev'] },
+      ],
+    })
+    expect(grouped).toMatch(/WHERE \(account = TRY_CAST/)
+    expect(grouped).not.toContain('p.role')
+    expect(sql).toMatch(/WHERE \(p\.role = TRY_CAST/)
   })
 
   it('adds ranking and folding only for a top N, and a period column only for a time grain', () => {
-    const plain = buildBreakdownSql({ dimensions: ['service'], metric: 'unblended' })
+    const plain = statement({ dimensions: ['service'], metric: 'unblended' })
     expect(plain.sql).not.toContain('ranks')
     expect(plain.sql).not.toContain('period')
-    const top = buildBreakdownSql({
+    const top = statement({
       dimensions: ['service', 'region'],
       metric: 'unblended',
       topN: 5,
       timeGrain: 'day',
     })
     expect(top.sql).toContain('ranks AS')
-    expect(top.sql).toContain('usage_day AS period')
+    expect(top.sql).toContain('CAST(g.usage_day AS VARCHAR) AS period')
     expect(top.params).toMatchObject({ top_n_0: 5 })
     expect(top.keyColumns).toEqual(['key_0', 'key_1'])
   })
 
   it('folds nothing for a top N above the cap', () => {
-    const above = buildBreakdownSql({
+    const above = statement({
       dimensions: ['service'],
       metric: 'unblended',
       topN: MAX_TOP_N + 1,
     })
     expect(above.sql).not.toContain('ranks')
-    expect(above.sql).toBe(buildBreakdownSql({ dimensions: ['service'], metric: 'unblended' }).sql)
+    expect(above.sql).toBe(statement({ dimensions: ['service'], metric: 'unblended' }).sql)
   })
 
-  it('keeps only rows with tokens for the tokens metric, and prints tokens whole', () => {
-    const { sql } = buildBreakdownSql({ dimensions: ['model'], metric: 'tokens' })
-    expect(sql).toContain('tokens IS NOT NULL')
+  it('keeps only rows that bill tokens for the tokens metric, and prints tokens whole', () => {
+    const { sql, grouped } = statement({ dimensions: ['model'], metric: 'tokens' })
+    expect(grouped).toContain('usage <> 0')
+    expect(sql).toContain('b.token_scale IS NOT NULL')
     expect(sql).toContain('DECIMAL(38, 0)')
   })
 
@@ -136,7 +155,7 @@ describe('buildBreakdownSql', () => {
       { dimensions: ['service'], metric: 'unblended', filters: [{ dimension: 'x', values: [] }] },
     ],
   ])('refuses %s', (_, query) => {
-    expect(() => buildBreakdownSql(query as BreakdownQuery)).toThrow(
+    expect(() => statement(query as BreakdownQuery)).toThrow(
       expect.objectContaining({ code: 'INVALID_QUERY' }),
     )
   })
