@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // Runs the CLI built to JavaScript in out/cli/. Install scripts are off, so nothing is built at
-// install: when the build is missing or older than its sources, it is built first (under a second,
+// install: when the build is missing or older than its sources, it is built first (about a second,
 // said once on stderr), so `npx cur-lens` works right after `npm install` and after every edit.
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ensureCliBuild } from '../scripts/cli-build.js'
