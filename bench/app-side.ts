@@ -8,15 +8,18 @@ import {
   SAME_CSV_CONVERSION_FIGURE,
   SAME_CSV_SUMMARY_FIGURE,
   SAME_SUMMARY_FIGURE,
+  csvOpenFigure,
   median,
+  parquetOpenFigure,
   peakRssMb,
   report,
+  sizeOnDisk,
   timed,
   type Figure,
 } from './measure.js'
 import { BENCH_GROUPINGS } from './groupings.js'
 
-const [parquetExport, csvExport] = process.argv.slice(2)
+const [parquetExport, csvExport, parquetLabel, csvLabel] = process.argv.slice(2)
 const figures: Figure[] = []
 
 const byLineItemType = (summary: SummaryResult) =>
@@ -29,7 +32,7 @@ const opened = await timed(async () => {
 })
 const { dataset, summary } = opened.value
 figures.push({
-  name: 'open + summary (10M Parquet, cold)',
+  name: parquetOpenFigure(parquetLabel),
   ms: opened.ms,
   groups: byLineItemType(summary),
 })
@@ -48,6 +51,7 @@ for (const g of BENCH_GROUPINGS) {
 }
 const cache = await timed(() => rows.cacheReady())
 figures.push({ name: `attribution cache ready (${cache.value ? 'ok' : 'failed'})`, ms: cache.ms })
+const cacheBytes = sizeOnDisk(dataset.workDirectory)
 for (const g of BENCH_GROUPINGS) {
   const { ms, value } = await median(3, () => breakdown(rows, g.query))
   figures.push({ name: g.name, ms, groups: groupsOf(value) })
@@ -61,11 +65,11 @@ const csv = await timed(async () => {
   return csvSummary
 })
 figures.push({
-  name: 'open 1M CSV.gz (check + convert) + summary',
+  name: csvOpenFigure(csvLabel),
   ms: csv.ms,
   groups: { rows: csv.value.rows, unblended: Number(csv.value.totals.unblended) },
 })
 for (const name of [SAME_CSV_SUMMARY_FIGURE, SAME_CSV_CONVERSION_FIGURE]) {
   figures.push({ name, ms: csv.ms, groups: byLineItemType(csv.value) })
 }
-report(figures, openPeakRssMb)
+report(figures, { openPeakRssMb, cacheBytes })

@@ -1,7 +1,12 @@
-// Timing and memory helpers shared by both sides of the benchmark. Each side runs in its own
+// Timing, memory and size helpers shared by both sides of the benchmark. Each side runs in its own
 // process so its peak RSS (VmHWM) is its own.
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 
+/** The open of the Parquet export, `rows` as rowsLabel gives them, on both sides. */
+export const parquetOpenFigure = (rows: string) => `open + summary (${rows} Parquet, cold)`
+/** The open of the CSV.gz export, on both sides. */
+export const csvOpenFigure = (rows: string) => `open ${rows} CSV.gz (check + convert) + summary`
 /** The summary figure compared with the same totals computed by hand on raw DuckDB. */
 export const SAME_SUMMARY_FIGURE = 'open + summary vs the same summary SQL on the files'
 /** The same for the CSV.gz export, against the summary's totals computed by hand over the CSV. */
@@ -46,7 +51,20 @@ export function peakRssMb(): number {
     : Math.round(process.memoryUsage().rss / 2 ** 20)
 }
 
-/** `openPeakRssMb`: the peak right after opening and summarizing the Parquet export. */
-export function report(figures: Figure[], openPeakRssMb?: number) {
-  process.stdout.write(JSON.stringify({ figures, peakRssMb: peakRssMb(), openPeakRssMb }) + '\n')
+/** The bytes of the files under `path` (a spill file deleted meanwhile counts for nothing). */
+export function sizeOnDisk(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (!stat?.isDirectory()) return stat?.size ?? 0
+  return readdirSync(path).reduce((sum, name) => sum + sizeOnDisk(join(path, name)), 0)
+}
+
+/**
+ * One side's result, as the last line of its output. `openPeakRssMb`: the peak right after opening
+ * and summarizing the Parquet export; `cacheBytes`: the attribution cache's work folder once built.
+ */
+export function report(
+  figures: Figure[],
+  extra: { openPeakRssMb?: number; cacheBytes?: number } = {},
+) {
+  process.stdout.write(JSON.stringify({ figures, peakRssMb: peakRssMb(), ...extra }) + '\n')
 }

@@ -10,13 +10,15 @@ import {
   SAME_CSV_CONVERSION_FIGURE,
   SAME_CSV_SUMMARY_FIGURE,
   SAME_SUMMARY_FIGURE,
+  csvOpenFigure,
   median,
+  parquetOpenFigure,
   report,
   timed,
   type Figure,
 } from './measure.js'
 
-const [parquetExport, csvExport] = process.argv.slice(2)
+const [parquetExport, csvExport, parquetLabel, csvLabel] = process.argv.slice(2)
 const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1500MB' })
 const connection = await instance.connect()
 const figures: Figure[] = []
@@ -59,7 +61,7 @@ const summary = await timed(() =>
   rows(`SELECT line_item_line_item_type, sum(line_item_unblended_cost) FROM ${files} GROUP BY 1`),
 )
 figures.push({
-  name: 'open + summary (10M Parquet, cold)',
+  name: parquetOpenFigure(parquetLabel),
   ms: summary.ms,
   groups: toGroups(summary.value),
 })
@@ -108,7 +110,7 @@ const csv = await timed(() =>
 )
 const [csvRows, csvUnblended] = csv.value.getRowsJson()[0]
 figures.push({
-  name: 'open 1M CSV.gz (check + convert) + summary',
+  name: csvOpenFigure(csvLabel),
   ms: csv.ms,
   groups: { rows: Number(csvRows), unblended: Number(csvUnblended) },
 })

@@ -1,4 +1,6 @@
 // `cur-lens` command line: dispatches to one module per command. Each command returns its exit code.
+import packageJson from '../package.json' with { type: 'json' }
+
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   summary: () => import('./commands/summary.js'),
   report: () => import('./commands/report.js'),
@@ -21,12 +23,17 @@ Commands:
   rules check <path...> --rules <file>  how much cost each mapping rule matches
   sql <path...> "<query>"               a read-only SELECT over the views cur and cur_attributed
   serve [path...]                       the app in your browser, on 127.0.0.1 only
+  --version, -v                         the version of CUR Lens
 
 cur-lens <command> --help describes a command's options.
 `
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${packageJson.version}\n`)
+    return 0
+  }
   const load = name ? COMMANDS[name] : undefined
   if (load) return (await load()).run(rest)
   if (name === '--help' || name === '-h') {

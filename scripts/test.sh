@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 echo "== type-check"; npx tsc -b
 echo "== lint"; npx eslint .
+echo "== build CLI"; node scripts/cli-build.js
 echo "== build renderer for E2E"; npx vite build --config renderer/vite.config.ts --logLevel warn
 echo "== tests"; npx vitest run "$@"

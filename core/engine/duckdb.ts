@@ -79,6 +79,7 @@ export interface Engine {
 }
 
 const PROGRESS_INTERVAL_MS = 100
+const INTERRUPT_AGAIN_MS = 20
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const instance = await DuckDBInstance.create(':memory:', {
@@ -202,8 +203,15 @@ function createEngine(instance: DuckDBInstance): Engine {
     close() {
       // A second caller waits for the same close rather than going on while queries still stop.
       closing ??= (async () => {
-        for (const connection of connections) connection.interrupt()
+        // DuckDB drops an interrupt that arrives while a statement is still being prepared (or
+        // between the statements of one query), and the statement then runs to its end: seconds
+        // on a large export, which a CLI run waited for before it could exit. So interrupt again
+        // until every query has stopped.
+        const interruptAll = () => connections.forEach((connection) => connection.interrupt())
+        interruptAll()
+        const again = setInterval(interruptAll, INTERRUPT_AGAIN_MS)
         await Promise.allSettled(queries)
+        clearInterval(again)
         if (!crashed) instance.closeSync()
       })()
       return closing

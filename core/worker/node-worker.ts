@@ -1,18 +1,24 @@
 // Starts the engine process as a Node child (CLI, local web mode, tests), with a minimal
-// environment: DuckDB reads proxy settings from variables such as HTTP_PROXY.
+// environment: DuckDB reads proxy settings from variables such as HTTP_PROXY. The engine runs as
+// built JavaScript (scripts/cli-build.js); a TypeScript entry (a test's fixture engine) runs
+// through tsx.
 import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { WorkerHandle } from './messages.js'
 
-const DEFAULT_ENTRY = fileURLToPath(new URL('./engine-main.ts', import.meta.url))
-// Absolute, so the child finds tsx whatever folder the user runs the CLI from.
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+// This module runs from core/worker/ (tests, the bench) or bundled into out/cli/main.js (the
+// CLI): both two folders below the project root.
+const PROJECT_ROOT = new URL('../../', import.meta.url)
+const BUILT_ENTRY = fileURLToPath(new URL('out/cli/engine-main.js', PROJECT_ROOT))
+// The bundled engine cannot find the demo export from its own path, so it is told, as Electron
+// main tells its utilityProcess.
+const RESOURCES = fileURLToPath(new URL('resources', PROJECT_ROOT))
 
-export function spawnNodeWorker(entry: string = DEFAULT_ENTRY): WorkerHandle {
+export function spawnNodeWorker(entry: string = BUILT_ENTRY): WorkerHandle {
   const child = fork(entry, [], {
-    execArgv: ['--import', TSX_LOADER],
-    env: minimalEnv(),
+    execArgv: entry.endsWith('.ts') ? ['--import', tsxLoader()] : [],
+    env: { CURLENS_RESOURCES: RESOURCES, ...minimalEnv() },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
@@ -22,6 +28,11 @@ export function spawnNodeWorker(entry: string = DEFAULT_ENTRY): WorkerHandle {
     onExit: (listener) => child.on('exit', (code) => listener(code)),
     kill: () => child.kill('SIGKILL'),
   }
+}
+
+/** Absolute, so the child finds tsx whatever folder it was started from. */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 }
 
 function minimalEnv(): NodeJS.ProcessEnv {

@@ -43,6 +43,21 @@ describe('closing the engine', () => {
     await expect(engine.query('SELECT 1 AS one')).rejects.toThrow('The engine was closed.')
   })
 
+  it('stops a query closed while DuckDB still prepares it, which drops a single interrupt', async () => {
+    engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: work })
+    // A bound parameter makes DuckDB prepare the statement; progress runs two SETs first.
+    const preparing = engine.query(`${ENDLESS} WHERE $always`, { always: true })
+    const reporting = engine.query(ENDLESS, {}, { onProgress: () => {} })
+    const failed = Promise.all(
+      [preparing, reporting].map((query) =>
+        expect(query).rejects.toThrow('The engine was closed.'),
+      ),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    await engine.close()
+    await failed
+  })
+
   it('waits for a query that is still connecting', async () => {
     engine = await openEngine({ readPaths: [], readDirectories: [], workDirectory: work })
     const connecting = engine.query('SELECT 1 AS one')
