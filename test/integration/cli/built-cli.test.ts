@@ -1,5 +1,6 @@
 // The CLI and its engine as users start them: built JavaScript (out/cli/, built before the tests),
 // in plain Node processes with no TypeScript loader.
+import { formatJson } from '../../../cli/json-output.js'
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -39,7 +40,10 @@ describe('the built CLI', () => {
     const api = createApi({ emit: () => {} })
     try {
       await api.openSources({ paths: [DEMO] })
-      expect(JSON.parse(stdout)).toEqual(summaryJson(await api.summary()))
+      const models = await api.modelCoverage()
+      expect(JSON.parse(stdout)).toEqual(
+        JSON.parse(formatJson(summaryJson(await api.summary(), models))),
+      )
     } finally {
       await api.close()
     }
