@@ -2,6 +2,7 @@
 // with a total line, as CSV for Excel, or as JSON for scripts: one object per group, one property
 // per dimension as given in --by (null for the no-principal / untagged / unknown group) and the
 // figure as a number, sorted by descending value.
+import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import { METRICS } from '../../core/api-values.js'
 import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
@@ -152,23 +153,17 @@ function toTable(result: BreakdownResult): string {
   return `${[line(header), ...body.map(line), rule, line(total)].join('\n')}\n`
 }
 
-const CSV_FORMULA = /^[=+\-@\t\r]/
-
-function csvText(cell: string): string {
-  const safe = CSV_FORMULA.test(cell) ? `'${cell}` : cell
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
+/** Trailing zeros trimmed: 142.3 rather than 142.3000000000. */
 function csvNumber(value: string): string {
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value
 }
 
+/** The same Excel-safe CSV as the chargeback files: text escaped, amounts numbers. */
 function toCsv(result: BreakdownResult): string {
-  const header = [...result.dimensions, valueName(result.metric)].map(csvText)
-  const body = labels(result).map((keys, i) => [
-    ...keys.map(csvText),
-    csvNumber(result.rows[i].value),
-  ])
-  // The byte-order mark makes Excel read the file as UTF-8.
-  return `\uFEFF${[header, ...body].map((r) => r.join(',')).join('\r\n')}\r\n`
+  const columns: CsvColumn[] = [
+    ...result.dimensions.map((name) => ({ name, type: 'text' as const })),
+    { name: valueName(result.metric), type: 'number' },
+  ]
+  const body = labels(result).map((keys, i) => [...keys, csvNumber(result.rows[i].value)])
+  return toExcelCsv(columns, body)
 }

@@ -4,7 +4,7 @@
 // NaN or Infinity has no number to write, so it is written as text.
 import { SQL_LIMITS } from '../api-values.js'
 import type { SqlCell, SqlColumn, SqlCsvRequest, SqlCsvResult } from '../api.js'
-import { toExcelCsv, type CsvColumn } from '../chargeback/csv.js'
+import { toExcelCsv, type CsvColumn } from '../format/excel-csv.js'
 import { cellText, isNumericType, plainNumber } from '../format/sql-values.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
 import { DOCUMENTED_VIEW_NAMES } from './documented-views.js'

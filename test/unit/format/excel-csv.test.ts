@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { toExcelCsv, type CsvColumn } from '../../../core/chargeback/csv.js'
+import { toExcelCsv, type CsvColumn } from '../../../core/format/excel-csv.js'
 
 const columns: CsvColumn[] = [
   { name: 'recipient', type: 'text' },
