@@ -36,7 +36,7 @@ export const SQL_LIMITS = {
 } as const
 
 /** An argument's shape as it crosses a bridge; the API modules check the values in depth. */
-export type ArgumentKind = 'object' | 'string' | 'string?'
+export type ArgumentKind = 'object' | 'string' | 'string?' | 'boolean'
 
 /** Every method of the API with its arguments; the compiler keeps it in step with api.ts. */
 export const CURLENS_API_ARGUMENTS = {
@@ -59,6 +59,9 @@ export const CURLENS_API_ARGUMENTS = {
   runSql: ['object'],
   sqlCsv: ['object'],
   sqlSchema: [],
+  cacheStatus: [],
+  clearCache: [],
+  setCacheEnabled: ['boolean'],
 } as const satisfies Record<keyof CurLensApi, readonly ArgumentKind[]>
 
 /** What only the desktop shell serves beside the API. */

@@ -68,6 +68,26 @@ export interface OpenRequest {
   paths: string[]
   /** Chosen by the caller so that it can `cancel(jobId)` and match progress events. */
   jobId?: string
+  /** False: keep nothing of this export in the persistent cache, whatever the setting says. */
+  cache?: boolean
+}
+
+/** One entry of the persistent cache: what it holds, built from which files, and its size. */
+export interface CacheEntryInfo {
+  kind: string
+  sources: string[]
+  bytes: number
+  /** ISO time it was last used. */
+  lastUsed: string
+}
+
+/** What the persistent cache keeps, and where (the About box and `cur-lens cache list` show it). */
+export interface CacheStatus {
+  /** Whether CUR Lens may keep copies of billing data there (the user's setting). */
+  enabled: boolean
+  location: string
+  bytes: number
+  entries: CacheEntryInfo[]
 }
 
 export interface OpenResult {
@@ -486,6 +506,12 @@ export interface CurLensApi {
   loadRules(path: string): Promise<LoadedRules>
   /** Paths of the bundled demo export. */
   demoPaths(): Promise<string[]>
+  /** What the persistent cache keeps, where, and its size. */
+  cacheStatus(): Promise<CacheStatus>
+  /** Removes everything the persistent cache keeps; returns the bytes freed. */
+  clearCache(): Promise<number>
+  /** Allows or forbids keeping copies of billing data in the persistent cache, for every open. */
+  setCacheEnabled(enabled: boolean): Promise<void>
   /** One page of a read-only SELECT over the documented views; anything else is INVALID_QUERY. */
   runSql(request: SqlRequest): Promise<SqlResult>
   /** The rows of such a SELECT as Excel-safe CSV text, up to a limit. */

@@ -3,6 +3,9 @@
 // Opening returns as soon as the files are checked and the view exists; summary and attribution
 // then run in that order, and each method waits only for what it needs.
 import { randomUUID } from 'node:crypto'
+import { cacheLocation } from './cache/cache-location.js'
+import { allowCache, cacheAllowed } from './cache/cache-settings.js'
+import { cacheStatus, openCacheStore } from './cache/cache-store.js'
 import type { ProgressEvent, SummaryResult } from './api.js'
 import { breakdown } from './reports/breakdown.js'
 import { lineItems } from './reports/line-items.js'
@@ -23,6 +26,8 @@ import type { ClosableApi, Emit } from './worker/engine-worker.js'
 
 export interface ApiOptions {
   emit: Emit
+  /** The persistent cache's folder; the OS's per-user cache folder by default (cache-location.ts). */
+  cacheRoot?: string
 }
 
 /**
@@ -36,7 +41,8 @@ interface Session {
   rows: Promise<AttributedRows>
 }
 
-export function createApi({ emit }: ApiOptions): ClosableApi {
+export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): ClosableApi {
+  const store = openCacheStore(cacheRoot)
   let session: Session | undefined
   const jobs = new Map<string, AbortController>()
 
@@ -62,10 +68,12 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
   }
 
   return {
-    openSources: ({ paths, jobId = randomUUID() }) =>
+    openSources: ({ paths, jobId = randomUUID(), cache }) =>
       asJob(jobId, async (signal) => {
+        const keep = cache !== false && (await cacheAllowed(cacheRoot))
         const next = await openDataset(paths, {
           signal,
+          cacheStore: keep ? store : undefined,
           onProgress: (p: Omit<ProgressEvent, 'jobId'>) => emit('onDidProgress', { ...p, jobId }),
         })
         await session?.dataset.close()
@@ -102,6 +110,9 @@ export function createApi({ emit }: ApiOptions): ClosableApi {
     loadWorkspace: async (path) => loadWorkspace(path),
     loadRules: async (path) => loadRules(path),
     demoPaths: async () => demoPaths(),
+    cacheStatus: async () => cacheStatus(store, await cacheAllowed(cacheRoot)),
+    clearCache: () => store.clear(),
+    setCacheEnabled: (enabled) => allowCache(cacheRoot, enabled),
     runSql: (request) =>
       asJob(request?.jobId ?? randomUUID(), async (signal) =>
         runSql(await attributed(), request, signal),

@@ -17,16 +17,24 @@ export function checkInvocation(request: unknown): string | undefined {
   if (args.length > kinds.length) return `${method}: too many arguments.`
   for (const [i, kind] of kinds.entries()) {
     const arg: unknown = args[i]
-    const ok =
-      kind === 'object'
-        ? isRecord(arg)
-        : kind === 'string'
-          ? typeof arg === 'string'
-          : arg === undefined || typeof arg === 'string'
-    if (!ok)
-      return `${method}: argument ${i + 1} must be ${kind === 'object' ? 'an object' : 'a string'}.`
+    if (!ARGUMENT_CHECKS[kind](arg))
+      return `${method}: argument ${i + 1} must be ${ARGUMENT_WORDS[kind]}.`
   }
   return isPlainJson(args, 0) ? undefined : `${method}: arguments must be plain JSON.`
+}
+
+const ARGUMENT_CHECKS: Record<ArgumentKind, (arg: unknown) => boolean> = {
+  object: (arg) => isRecord(arg),
+  string: (arg) => typeof arg === 'string',
+  'string?': (arg) => arg === undefined || typeof arg === 'string',
+  boolean: (arg) => typeof arg === 'boolean',
+}
+
+const ARGUMENT_WORDS: Record<ArgumentKind, string> = {
+  object: 'an object',
+  string: 'a string',
+  'string?': 'a string',
+  boolean: 'true or false',
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { CacheStatus } from '../api.js'
 import { isProcessRunning } from '../files/process-alive.js'
 
 /** Bumped whenever what an entry holds changes shape; older entries are then discarded. */
@@ -194,4 +195,20 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   )
+}
+
+/** The store as the API reports it: where it is, whether it may be used, and what it holds. */
+export async function cacheStatus(store: CacheStore, enabled: boolean): Promise<CacheStatus> {
+  const entries = (await store.list()).sort((a, b) => b.lastUsedMs - a.lastUsedMs)
+  return {
+    enabled,
+    location: store.root,
+    bytes: entries.reduce((sum, e) => sum + e.bytes, 0),
+    entries: entries.map((e) => ({
+      kind: e.kind,
+      sources: e.sources,
+      bytes: e.bytes,
+      lastUsed: new Date(e.lastUsedMs).toISOString(),
+    })),
+  }
 }

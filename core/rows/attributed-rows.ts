@@ -10,10 +10,13 @@ import { join } from 'node:path'
 import type { Engine, Row, SqlParams } from '../engine/duckdb.js'
 import { cancelledError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
-import { buildCacheFile, CACHE_FILE } from './cache-build.js'
+import { entryKey } from '../sources/open-cache.js'
+import { sqlString } from '../sources/sql-text.js'
+import { createBackground } from './background.js'
+import { buildCacheFile, CACHE_FILE, CACHED_KEYS } from './cache-build.js'
 import { SHAPE_KEYS, type Lookup } from './dimensions.js'
-import { compileGroupedRead, type Base, type GroupedRead } from './grouped-rows.js'
-import { createLookupTables, extendLookups } from './lookups.js'
+import { CACHE_STORE, compileGroupedRead, type Base, type GroupedRead } from './grouped-rows.js'
+import { addPrincipals, addShapes, createLookupTables } from './lookups.js'
 import { CREATE_ATTRIBUTION_ROWS, CREATE_CUR_ATTRIBUTED, CREATE_ROWS_BASE } from './row-views.js'
 import { createTagSetsTable, extendTagSets, TAG_SETS_TABLE } from './tag-sets.js'
 
@@ -52,8 +55,12 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
   for (const view of [CREATE_ROWS_BASE, CREATE_CUR_ATTRIBUTED, CREATE_ATTRIBUTION_ROWS]) {
     await engine.query(view)
   }
-  const background = new AbortController()
+  const stop = new AbortController()
+  const background = createBackground(stop.signal)
   let lookupsComplete = false
+  let markComplete = () => {
+    lookupsComplete = true
+  }
   let cache: 'building' | 'ready' | 'failed' = 'building'
   // Lookups grow from several reads at once: one extension at a time, so no key is added twice.
   let extending = Promise.resolve()
@@ -66,16 +73,12 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
     return next
   }
 
-  async function extendFrom(relation: string, lookups: ReadonlySet<Lookup>, signal?: AbortSignal) {
+  async function extendFrom(relations: Partial<Record<Lookup, string>>, signal?: AbortSignal) {
     await serially(async () => {
-      await extendLookups(
-        engine,
-        workDirectory,
-        relation,
-        { principals: lookups.has('principal'), shapes: lookups.has('bedrock') },
-        signal,
-      )
-      if (lookups.has('tags')) await extendTagSets(engine, relation, signal)
+      const { principal, bedrock, tags } = relations
+      if (principal) await addPrincipals(engine, workDirectory, principal, signal)
+      if (bedrock) await addShapes(engine, workDirectory, bedrock, signal)
+      if (tags) await extendTagSets(engine, tags, signal)
     })
   }
 
@@ -92,26 +95,74 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
         {},
         { signal },
       )
-      await extendFrom(table, new Set<Lookup>(['principal', 'bedrock', 'tags']), signal)
-      lookupsComplete = true
+      await extendFrom({ principal: table, bedrock: table, tags: table }, signal)
     } finally {
       await engine.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
     }
   }
 
-  const completed = completeLookups(background.signal)
-  const built = completed
-    .then(() => buildCacheFile(engine, join(workDirectory, CACHE_FILE), background.signal))
-    .then(
-      () => {
-        cache = 'ready'
-      },
-      () => {
-        // A failed cache only means reads keep going to the files.
-        cache = 'failed'
-      },
+  /** A cache built earlier for the same files: its keys complete the lookups without a scan. */
+  async function reopen(file: string) {
+    await engine.query(`ATTACH ${sqlString(file)} AS ${CACHE_STORE} (READ_ONLY)`)
+    await extendFrom({
+      principal: CACHED_KEYS.principals,
+      bedrock: CACHED_KEYS.shapes,
+      tags: CACHED_KEYS.tagSets,
+    })
+  }
+
+  async function build(file: string) {
+    await background.step((signal) => completeLookups(signal))
+    markComplete()
+    await buildCacheFile(engine, file, background.step)
+  }
+
+  /** The cache goes to the persistent cache when the dataset may keep one, else to its work folder. */
+  async function prepare(): Promise<void> {
+    if (!dataset.cache) return build(join(workDirectory, CACHE_FILE))
+    const { store, sources } = dataset.cache
+    const key = entryKey(dataset.cache, 'rows')
+    const found = await store.find(key)
+    if (found) {
+      try {
+        await reopen(join(found.directory, CACHE_FILE))
+        markComplete()
+        return
+      } catch {
+        // Unreadable or foreign: never trusted, rebuilt below.
+        await engine.query(`DETACH DATABASE IF EXISTS ${CACHE_STORE}`).catch(() => undefined)
+        await store.discard(key).catch(() => undefined)
+      }
+    }
+    const entry = await store.create(key, { kind: 'attributed rows', sources }, async (folder) => {
+      await build(join(folder, CACHE_FILE))
+      // Detached before the folder is renamed into place (Windows cannot rename open files).
+      await engine.query(`DETACH ${CACHE_STORE}`)
+    })
+    await engine.query(
+      `ATTACH ${sqlString(join(entry.directory, CACHE_FILE))} AS ${CACHE_STORE} (READ_ONLY)`,
     )
+  }
+
+  const prepared = prepare()
+  // Resolves once the lookups are complete, whether or not the cache is then built.
+  const completed = new Promise<void>((resolve, reject) => {
+    markComplete = () => {
+      lookupsComplete = true
+      resolve()
+    }
+    prepared.then(resolve, reject)
+  })
   completed.catch(() => undefined)
+  const built = prepared.then(
+    () => {
+      cache = 'ready'
+    },
+    () => {
+      // A failed cache only means reads keep going to the files.
+      cache = 'failed'
+    },
+  )
 
   async function read<T extends Row>(
     groupedRead: GroupedRead,
@@ -124,21 +175,27 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
     const compiled = compileGroupedRead(groupedRead, base)
     const all = { ...compiled.params, ...params }
     const run = (sql: string) => engine.query<T>(sql, usedParams(sql, all), options)
-    if (base === 'cache' || lookupsComplete || compiled.lookups.size === 0) {
-      return run(outer(compiled.mapped(`(${compiled.grouped})`)))
-    }
-    const groups = `groups_${randomUUID().replaceAll('-', '')}`
-    try {
-      await engine.query(
-        `CREATE TABLE ${groups} AS ${compiled.grouped}`,
-        usedParams(compiled.grouped, all),
-        options,
-      )
-      await extendFrom(groups, compiled.lookups, options.signal)
-      return await run(outer(compiled.mapped(groups)))
-    } finally {
-      await engine.query(`DROP TABLE IF EXISTS ${groups}`).catch(() => undefined)
-    }
+    return background.read(async () => {
+      if (base === 'cache' || lookupsComplete || compiled.lookups.size === 0) {
+        return run(outer(compiled.mapped(`(${compiled.grouped})`)))
+      }
+      const groups = `groups_${randomUUID().replaceAll('-', '')}`
+      try {
+        await engine.query(
+          `CREATE TABLE ${groups} AS ${compiled.grouped}`,
+          usedParams(compiled.grouped, all),
+          options,
+        )
+        const from = (lookup: Lookup) => (compiled.lookups.has(lookup) ? groups : undefined)
+        await extendFrom(
+          { principal: from('principal'), bedrock: from('bedrock'), tags: from('tags') },
+          options.signal,
+        )
+        return await run(outer(compiled.mapped(groups)))
+      } finally {
+        await engine.query(`DROP TABLE IF EXISTS ${groups}`).catch(() => undefined)
+      }
+    })
   }
 
   const handle: AttributedRows = {
@@ -162,8 +219,9 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
     async close() {
       // Interrupts the background scans, so no query keeps the engine busy, or the cache file
       // open (Windows cannot delete an open file), once the dataset closes.
-      background.abort()
+      stop.abort()
       await built
+      await engine.query(`DETACH DATABASE IF EXISTS ${CACHE_STORE}`).catch(() => undefined)
     },
   }
   dataset.own(handle)

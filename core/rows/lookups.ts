@@ -1,6 +1,6 @@
 // The lookup tables joined onto grouped rows: `principal_dim` (one row per principal ARN, parsed in
 // TypeScript) and `bedrock_dim` (one row per Bedrock line shape, classified in TypeScript). They
-// start empty and grow: `extendLookups` adds the keys a relation holds that they lack, so a query
+// start empty and grow: `addPrincipals` and `addShapes` add the keys a relation holds that they lack, so a query
 // on a freshly opened export classifies only the few thousand keys of its own groups instead of
 // scanning the files first. Parsed rows go back into the engine as NDJSON in the work directory,
 // read with a bound path, so no value is ever spliced into SQL.
@@ -79,56 +79,60 @@ const IS_BEDROCK = `(service = 'Amazon Bedrock'
     OR list_contains($codes, product_code)
     OR product_name ILIKE '%(Amazon Bedrock Edition)%')`
 
-/**
- * Adds to principal_dim every principal ARN of `relation` it lacks, and to bedrock_dim every Bedrock
- * line shape (`relation` then has the shape columns and `service`). Callers serialize calls.
- */
-export async function extendLookups(
+/** Adds to principal_dim every principal ARN of `relation` it lacks. Callers serialize calls. */
+export async function addPrincipals(
   engine: Engine,
   workDirectory: string,
   relation: string,
-  kinds: { principals: boolean; shapes: boolean },
   signal?: AbortSignal,
 ): Promise<void> {
-  if (kinds.principals) {
-    const arns = await engine.query<{ principal_arn: string }>(
-      `SELECT DISTINCT CAST(principal_arn AS VARCHAR) AS principal_arn FROM ${relation}
-       WHERE principal_arn IS NOT NULL
-         AND CAST(principal_arn AS VARCHAR) NOT IN (SELECT principal_arn FROM principal_dim)`,
-      {},
-      { signal },
-    )
-    const parsed = arns.map(({ principal_arn }) => {
-      const p = parsePrincipalArn(principal_arn)
-      return { principal_arn, ...pick(p, ['kind', 'person', 'role', 'account', 'display', 'note']) }
-    })
-    await insertRows(engine, workDirectory, 'principal_dim', PRINCIPAL_COLUMNS, parsed, signal)
-  }
-  if (kinds.shapes) {
-    const shape = BEDROCK_SHAPE_COLUMNS.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')
-    const shapes = await engine.query<ShapeRow>(
-      `SELECT DISTINCT ${shape} FROM ${relation} AS r
-       WHERE ${IS_BEDROCK}
-         AND NOT EXISTS (SELECT 1 FROM bedrock_dim AS b WHERE ${bedrockShapeJoin('r')})`,
-      { codes: BEDROCK_PRODUCT_CODES },
-      { signal },
-    )
-    const classified = shapes.map((s) => {
-      const c = classifyBedrockLine(toLine(s))
-      return {
-        ...s,
-        model_key: c.modelKey,
-        model: c.model,
-        provider: c.provider,
-        model_rule: c.modelRule,
-        token_type: c.tokenType,
-        token_scale: c.tokenScale,
-        assumed_token_unit: c.assumedUnit,
-        usage_region: c.usageRegion,
-      }
-    })
-    await insertRows(engine, workDirectory, 'bedrock_dim', BEDROCK_COLUMNS, classified, signal)
-  }
+  const arns = await engine.query<{ principal_arn: string }>(
+    `SELECT DISTINCT CAST(principal_arn AS VARCHAR) AS principal_arn FROM ${relation}
+     WHERE principal_arn IS NOT NULL
+       AND CAST(principal_arn AS VARCHAR) NOT IN (SELECT principal_arn FROM principal_dim)`,
+    {},
+    { signal },
+  )
+  const parsed = arns.map(({ principal_arn }) => {
+    const p = parsePrincipalArn(principal_arn)
+    return { principal_arn, ...pick(p, ['kind', 'person', 'role', 'account', 'display', 'note']) }
+  })
+  await insertRows(engine, workDirectory, 'principal_dim', PRINCIPAL_COLUMNS, parsed, signal)
+}
+
+/**
+ * Adds to bedrock_dim every Bedrock line shape of `relation` (with the shape columns and `service`)
+ * it lacks. Callers serialize calls.
+ */
+export async function addShapes(
+  engine: Engine,
+  workDirectory: string,
+  relation: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const shape = BEDROCK_SHAPE_COLUMNS.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')
+  const shapes = await engine.query<ShapeRow>(
+    `SELECT DISTINCT ${shape} FROM ${relation} AS r
+     WHERE ${IS_BEDROCK}
+       AND NOT EXISTS (SELECT 1 FROM bedrock_dim AS b WHERE ${bedrockShapeJoin('r')})`,
+    { codes: BEDROCK_PRODUCT_CODES },
+    { signal },
+  )
+  const classified = shapes.map((s) => {
+    const c = classifyBedrockLine(toLine(s))
+    return {
+      ...s,
+      model_key: c.modelKey,
+      model: c.model,
+      provider: c.provider,
+      model_rule: c.modelRule,
+      token_type: c.tokenType,
+      token_scale: c.tokenScale,
+      assumed_token_unit: c.assumedUnit,
+      usage_region: c.usageRegion,
+    }
+  })
+  await insertRows(engine, workDirectory, 'bedrock_dim', BEDROCK_COLUMNS, classified, signal)
 }
 
 /** Writes rows as NDJSON into the work directory and appends them to `table`. */

@@ -5,6 +5,8 @@
 // Bad files are listed as problems while the good ones load; when nothing loads, the first problem
 // is thrown. Any failure closes the engine and removes the private work directory (and each open
 // first removes those that killed engine processes left behind, see work-directory.ts).
+import type { CacheStore } from '../cache/cache-store.js'
+import { exportCache, restoreOpen, type ExportCache } from './open-cache.js'
 import type { OpenResult, ProgressEvent, SourceFileInfo } from '../api.js'
 import { openEngine, type Engine } from '../engine/duckdb.js'
 import { CurLensError, toCurLensError } from '../errors/curlens-error.js'
@@ -34,6 +36,8 @@ export interface OpenOptions {
   onProgress?: (progress: Omit<ProgressEvent, 'jobId'>) => void
   /** Overrides of the decompression and archive caps (tests use small ones). */
   limits?: Partial<SourceLimits>
+  /** Where what an open builds is kept for the next open of the same files; nothing when absent. */
+  cacheStore?: CacheStore
 }
 
 export async function openDataset(paths: string[], options: OpenOptions = {}): Promise<Dataset> {
@@ -44,12 +48,19 @@ export async function openDataset(paths: string[], options: OpenOptions = {}): P
   try {
     const found = await discover(paths, limits)
     throwIfCancelled(options.signal)
+    const store = options.cacheStore
+    const cache =
+      store &&
+      (await exportCache(
+        store,
+        found.candidates.map((c) => c.path),
+      ))
     engine = await openEngine({
       readPaths: found.readPaths,
-      readDirectories: [],
+      readDirectories: store ? [store.root] : [],
       workDirectory,
     })
-    const info = await load(engine, found, workDirectory, limits, options)
+    const info = await load(engine, found, workDirectory, limits, { ...options, cache })
     const opened = engine
     const owned: { close(): Promise<void> }[] = []
     let closing: Promise<void> | undefined
@@ -57,6 +68,7 @@ export async function openDataset(paths: string[], options: OpenOptions = {}): P
       engine: opened,
       info,
       workDirectory,
+      cache,
       own: (resource) => void owned.push(resource),
       close: () =>
         (closing ??= (async () => {
@@ -80,7 +92,7 @@ async function load(
   found: Discovery,
   workDirectory: string,
   limits: SourceLimits,
-  options: OpenOptions,
+  options: OpenOptions & { cache?: ExportCache },
 ): Promise<OpenResult> {
   const { signal } = options
   const progress = (phase: ProgressEvent['phase'], percentage: number, file?: string) =>
@@ -111,6 +123,7 @@ async function load(
       workDirectory,
       limits,
       signal,
+      store: options.cacheStore,
       onProgress: (percentage, file) => progress('converting', percentage, file),
     })
     problems.push(...converted.problems)
@@ -126,6 +139,7 @@ async function load(
   }
   throwIfCancelled(signal)
   progress('indexing', -1)
+  if (options.cache) await restoreOpen(engine, options.cache)
   const view = await createCurViewDroppingBadFiles(engine, family, parts, files, signal)
   problems.push(...view.problems, ...fileNotices(view.parts))
   await recordSources(engine, view.parts)

@@ -5,8 +5,10 @@
 // Progress is one monotonic percentage over all CSV parts, from how far Node's check has read each
 // part; once a part is checked and DuckDB is still converting it, progress is unknown (-1). DuckDB's
 // own progress is no guide: for a gzip CSV it reports 95 % within the first third of the work.
-import { mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { CacheStore } from '../cache/cache-store.js'
+import { conversionKey } from './open-cache.js'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { MapCells } from './converted-check.js'
@@ -29,6 +31,8 @@ export interface CsvLoadOptions {
   workDirectory: string
   limits: SourceLimits
   signal?: AbortSignal
+  /** Where conversions are kept for the next open; none are when absent. */
+  store?: CacheStore
   /** 0..100, or -1 while the share left is unknown. */
   onProgress?: (percentage: number, file: string) => void
 }
@@ -50,17 +54,23 @@ export async function convertCsvParts(
     const target = join(folder, `part-${String(index + 1).padStart(5, '0')}.parquet`)
     report(index, 0, part.file)
     try {
-      const written = await checkAndConvert(part, target, options, {
-        onCheckProgress: (fraction) => report(index, fraction, part.file),
-        onChecked: () => options.onProgress?.(-1, part.file),
-      })
-      if (written.converted !== written.counted) throw rowMismatch(part, written)
-      result.parts.push({
-        ...part,
-        unblendedTotal: written.unblendedTotal,
-        mapsNotJson: written.mapsNotJson,
-      })
-      result.files.push(target)
+      const convert = async (): Promise<Conversion> => {
+        const written = await checkAndConvert(part, target, options, {
+          onCheckProgress: (fraction) => report(index, fraction, part.file),
+          onChecked: () => options.onProgress?.(-1, part.file),
+        })
+        if (written.converted !== written.counted) throw rowMismatch(part, written)
+        return {
+          file: target,
+          unblendedTotal: written.unblendedTotal,
+          mapsNotJson: written.mapsNotJson,
+        }
+      }
+      const { file, ...checked } = options.store
+        ? await convertOnce(options.store, part, convert)
+        : await convert()
+      result.parts.push({ ...part, ...checked })
+      result.files.push(file)
     } catch (e) {
       await rm(target, { force: true })
       if (!(e instanceof CurLensError) || e.code === 'CANCELLED') throw e
@@ -69,6 +79,55 @@ export async function convertCsvParts(
     report(index, 1, part.file)
   }
   return result
+}
+
+/** A checked conversion: the Parquet file written, and what Node's check found. */
+interface Conversion {
+  file: string
+  unblendedTotal?: string
+  mapsNotJson: MapCells[]
+}
+
+const KEPT_FILE = 'part.parquet'
+const KEPT_CHECK = 'check.json'
+
+/**
+ * The conversion kept from an earlier open of the same file, or a new one, then kept: no CSV is
+ * converted twice. Keeping it only saves time, so a failure to write it is no failure to open.
+ */
+async function convertOnce(
+  store: CacheStore,
+  part: SourcePart,
+  convert: () => Promise<Conversion>,
+): Promise<Conversion> {
+  const key = await conversionKey(
+    part.file,
+    part.readPath === part.file ? '' : basename(part.readPath),
+  )
+  const kept = await store.find(key)
+  if (kept) {
+    try {
+      const check = JSON.parse(await readFile(join(kept.directory, KEPT_CHECK), 'utf8'))
+      return { ...check, file: join(kept.directory, KEPT_FILE) }
+    } catch {
+      await store.discard(key)
+    }
+  }
+  const conversion = await convert()
+  const { file, ...check } = conversion
+  try {
+    const entry = await store.create(
+      key,
+      { kind: 'converted CSV', sources: [part.file] },
+      async (folder) => {
+        await copyFile(file, join(folder, KEPT_FILE))
+        await writeFile(join(folder, KEPT_CHECK), JSON.stringify(check))
+      },
+    )
+    return { ...check, file: join(entry.directory, KEPT_FILE) }
+  } catch {
+    return conversion
+  }
 }
 
 /**

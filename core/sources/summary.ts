@@ -5,6 +5,7 @@
 import type { LineItemTypeTotal, SummaryResult } from '../api.js'
 import { compareDecimal } from '../format/decimal.js'
 import type { Dataset } from './dataset.js'
+import { keptSourceTotal, saveOpen } from './open-cache.js'
 import { sourceUnblendedTotal } from './reconcile.js'
 import { ROLLUP_VIEW } from './totals.js'
 
@@ -38,10 +39,15 @@ FROM ${ROLLUP_VIEW}
 GROUP BY GROUPING SETS ((line_item_type), (billing_period), (service), ())`
 
 export async function summarize(dataset: Dataset): Promise<SummaryResult> {
+  const kept = await keptSourceTotal(dataset.engine)
   const [groups, sourceUnblended] = await Promise.all([
     dataset.engine.query<GroupRow>(SUMMARY_SQL),
-    sourceUnblendedTotal(dataset.engine),
+    kept ?? sourceUnblendedTotal(dataset.engine),
   ])
+  // Keeping them only saves time next open: a failure to write is no failure of the summary.
+  if (kept === null && dataset.cache) {
+    await saveOpen(dataset.engine, dataset.cache, sourceUnblended).catch(() => undefined)
+  }
   const total = groups.find((g) => !g.by_type && !g.by_month && !g.by_service)
   const zero = '0.0000000000'
   const byLineItemType: LineItemTypeTotal[] = groups

@@ -12,7 +12,7 @@ import { CUR1_NORMALIZATION } from './normalize/cur1.js'
 import { CUR2_LOOKUP_NORMALIZATION, CUR2_NORMALIZATION } from './normalize/cur2.js'
 import { FOCUS_NORMALIZATION } from './normalize/focus.js'
 import { normalizedSelect, tagMacroSql, type Normalization } from './normalize/normalization.js'
-import { createProductNames, withProductNames } from './product-names.js'
+import { createProductNames, PRODUCT_NAMES_TABLE, withProductNames } from './product-names.js'
 import { sqlStringList } from './sql-text.js'
 import { stagedSelectList, type InferredPeriod, type PhysicalColumn } from './staging.js'
 import { createRollupSql, createTotalsSql, ROLLUP_VIEW, TOTALS_TABLE } from './totals.js'
@@ -87,8 +87,18 @@ export async function createCurView(
   await engine.query(`CREATE VIEW cur_raw AS SELECT\n  ${select}${rowNumber}\nFROM ${reader}`)
 
   const normalization = lookup ? CUR2_LOOKUP_NORMALIZATION : NORMALIZATION[source.family]
-  await engine.query(createTotalsSql(normalization, lookup), {}, { signal })
-  if (lookup) await createProductNames(engine, source.productMaps, signal)
+  // An earlier open of the same files may have kept them (open-cache.ts).
+  const kept = await engine.query<{ name: string }>(
+    'SELECT table_name AS name FROM duckdb_tables() WHERE table_name IN ($totals, $names)',
+    { totals: TOTALS_TABLE, names: PRODUCT_NAMES_TABLE },
+  )
+  const keptTable = (name: string) => kept.some((t) => t.name === name)
+  if (!keptTable(TOTALS_TABLE)) {
+    await engine.query(createTotalsSql(normalization, lookup), {}, { signal })
+  }
+  if (lookup && !keptTable(PRODUCT_NAMES_TABLE)) {
+    await createProductNames(engine, source.productMaps, signal)
+  }
   const staged = (relation: string) =>
     lookup ? withProductNames(relation) : `SELECT * FROM ${relation}`
   await engine.query(`CREATE VIEW cur_staged AS ${staged('cur_raw')}`)

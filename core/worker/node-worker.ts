@@ -1,10 +1,11 @@
 // Starts the engine process as a Node child (CLI, local web mode, tests), with a minimal
-// environment: DuckDB reads proxy settings from variables such as HTTP_PROXY. The engine runs as
+// environment (engine-env.ts). The engine runs as
 // built JavaScript (scripts/cli-build.js); a TypeScript entry (a test's fixture engine) runs
 // through tsx.
 import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { engineEnv } from './engine-env.js'
 import type { WorkerHandle } from './messages.js'
 
 // This module runs from core/worker/ (tests, the bench) or bundled into out/cli/main.js (the
@@ -18,7 +19,7 @@ const RESOURCES = fileURLToPath(new URL('resources', PROJECT_ROOT))
 export function spawnNodeWorker(entry: string = BUILT_ENTRY): WorkerHandle {
   const child = fork(entry, [], {
     execArgv: entry.endsWith('.ts') ? ['--import', tsxLoader()] : [],
-    env: { CURLENS_RESOURCES: RESOURCES, ...minimalEnv() },
+    env: { CURLENS_RESOURCES: RESOURCES, ...engineEnv(process.env) },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
@@ -33,9 +34,4 @@ export function spawnNodeWorker(entry: string = BUILT_ENTRY): WorkerHandle {
 /** Absolute, so the child finds tsx whatever folder it was started from. */
 function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-}
-
-function minimalEnv(): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'NODE_ENV', 'CURLENS_RESOURCES']
-  return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]]))
 }

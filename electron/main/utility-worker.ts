@@ -1,28 +1,11 @@
 // Runs the engine in an Electron utilityProcess (SECURITY.md section 0): DuckDB parses untrusted
 // files there, never in main, and a crash is an exit the engine host turns into a typed error.
-// The child gets a minimal environment because DuckDB reads proxy settings from HTTP_PROXY & co.
+// The child gets a minimal environment (core/worker/engine-env.ts).
 import type { ForkOptions, UtilityProcess } from 'electron'
+import { engineEnv } from '../../core/worker/engine-env.js'
 import type { FromWorker, WorkerHandle } from '../../core/worker/messages.js'
 
 type Fork = (modulePath: string, args: string[], options: ForkOptions) => UtilityProcess
-
-const KEPT_VARIABLES = [
-  'PATH',
-  'HOME',
-  'TMPDIR',
-  'TEMP',
-  'TMP',
-  'LANG',
-  'SystemRoot',
-  'USERPROFILE',
-  'CURLENS_RESOURCES',
-]
-
-export function minimalEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    KEPT_VARIABLES.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])),
-  )
-}
 
 export function spawnUtilityWorker(
   fork: Fork,
@@ -30,7 +13,7 @@ export function spawnUtilityWorker(
   env: NodeJS.ProcessEnv,
 ): WorkerHandle {
   const child = fork(entry, [], {
-    env: minimalEnv(env),
+    env: engineEnv(env),
     serviceName: 'CUR Lens engine',
     stdio: 'inherit',
   })

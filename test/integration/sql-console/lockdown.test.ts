@@ -1,5 +1,6 @@
 // The SQL console is read-only, and the engine enforces it: a real engine on a generated CUR 2.0
-// CSV export (so the private work folder holds converted Parquet and the attribution cache). Every
+// CSV export (so the private work folder and the persistent cache hold converted Parquet and the
+// attribution cache). Every
 // refusal is paired with the allowed query closest to it, and the engine answers after each.
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -69,17 +70,25 @@ describe('the SQL console', () => {
     await refused(`SELECT * FROM glob('${dir}/**')`, /glob\(\)/)
   })
 
-  it("reads the private work folder's data through cur_attributed only, not its files", async () => {
+  it("reads the private work folder's and the cache's data through cur_attributed only, not their files", async () => {
     expect(await lineCount('cur_attributed')).toBe(billing.rows.length)
-    // The folder's path is no secret (a setting any query can read); its files stay out of reach.
+    // The work folder's path is no secret (a setting any query can read); its files stay out of
+    // reach, as do those of the persistent cache, which holds the converted CSV and the facts.
     const [[work]] = await rows("SELECT current_setting('temp_directory')")
+    const { location } = await api.cacheStatus()
+    const listed = async () => [
+      ...(await readdir(String(work), { recursive: true })).map((f) => join(String(work), f)),
+      ...(await readdir(location, { recursive: true })).map((f) => join(location, f)),
+    ]
     // The attribution cache is built in the background after open.
-    const listed = () => readdir(String(work), { recursive: true })
-    await expect.poll(listed, { timeout: 60_000 }).toContain('attribution-cache.duckdb')
-    const files = (await listed()).filter((f) => /\./.test(f))
+    await expect
+      .poll(async () => (await listed()).some((f) => f.endsWith('rows.duckdb')), {
+        timeout: 60_000,
+      })
+      .toBe(true)
+    const files = (await listed()).filter((f) => /\.(parquet|duckdb|ndjson|json)$/.test(f))
     expect(files.some((f) => f.endsWith('.parquet'))).toBe(true)
-    for (const file of files) {
-      const path = join(String(work), file)
+    for (const path of files) {
       await refused(`SELECT * FROM '${path}'`, VIEWS_ONLY)
       await refused(`SELECT * FROM read_parquet('${path}')`, TABLE_FUNCTION)
       await refused(`SELECT * FROM read_duckdb('${path}')`, TABLE_FUNCTION)

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { duckdbVersion } from '../../../electron/main/app-info.js'
-import { minimalEnv, spawnUtilityWorker } from '../../../electron/main/utility-worker.js'
+import { engineEnv } from '../../../core/worker/engine-env.js'
+import { spawnUtilityWorker } from '../../../electron/main/utility-worker.js'
 
 class FakeChild extends EventEmitter {
   posted: unknown[] = []
@@ -67,7 +68,7 @@ describe('the utilityProcess engine worker', () => {
 
   it('keeps proxy and Node option variables away from DuckDB', () => {
     expect(
-      minimalEnv({ HTTPS_PROXY: 'x', http_proxy: 'y', NODE_OPTIONS: 'z', TMPDIR: '/t' }),
+      engineEnv({ HTTPS_PROXY: 'x', http_proxy: 'y', NODE_OPTIONS: 'z', TMPDIR: '/t' }),
     ).toEqual({ TMPDIR: '/t' })
   })
 })

@@ -1,0 +1,12 @@
+// Each test file gets its own empty persistent cache, so no test sees what another kept (nor the
+// user's own cache), and the CLI and engine processes it starts inherit it.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+import { CACHE_DIR_VARIABLE } from '../core/cache/cache-location.js'
+
+const folder = mkdtempSync(join(tmpdir(), 'cur-lens-test-cache-'))
+process.env[CACHE_DIR_VARIABLE] = folder
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
