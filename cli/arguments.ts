@@ -2,7 +2,8 @@
 // any kind (an unknown option, a missing value, a value out of range) becomes the same usage error:
 // `cur-lens <command>: <message>`, a blank line and the usage on stderr, exit 2. --help or -h prints
 // the usage on stdout, exit 0. The values that recur across commands (paths, --by, --filter,
-// --format, --metric, --basis, --period) are read here, once, so every command reads them alike.
+// --format, --metric, --basis, --period, --no-cache) are read here, once, so every command reads
+// them alike.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CostMetric, Dimension, Filter, Metric } from '../core/api.js'
@@ -99,10 +100,22 @@ function usageError(command: { name: string; usage: string }, message: string): 
   return 2
 }
 
-/** The CUR files and folders named, as absolute paths; at least one. */
-export function parseSourcePaths(positionals: string[]): string[] {
+/** The options of every command that reads an export (each usage describes them). */
+export const SOURCE_OPTIONS = { 'no-cache': { type: 'boolean' } } as const
+
+/** The export a command reads: its files and folders as absolute paths, and whether to cache. */
+export interface Sources {
+  paths: string[]
+  cache: boolean
+}
+
+/** The CUR files and folders named (the positionals unless given), at least one. */
+export function parseSources(
+  args: Arguments<typeof SOURCE_OPTIONS>,
+  positionals = args.positionals,
+): Sources {
   if (positionals.length === 0) throw new UsageError('Name the CUR files or folders to read.')
-  return positionals.map((p) => resolve(p))
+  return { paths: positionals.map((p) => resolve(p)), cache: !args.values['no-cache'] }
 }
 
 /** `model, token-type` → ['model', 'token-type']; the engine checks the names. */

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   export: () => import('./commands/export.js'),
   rules: () => import('./commands/rules.js'),
   sql: () => import('./commands/sql.js'),
+  cache: () => import('./commands/cache.js'),
   serve: () => import('./commands/serve.js'),
 }
 
@@ -22,6 +23,7 @@ Commands:
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches
   sql <path...> "<query>"               a read-only SELECT over the views cur and cur_attributed
+  cache list|clear|build|on|off         what the cache keeps and where, and removing it
   serve [path...]                       the app in your browser, on 127.0.0.1 only
   --version, -v                         the version of CUR Lens
 

@@ -1,21 +1,49 @@
-// Runs a CLI command against the core API in its own engine process: opens the paths, reports
-// problems with the files (skipped or missing) on stderr, always disposes the engine, and turns
-// errors into a message and exit 1.
+// Runs a CLI command against the core API in its own engine process: opens the export (with a
+// progress line on a terminal), reports problems with the files (skipped or missing) on stderr,
+// always disposes the engine, and turns errors into a message and exit 1. When the command has
+// answered from the files, the export's cache is built by a background process for the next one.
+import { randomUUID } from 'node:crypto'
 import type { CurLensApi, OpenResult } from '../core/api.js'
 import { CurLensError } from '../core/errors/curlens-error.js'
 import { createEngineHost } from '../core/worker/engine-host.js'
 import { spawnNodeWorker } from '../core/worker/node-worker.js'
+import type { Sources } from './arguments.js'
+import { buildCacheInBackground } from './background-cache.js'
+import { progressLine } from './progress-line.js'
+
+export interface OpenApiOptions {
+  /** Shows the cache's build on the progress line too (`cur-lens cache build`), and starts none. */
+  buildingCache?: boolean
+}
 
 export async function withOpenApi(
-  paths: string[],
+  sources: Sources,
   command: (api: CurLensApi, opened: OpenResult) => Promise<number>,
+  { buildingCache = false }: OpenApiOptions = {},
 ): Promise<number> {
-  const api = createEngineHost({ spawn: () => spawnNodeWorker() })
+  const progress = progressLine()
+  const jobId = randomUUID()
+  let opening = true
+  const api = createEngineHost({
+    spawn: () => spawnNodeWorker(),
+    onEvent: (event, payload) => {
+      if (event !== 'onDidProgress' || !('phase' in payload) || payload.jobId !== jobId) return
+      if (opening || (buildingCache && payload.phase === 'caching')) progress.show(payload)
+    },
+  })
   try {
-    const opened = await api.openSources({ paths })
+    const opened = await api.openSources({ paths: sources.paths, cache: sources.cache, jobId })
+    opening = false
+    progress.clear()
     for (const p of opened.problems) process.stderr.write(`warning: ${p.message}\n`)
-    return await command(api, opened)
+    const code = await command(api, opened)
+    progress.clear()
+    if (!buildingCache && sources.cache && (await api.rowsCache(false)) === 'building') {
+      buildCacheInBackground(sources.paths)
+    }
+    return code
   } catch (e) {
+    progress.clear()
     return reportError(e)
   } finally {
     api.dispose()

@@ -60,6 +60,7 @@ export const CURLENS_API_ARGUMENTS = {
   sqlCsv: ['object'],
   sqlSchema: [],
   cacheStatus: [],
+  rowsCache: ['boolean'],
   clearCache: [],
   setCacheEnabled: ['boolean'],
 } as const satisfies Record<keyof CurLensApi, readonly ArgumentKind[]>

@@ -81,6 +81,13 @@ export interface CacheEntryInfo {
   lastUsed: string
 }
 
+/**
+ * Where the open export's attributed rows stand: `kept` in the persistent cache, being built (`building`)
+ * for it, `temporary` (built in the work folder only: the cache is off), or `failed` to build
+ * (reads keep going to the files).
+ */
+export type RowsCacheState = 'kept' | 'building' | 'temporary' | 'failed'
+
 /** What the persistent cache keeps, and where (the About box and `cur-lens cache list` show it). */
 export interface CacheStatus {
   /** Whether CUR Lens may keep copies of billing data there (the user's setting). */
@@ -298,7 +305,8 @@ export interface SqlSchema {
 
 export interface ProgressEvent {
   jobId: string
-  phase: 'reading' | 'checking' | 'converting' | 'indexing' | 'exporting'
+  /** `caching`: the open is done and the attributed rows are being cached in the background. */
+  phase: 'reading' | 'checking' | 'converting' | 'indexing' | 'caching' | 'exporting'
   file?: string
   /** 0..100, or -1 when unknown. */
   percentage: number
@@ -508,6 +516,8 @@ export interface CurLensApi {
   demoPaths(): Promise<string[]>
   /** What the persistent cache keeps, where, and its size. */
   cacheStatus(): Promise<CacheStatus>
+  /** Where the open export's attributed rows stand; with `wait`, once their build has ended. */
+  rowsCache(wait: boolean): Promise<RowsCacheState>
   /** Removes everything the persistent cache keeps; returns the bytes freed. */
   clearCache(): Promise<number>
   /** Allows or forbids keeping copies of billing data in the persistent cache, for every open. */

@@ -78,9 +78,13 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         })
         await session?.dataset.close()
         const summary = summarize(next)
+        const caching = {
+          onCacheProgress: (percentage: number) =>
+            emit('onDidProgress', { jobId, phase: 'caching', percentage }),
+        }
         const rows = summary.then(
-          () => attributeRows(next),
-          () => attributeRows(next),
+          () => attributeRows(next, caching),
+          () => attributeRows(next, caching),
         )
         // Failures reach whoever asks for these; nobody may be asking yet.
         summary.catch(() => {})
@@ -111,6 +115,11 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
     loadRules: async (path) => loadRules(path),
     demoPaths: async () => demoPaths(),
     cacheStatus: async () => cacheStatus(store, await cacheAllowed(cacheRoot)),
+    async rowsCache(wait) {
+      const rows = await attributed()
+      if (wait) await rows.cacheReady()
+      return await rows.cacheState()
+    },
     clearCache: () => store.clear(),
     setCacheEnabled: (enabled) => allowCache(cacheRoot, enabled),
     runSql: (request) =>

@@ -11,9 +11,11 @@ import {
   parseDimensions,
   parseFilters,
   parsePeriod,
-  parseSourcePaths,
+  parseSources,
+  SOURCE_OPTIONS,
   runCommand,
   type Arguments,
+  type Sources,
 } from '../arguments.js'
 import { reportError, withOpenApi } from '../open-api.js'
 
@@ -36,12 +38,14 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
   --per-recipient       also one statement CSV per recipient
   --lines <level>       who each statement line names: principal (the full ARN, default), person,
                         role, account or none (lines by service and model only)
+  --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
 const EXPORT = {
   name: 'export',
   usage: USAGE,
   options: {
+    ...SOURCE_OPTIONS,
     rules: { type: 'string' },
     by: { type: 'string' },
     out: { type: 'string' },
@@ -60,19 +64,19 @@ const EXPORT = {
 const METHODS = SHARED_METHODS.filter((m) => m !== 'fixed')
 
 interface ExportOptions {
-  paths: string[]
+  sources: Sources
   rulesFile?: string
   request: ExportRequest
 }
 
 export function run(argv: string[]): Promise<number> {
-  return runCommand(EXPORT, argv, readOptions, async ({ paths, rulesFile, request }) => {
+  return runCommand(EXPORT, argv, readOptions, async ({ sources, rulesFile, request }) => {
     try {
       if (rulesFile) request.rules = await readRulesFile(rulesFile)
     } catch (e) {
       return reportError(e)
     }
-    return withOpenApi(paths, async (api) => {
+    return withOpenApi(sources, async (api) => {
       const { files, removed, chargeback: r } = await api.exportChargeback(request)
       process.stdout.write(`Wrote ${files.length} files:\n${files.map((f) => `  ${f}\n`).join('')}`)
       if (removed.length) {
@@ -94,8 +98,9 @@ export function run(argv: string[]): Promise<number> {
   })
 }
 
-function readOptions({ values, positionals }: Arguments<typeof EXPORT.options>): ExportOptions {
-  const paths = parseSourcePaths(positionals)
+function readOptions(args: Arguments<typeof EXPORT.options>): ExportOptions {
+  const { values } = args
+  const sources = parseSources(args)
   if (!values.out) throw new UsageError('Name the output folder with --out <dir>.')
   if (Boolean(values.rules) === Boolean(values.by)) {
     throw new UsageError('Give either --rules <rules.json> or --by <dimension>.')
@@ -107,7 +112,7 @@ function readOptions({ values, positionals }: Arguments<typeof EXPORT.options>):
     by = dimensions[0]
   }
   return {
-    paths,
+    sources,
     rulesFile: values.rules && resolve(values.rules),
     request: {
       by,

@@ -13,9 +13,11 @@ import {
   parseFilters,
   parseFormat,
   parseMetric,
-  parseSourcePaths,
+  parseSources,
+  SOURCE_OPTIONS,
   runCommand,
   type Arguments,
+  type Sources,
 } from '../arguments.js'
 import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
@@ -33,12 +35,14 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         (none), (untagged), (no principal) or (unknown) is the empty group
   --top <N>             the N largest groups of the first dimension, the rest as (other)
   --format <format>     table (default), csv or json
+  --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
 const REPORT = {
   name: 'report',
   usage: USAGE,
   options: {
+    ...SOURCE_OPTIONS,
     by: { type: 'string' },
     metric: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
@@ -52,14 +56,14 @@ type Format = (typeof FORMATS)[number]
 const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
 interface ReportOptions {
-  paths: string[]
+  sources: Sources
   query: BreakdownQuery
   format: Format
 }
 
 export function run(argv: string[]): Promise<number> {
   return runCommand(REPORT, argv, readOptions, (options) =>
-    withOpenApi(options.paths, async (api) => {
+    withOpenApi(options.sources, async (api) => {
       const result = await api.breakdown(options.query)
       process.stdout.write(render(result, options.format))
       return 0
@@ -72,8 +76,9 @@ export function parseOptions(argv: string[]): ReportOptions | 'help' {
   return args.help ? 'help' : readOptions(args)
 }
 
-function readOptions({ values, positionals }: Arguments<typeof REPORT.options>): ReportOptions {
-  const paths = parseSourcePaths(positionals)
+function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
+  const { values } = args
+  const sources = parseSources(args)
   const query: BreakdownQuery = {
     dimensions: parseDimensions(values.by),
     metric: parseMetric(values.metric),
@@ -87,7 +92,7 @@ function readOptions({ values, positionals }: Arguments<typeof REPORT.options>):
     // Above the cap, as above the number of groups, every group is kept.
     if (Number(values.top) <= MAX_TOP_N) query.topN = Number(values.top)
   }
-  return { paths, query, format }
+  return { sources, query, format }
 }
 
 function valueName(metric: Metric): string {

@@ -17,9 +17,11 @@ import {
   UsageError,
   parseBasis,
   parsePeriod,
-  parseSourcePaths,
+  parseSources,
+  SOURCE_OPTIONS,
   runCommand,
   type Arguments,
+  type Sources,
 } from '../arguments.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { reportError, withOpenApi } from '../open-api.js'
@@ -30,12 +32,14 @@ const USAGE = `Usage: cur-lens rules check <path...> --rules <rules.json> [optio
   --basis <basis>      unblended (default) or amortized
   --period <YYYY-MM>   one billing period; all periods when absent (or "all")
   --json               print the coverage as JSON
+  --no-cache           keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
 const RULES = {
   name: 'rules',
   usage: USAGE,
   options: {
+    ...SOURCE_OPTIONS,
     rules: { type: 'string' },
     basis: { type: 'string', default: 'unblended' },
     period: { type: 'string' },
@@ -44,7 +48,7 @@ const RULES = {
 } as const
 
 interface CheckOptions {
-  paths: string[]
+  sources: Sources
   rulesFile: string
   basis: Basis
   period?: string
@@ -59,7 +63,7 @@ export function run(argv: string[]): Promise<number> {
     } catch (e) {
       return reportError(e)
     }
-    return withOpenApi(options.paths, async (api) => {
+    return withOpenApi(options.sources, async (api) => {
       const { basis, period } = options
       const coverage = await api.checkRules(rules, basis, period)
       process.stdout.write(
@@ -73,17 +77,18 @@ export function run(argv: string[]): Promise<number> {
 }
 
 /** `check <path...>`: the subcommand is the first positional. */
-function readOptions({ values, positionals }: Arguments<typeof RULES.options>): CheckOptions {
-  const [subcommand, ...paths] = positionals
+function readOptions(args: Arguments<typeof RULES.options>): CheckOptions {
+  const { values } = args
+  const [subcommand, ...paths] = args.positionals
   if (subcommand !== 'check') {
     throw new UsageError(
       subcommand ? `Unknown subcommand "${subcommand}".` : 'Name a subcommand: check.',
     )
   }
-  const sources = parseSourcePaths(paths)
+  const sources = parseSources(args, paths)
   if (!values.rules) throw new UsageError('Name the rules file with --rules <rules.json>.')
   return {
-    paths: sources,
+    sources,
     rulesFile: resolve(values.rules),
     basis: parseBasis(values.basis, BASES),
     period: parsePeriod(values.period),

@@ -6,7 +6,7 @@ import type { ModelCoverage, SummaryResult } from '../../core/api.js'
 import { decimalSign } from '../../core/format/decimal.js'
 import { createMoneyFormatter } from '../../core/format/money.js'
 import { formatLabel } from '../../core/sources/messages.js'
-import { parseSourcePaths, runCommand, type Arguments } from '../arguments.js'
+import { SOURCE_OPTIONS, parseSources, runCommand, type Arguments } from '../arguments.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -14,21 +14,22 @@ const USAGE = `Usage: cur-lens summary <path...> [--json]
 
   <path...>   CUR files and/or export folders (CUR 2.0 Parquet or CSV, legacy CUR, FOCUS)
   --json      one JSON document: format, rows, billingPeriods, totals, models (numbers)
+  --no-cache  keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
 const SUMMARY = {
   name: 'summary',
   usage: USAGE,
-  options: { json: { type: 'boolean' } },
+  options: { ...SOURCE_OPTIONS, json: { type: 'boolean' } },
 } as const
 
-function readOptions({ values, positionals }: Arguments<typeof SUMMARY.options>) {
-  return { paths: parseSourcePaths(positionals), json: values.json }
+function readOptions(args: Arguments<typeof SUMMARY.options>) {
+  return { sources: parseSources(args), json: args.values.json }
 }
 
 export function run(argv: string[]): Promise<number> {
-  return runCommand(SUMMARY, argv, readOptions, ({ paths, json }) =>
-    withOpenApi(paths, async (api, opened) => {
+  return runCommand(SUMMARY, argv, readOptions, ({ sources, json }) =>
+    withOpenApi(sources, async (api, opened) => {
       const summary = await api.summary()
       const models = await api.modelCoverage()
       process.stdout.write(

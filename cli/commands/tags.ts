@@ -4,7 +4,13 @@
 // by it cannot place. As an aligned table, or as JSON for scripts: one object per key.
 import type { TagKeysResult } from '../../core/api.js'
 import { formatPercent } from '../../core/format/number.js'
-import { parseFormat, parseSourcePaths, runCommand, type Arguments } from '../arguments.js'
+import {
+  SOURCE_OPTIONS,
+  parseFormat,
+  parseSources,
+  runCommand,
+  type Arguments,
+} from '../arguments.js'
 import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
@@ -12,23 +18,24 @@ import { withOpenApi } from '../open-api.js'
 const USAGE = `Usage: cur-lens tags <path...> [--format table|json]
 
   --format <format>     table (default) or json: key, label, source, coveredCost and share (0..1)
+  --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
 const TAGS = {
   name: 'tags',
   usage: USAGE,
-  options: { format: { type: 'string', default: 'table' } },
+  options: { ...SOURCE_OPTIONS, format: { type: 'string', default: 'table' } },
 } as const
 
 const FORMATS = ['table', 'json'] as const
 
-function readOptions({ values, positionals }: Arguments<typeof TAGS.options>) {
-  return { paths: parseSourcePaths(positionals), format: parseFormat(values.format, FORMATS) }
+function readOptions(args: Arguments<typeof TAGS.options>) {
+  return { sources: parseSources(args), format: parseFormat(args.values.format, FORMATS) }
 }
 
 export function run(argv: string[]): Promise<number> {
-  return runCommand(TAGS, argv, readOptions, ({ paths, format }) =>
-    withOpenApi(paths, async (api) => {
+  return runCommand(TAGS, argv, readOptions, ({ sources, format }) =>
+    withOpenApi(sources, async (api) => {
       const result = await api.tagKeys()
       process.stdout.write(format === 'json' ? tagsJson(result) : tagsTable(result))
       return 0

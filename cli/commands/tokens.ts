@@ -8,9 +8,11 @@ import {
   parseDimensions,
   parseFilters,
   parseFormat,
-  parseSourcePaths,
+  parseSources,
+  SOURCE_OPTIONS,
   runCommand,
   type Arguments,
+  type Sources,
 } from '../arguments.js'
 import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal } from '../json-output.js'
@@ -22,12 +24,14 @@ const USAGE = `Usage: cur-lens tokens <path...> [--by model[,token-type]] [--bas
   --basis <metric>      unblended (default), net, amortized or ondemand
   --filter <dim>=<val>  as in \`cur-lens report\`
   --format <format>     table (default) or json
+  --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
 const TOKENS = {
   name: 'tokens',
   usage: USAGE,
   options: {
+    ...SOURCE_OPTIONS,
     by: { type: 'string', default: 'model' },
     basis: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
@@ -38,14 +42,14 @@ const TOKENS = {
 const FORMATS = ['table', 'json'] as const
 
 interface TokensOptions {
-  paths: string[]
+  sources: Sources
   query: TokenUnitCostQuery & { dimensions: Dimension[] }
   format: (typeof FORMATS)[number]
 }
 
 export function run(argv: string[]): Promise<number> {
-  return runCommand(TOKENS, argv, readOptions, ({ paths, query, format }) =>
-    withOpenApi(paths, async (api) => {
+  return runCommand(TOKENS, argv, readOptions, ({ sources, query, format }) =>
+    withOpenApi(sources, async (api) => {
       const rows = await api.tokenUnitCosts(query)
       const { dimensions } = query
       process.stdout.write(
@@ -56,9 +60,10 @@ export function run(argv: string[]): Promise<number> {
   )
 }
 
-function readOptions({ values, positionals }: Arguments<typeof TOKENS.options>): TokensOptions {
+function readOptions(args: Arguments<typeof TOKENS.options>): TokensOptions {
+  const { values } = args
   return {
-    paths: parseSourcePaths(positionals),
+    sources: parseSources(args),
     query: {
       dimensions: parseDimensions(values.by),
       basis: parseBasis(values.basis, COST_METRICS),

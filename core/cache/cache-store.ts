@@ -12,7 +12,7 @@ import { isProcessRunning } from '../files/process-alive.js'
 
 /** Bumped whenever what an entry holds changes shape; older entries are then discarded. */
 export const CACHE_FORMAT = 1
-export const DEFAULT_CACHE_CAP_BYTES = 5 * 1024 ** 3
+export const DEFAULT_CACHE_CAP_BYTES = 5_000_000_000
 
 const ENTRY_FILE = 'entry.json'
 const USED_FILE = 'used'

@@ -7,6 +7,7 @@
 // cache is built; reads use it once it has been checked. Both give identical figures.
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
+import type { RowsCacheState } from '../api.js'
 import type { Engine, Row, SqlParams } from '../engine/duckdb.js'
 import { cancelledError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
@@ -43,12 +44,22 @@ export interface AttributedRows {
   complete(signal?: AbortSignal): Promise<void>
   /** Resolves true once the cache answers, false when its build failed. */
   cacheReady(): Promise<boolean>
+  /** Where the cache stands (kept in the persistent cache, being built, …), once looked up. */
+  cacheState(): Promise<RowsCacheState>
   /** The tag keys the export has. */
   presentTagKeys(signal?: AbortSignal): Promise<string[]>
   close(): Promise<void>
 }
 
-export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
+export interface AttributeOptions {
+  /** How far the background build of the cache has come, 0..100. */
+  onCacheProgress?: (percentage: number) => void
+}
+
+export async function attributeRows(
+  dataset: Dataset,
+  options: AttributeOptions = {},
+): Promise<AttributedRows> {
   const { engine, workDirectory } = dataset
   await createLookupTables(engine)
   await createTagSetsTable(engine)
@@ -112,23 +123,39 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
   }
 
   async function build(file: string) {
+    // The lookups' scan is about a quarter of the work, the cache file the rest; the end (100) is
+    // reported once the build has ended, however it ended.
+    const progress = (percentage: number) => options.onCacheProgress?.(Math.min(percentage, 99))
+    progress(0)
     await background.step((signal) => completeLookups(signal))
     markComplete()
-    await buildCacheFile(engine, file, background.step)
+    progress(25)
+    await buildCacheFile(engine, file, background.step, (fraction) => progress(25 + 75 * fraction))
   }
+
+  // Settles once the persistent cache has been asked for an earlier build; `found` is its answer.
+  let lookedUp = () => {}
+  const looking = new Promise<void>((resolve) => (lookedUp = resolve))
+  let found = false
 
   /** The cache goes to the persistent cache when the dataset may keep one, else to its work folder. */
   async function prepare(): Promise<void> {
-    if (!dataset.cache) return build(join(workDirectory, CACHE_FILE))
+    if (!dataset.cache) {
+      lookedUp()
+      return build(join(workDirectory, CACHE_FILE))
+    }
     const { store, sources } = dataset.cache
     const key = entryKey(dataset.cache, 'rows')
-    const found = await store.find(key)
-    if (found) {
+    const earlier = await store.find(key)
+    found = earlier !== null
+    lookedUp()
+    if (earlier) {
       try {
-        await reopen(join(found.directory, CACHE_FILE))
+        await reopen(join(earlier.directory, CACHE_FILE))
         markComplete()
         return
       } catch {
+        found = false
         // Unreadable or foreign: never trusted, rebuilt below.
         await engine.query(`DETACH DATABASE IF EXISTS ${CACHE_STORE}`).catch(() => undefined)
         await store.discard(key).catch(() => undefined)
@@ -154,15 +181,17 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
     prepared.then(resolve, reject)
   })
   completed.catch(() => undefined)
-  const built = prepared.then(
-    () => {
-      cache = 'ready'
-    },
-    () => {
-      // A failed cache only means reads keep going to the files.
-      cache = 'failed'
-    },
-  )
+  const built = prepared
+    .then(
+      () => {
+        cache = 'ready'
+      },
+      () => {
+        // A failed cache only means reads keep going to the files.
+        cache = 'failed'
+      },
+    )
+    .finally(() => options.onCacheProgress?.(100))
 
   async function read<T extends Row>(
     groupedRead: GroupedRead,
@@ -208,6 +237,12 @@ export async function attributeRows(dataset: Dataset): Promise<AttributedRows> {
     async cacheReady() {
       await built
       return cache === 'ready'
+    },
+    async cacheState() {
+      await Promise.race([looking, built])
+      if (cache === 'failed') return 'failed'
+      if (!dataset.cache) return 'temporary'
+      return cache === 'ready' || found ? 'kept' : 'building'
     },
     async presentTagKeys(signal) {
       await handle.complete(signal)

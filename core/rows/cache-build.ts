@@ -39,10 +39,19 @@ export const CACHED_KEYS = {
   tagSets: `${CACHE_STORE}.keys_tag_sets`,
 }
 
-/** Writes the cache into `file` and leaves it attached; throws on the first failure. */
-export async function buildCacheFile(engine: Engine, file: string, step: Step): Promise<void> {
+/**
+ * Writes the cache into `file` and leaves it attached; throws on the first failure. `done` hears
+ * how far it has come (0..1), roughly by the scans each step makes.
+ */
+export async function buildCacheFile(
+  engine: Engine,
+  file: string,
+  step: Step,
+  done: (fraction: number) => void = () => undefined,
+): Promise<void> {
   const run = (sql: string) => step((signal) => engine.query(sql, {}, { signal }))
   await run(GATHER_VALUES)
+  done(0.3)
   await engine.query(`ATTACH ${sqlString(file)} AS ${CACHE_STORE}`)
   for (const column of BASE_TEXT_COLUMNS) {
     const type = `${CACHE_STORE}.e_${column}`
@@ -63,6 +72,7 @@ export async function buildCacheFile(engine: Engine, file: string, step: Step): 
     'SELECT usage_fits_int64 FROM attribution_values',
   )
   const usage = narrow === false ? 'usage' : 'CAST(usage AS DECIMAL(18, 10)) AS usage'
+  done(0.4)
   await run(
     `CREATE OR REPLACE TABLE ${CACHE_STORE}.facts AS
 SELECT
@@ -70,6 +80,7 @@ SELECT
   usage_day, tag_set, unblended, net, amortized, ondemand, ${usage}
 FROM rows_base`,
   )
+  done(0.8)
   const [check] = await step((signal) =>
     engine.query<{ same: boolean }>(
       `SELECT
@@ -81,6 +92,8 @@ FROM rows_base`,
     ),
   )
   if (!check?.same) throw new Error('The attribution cache does not reconcile to the source rows.')
+  done(0.9)
   for (const sql of KEY_TABLES) await run(sql)
   await engine.query('DROP TABLE attribution_values')
+  done(1)
 }

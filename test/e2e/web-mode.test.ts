@@ -277,6 +277,23 @@ describe('CUR Lens in the browser (local web mode)', () => {
     await detail.getByRole('button', { name: 'Full ARN', exact: true }).click()
   })
 
+  it('says in About what the cache keeps where, and clears it', async () => {
+    const { page } = watched
+    await page.getByRole('button', { name: 'About CUR Lens' }).click()
+    const settings = page.getByTestId('cache-settings')
+    await settings.waitFor({ timeout: 30_000 })
+    const location = page.getByTestId('cache-location')
+    await expect.poll(() => location.textContent()).toBe(process.env.CUR_LENS_CACHE_DIR)
+    // The open kept its totals at least; the attributed rows may still be building.
+    await expect.poll(() => page.getByTestId('cache-size').textContent()).toMatch(/^\d+ entr/)
+    expect(await page.getByTestId('cache-enabled').isChecked()).toBe(true)
+    await screenshot(page, 'about-cache')
+    await page.getByTestId('clear-cache').click()
+    await expect.poll(() => settings.textContent()).toMatch(/Freed [\d.]+ [kM]B\./)
+    expect(await page.getByTestId('cache-size').textContent()).toBe('Nothing is kept.')
+    await page.getByRole('button', { name: 'Close' }).click()
+  })
+
   it('opens only the delivery of a month its manifest lists, and says which file it left out', async () => {
     const { page } = watched
     const folder = join(dir, 'deliveries', 'exp')

@@ -1,4 +1,5 @@
-// About CUR Lens: versions from the desktop shell when there is one, and the privacy promise.
+// About CUR Lens: versions from the desktop shell when there is one, the privacy promise, and what
+// the cache keeps where.
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
 import DialogActions from '@mui/material/DialogActions'
@@ -15,6 +16,7 @@ import type { DesktopApi } from '../../../core/api.js'
 import { useDesktop } from '../api/ApiProvider.js'
 import { useSession } from '../state/SessionProvider.js'
 import { BrandMark } from './BrandMark.js'
+import { CacheSettings } from './CacheSettings.js'
 
 type AppInfo = Awaited<ReturnType<DesktopApi['appInfo']>>
 
@@ -92,6 +94,7 @@ export function AboutDialog() {
             )}
           </Typography>
         )}
+        <CacheSettings />
       </DialogContent>
       <DialogActions>
         <Button onClick={() => actions.showAbout(false)} autoFocus>

@@ -30,6 +30,7 @@ import type { Screen } from '../model/session-state.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
 import { BrandMark } from './BrandMark.js'
+import { CacheBuildStatus } from './CacheBuildStatus.js'
 
 const DRAWER_WIDTH = 232
 
@@ -163,6 +164,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
               )}
             </Typography>
           )}
+          <CacheBuildStatus />
           <Box
             sx={{
               display: 'flex',

@@ -2,6 +2,7 @@
 // start, loading, ready), the open dataset, the running load with its progress, and the screen.
 // Progress and results of a load that is no longer current are ignored.
 import type { OpenDataset, OpenResult, ProgressEvent } from '../../../core/api.js'
+import { timeLeftMs } from '../../../core/format/progress.js'
 import type { ErrorInfo } from './errors.js'
 
 export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback' | 'sql'
@@ -10,6 +11,9 @@ export interface LoadJob {
   jobId: string
   paths: string[]
   progress: ProgressEvent | null
+  /** When the progress's phase began (ms), and the time it has left at its pace so far. */
+  phaseSince: number
+  timeLeftMs: number | null
   cancelling: boolean
   /** Where Cancel returns to. */
   from: 'start' | 'ready'
@@ -26,6 +30,10 @@ export interface SessionState {
   generation: number
   /** The paths of the latest attempt to open, kept so a failed path can be corrected. */
   lastAttempt: string[]
+  /** The open that made `dataset` (its cache progress comes under that job), when known. */
+  datasetJobId: string | null
+  /** How far the background cache build of the open dataset has come, or null when not building. */
+  caching: number | null
 }
 
 export type SessionAction =
@@ -33,7 +41,7 @@ export type SessionAction =
   | { type: 'showStart' }
   | { type: 'backToReport' }
   | { type: 'openStarted'; jobId: string; paths: string[] }
-  | { type: 'progress'; event: ProgressEvent }
+  | { type: 'progress'; event: ProgressEvent; at: number }
   | { type: 'cancelRequested'; jobId: string }
   | { type: 'openSucceeded'; jobId: string; info: OpenResult }
   | { type: 'openFailed'; jobId: string; error: ErrorInfo }
@@ -51,6 +59,21 @@ export const INITIAL_SESSION: SessionState = {
   screen: 'overview',
   generation: 0,
   lastAttempt: [],
+  datasetJobId: null,
+  caching: null,
+}
+
+/** A load's progress, or the open dataset's cache build (which goes on after its load). */
+function progressed(state: SessionState, event: ProgressEvent, at: number): SessionState {
+  if (event.phase === 'caching') {
+    const ours = state.datasetJobId === null || state.datasetJobId === event.jobId
+    if (state.phase !== 'ready' || !ours) return state
+    return { ...state, caching: event.percentage >= 100 ? null : event.percentage }
+  }
+  if (!state.job || event.jobId !== state.job.jobId) return state
+  const phaseSince = state.job.progress?.phase === event.phase ? state.job.phaseSince : at
+  const timeLeft = timeLeftMs(at - phaseSince, event.percentage)
+  return { ...state, job: { ...state.job, progress: event, phaseSince, timeLeftMs: timeLeft } }
 }
 
 function isCurrentJob(state: SessionState, jobId: string): boolean {
@@ -86,13 +109,14 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
           jobId: action.jobId,
           paths: action.paths,
           progress: null,
+          phaseSince: 0,
+          timeLeftMs: null,
           cancelling: false,
           from: state.phase === 'ready' && state.dataset ? 'ready' : 'start',
         },
       }
     case 'progress':
-      if (!state.job || action.event.jobId !== state.job.jobId) return state
-      return { ...state, job: { ...state.job, progress: action.event } }
+      return progressed(state, action.event, action.at)
     case 'cancelRequested':
       if (!state.job || !isCurrentJob(state, action.jobId)) return state
       return { ...state, job: { ...state.job, cancelling: true } }
@@ -102,6 +126,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         ...state,
         phase: 'ready',
         dataset: { info: action.info, paths: state.job.paths },
+        datasetJobId: state.job.jobId,
+        caching: null,
         job: null,
         problemsDismissed: false,
         screen: 'overview',

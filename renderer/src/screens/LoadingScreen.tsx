@@ -6,22 +6,14 @@ import CardContent from '@mui/material/CardContent'
 import LinearProgress from '@mui/material/LinearProgress'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
-import type { ProgressEvent } from '../../../core/api.js'
 import { formatNumber } from '../../../core/format/number.js'
+import { formatTimeLeft, PROGRESS_PHASES } from '../../../core/format/progress.js'
 import { BrandMark } from '../components/BrandMark.js'
 import { CenteredPage } from '../components/CenteredPage.js'
 import { fileName } from '../model/errors.js'
 import { exportName } from '../model/export-name.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
-
-const PHASES: Record<ProgressEvent['phase'], string> = {
-  reading: 'Reading files',
-  checking: 'Checking files',
-  converting: 'Converting to the common layout',
-  indexing: 'Preparing totals',
-  exporting: 'Exporting',
-}
 
 export function LoadingScreen() {
   const { state, actions } = useSession()
@@ -55,11 +47,16 @@ export function LoadingScreen() {
           <Box role="status" aria-live="polite" data-testid="loading-status">
             <Stack direction="row" sx={{ justifyContent: 'space-between', mb: 1 }}>
               <Typography variant="subtitle2">
-                {job.cancelling ? 'Cancelling…' : progress ? PHASES[progress.phase] : 'Starting…'}
+                {job.cancelling
+                  ? 'Cancelling…'
+                  : progress
+                    ? PROGRESS_PHASES[progress.phase]
+                    : 'Starting…'}
               </Typography>
               {known && (
                 <Typography variant="subtitle2" sx={{ color: 'text.secondary' }}>
                   {Math.round(percentage)}%
+                  {job.timeLeftMs !== null && ` · ${formatTimeLeft(job.timeLeftMs)}`}
                 </Typography>
               )}
             </Stack>

@@ -195,7 +195,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [api, openPaths, choose, jobId],
   )
 
-  useApiEvent('onDidProgress', (event) => dispatch({ type: 'progress', event }))
+  useApiEvent('onDidProgress', (event) => dispatch({ type: 'progress', event, at: Date.now() }))
   useApiEvent('onDidMenuCommand', (event) => {
     const intent = menuIntent(event)
     if (intent.kind === 'choose') choose(intent.what)

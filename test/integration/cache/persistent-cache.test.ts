@@ -47,9 +47,7 @@ async function openAndAnswer(paths: string[], cache?: boolean) {
     summary: await api.summary(),
     breakdown: await api.breakdown(BY_TEAM_AND_MODEL),
   }
-  await expect
-    .poll(async () => kinds(await api.cacheStatus()), { timeout: 60_000 })
-    .toContain(cache === false ? undefined : 'attributed rows')
+  expect(await api.rowsCache(true)).toBe(cache === false ? 'temporary' : 'kept')
   return { api, answers, events }
 }
 
@@ -63,8 +61,14 @@ describe('the persistent cache', () => {
     expect(status.location).toBe(cacheRoot)
     expect(kinds(status).sort()).toEqual(['attributed rows', 'totals'])
     expect(status.bytes).toBeGreaterThan(0)
+    // The build was told as it went, under the open's job, to its end.
+    const caching = first.events.filter((e) => e.phase === 'caching').map((e) => e.percentage)
+    expect(caching[0]).toBe(0)
+    expect(caching.at(-1)).toBe(100)
+    expect(caching).toEqual([...caching].sort((a, b) => a - b))
     const again = engine()
     await again.openSources({ paths: [root] })
+    expect(await again.rowsCache(false)).toBe('kept')
     expect(await again.summary()).toEqual(first.answers.summary)
     expect(await again.breakdown(BY_TEAM_AND_MODEL)).toEqual(first.answers.breakdown)
     expect(kinds(await again.cacheStatus()).sort()).toEqual(['attributed rows', 'totals'])
@@ -124,6 +128,7 @@ describe('the persistent cache', () => {
     await once.openSources({ paths: [root], cache: false })
     await once.summary()
     await once.breakdown(BY_TEAM_AND_MODEL)
+    expect(await once.rowsCache(true)).toBe('temporary')
     expect((await once.cacheStatus()).entries).toEqual([])
     await once.setCacheEnabled(false)
     const off = engine()

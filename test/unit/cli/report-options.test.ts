@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseFilters } from '../../../cli/arguments.js'
 import { parseOptions, render } from '../../../cli/commands/report.js'
@@ -24,7 +25,7 @@ describe('report options', () => {
       'json',
     ])
     if (options === 'help') throw new Error('unexpected help')
-    expect(options.paths).toHaveLength(2)
+    expect(options.sources).toEqual({ paths: [resolve('a'), resolve('b')], cache: true })
     expect(options.format).toBe('json')
     expect(options.query).toEqual({
       dimensions: ['tag:team', 'person'],

@@ -31,9 +31,42 @@ describe('session', () => {
   it('shows progress only for the running job', () => {
     const state = started()
     const event = { jobId: 'job-1', phase: 'reading' as const, percentage: 40 }
-    expect(sessionReducer(state, { type: 'progress', event }).job?.progress).toEqual(event)
-    const stale = sessionReducer(state, { type: 'progress', event: { ...event, jobId: 'old' } })
+    expect(sessionReducer(state, { type: 'progress', event, at: 0 }).job?.progress).toEqual(event)
+    const stale = sessionReducer(state, {
+      type: 'progress',
+      event: { ...event, jobId: 'old' },
+      at: 0,
+    })
     expect(stale.job?.progress).toBeNull()
+  })
+
+  it("estimates the time left from the phase's pace, once there is one", () => {
+    const at = (state: SessionState, percentage: number, ms: number, phase = 'converting') =>
+      sessionReducer(state, {
+        type: 'progress',
+        event: { jobId: 'job-1', phase: phase as 'converting', percentage },
+        at: ms,
+      })
+    const early = at(started(), 1, 1000)
+    expect(early.job?.timeLeftMs).toBeNull()
+    // 25% in 4 s of this phase: 12 s to go.
+    const paced = at(early, 25, 5000)
+    expect(paced.job?.timeLeftMs).toBe(12_000)
+    // A new phase starts its own clock.
+    expect(at(paced, 50, 6000, 'indexing').job?.timeLeftMs).toBeNull()
+  })
+
+  it("follows the open dataset's cache build, not an older one's", () => {
+    const ready = sessionReducer(started(), { type: 'openSucceeded', jobId: 'job-1', info })
+    const caching = (jobId: string, percentage: number) =>
+      sessionReducer(ready, {
+        type: 'progress',
+        event: { jobId, phase: 'caching', percentage },
+        at: 0,
+      })
+    expect(caching('job-1', 40).caching).toBe(40)
+    expect(caching('job-0', 40).caching).toBeNull()
+    expect(caching('job-1', 100).caching).toBeNull()
   })
 
   it('opens the overview with the new dataset when the load succeeds', () => {
