@@ -87,7 +87,7 @@ describe('the SQL console in the browser', () => {
     await expect
       .poll(() => count.textContent(), { timeout: 60_000 })
       .toBe(`${billing.rows.length.toLocaleString('en-US')} rows · 3 columns`)
-    expect(await firstCost(page)).toBe(costsDescending()[0])
+    await expect.poll(() => firstCost(page), { timeout: 10_000 }).toBe(costsDescending()[0])
     await screenshot(page, 'sql-result')
   })
 
@@ -100,7 +100,8 @@ describe('the SQL console in the browser', () => {
     await expect.poll(() => range.textContent(), { timeout: 30_000 }).toBe(`1–100 of ${total}`)
     await page.getByRole('button', { name: 'Go to next page' }).click()
     await expect.poll(() => range.textContent(), { timeout: 30_000 }).toBe(`101–200 of ${total}`)
-    expect(await firstCost(page)).toBe(costsDescending()[100])
+    // The grid applies new rows a frame after the pager shows the new range.
+    await expect.poll(() => firstCost(page), { timeout: 10_000 }).toBe(costsDescending()[100])
     expect(await page.getByTestId('sql-row').count()).toBeGreaterThan(0)
     await screenshot(page, 'sql-page-2')
   })
