@@ -1,5 +1,5 @@
-// Public face of core/usage-logs: load usage log files (Bedrock model invocation logs, the plain
-// usage CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
+// Public face of core/usage-logs: load usage log files (Bedrock model invocation logs, LiteLLM
+// spend logs and logging payloads, the plain usage CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
 // The engine is locked to the files opened with it, so Node reads the logs, line by line: that
 // bounds each line, names the line of every problem, and keeps what comes before a damaged gzip
 // tail. Records pass to DuckDB as JSON lines in the private work directory. Failed calls, records
@@ -60,14 +60,18 @@ export interface UsageLogOptions {
   metadataKeys?: Partial<MetadataKeys>
   /** Application inference profile ARN → the model id it routes to. */
   inferenceProfiles?: Readonly<Record<string, string>>
-  /** Overrides of the decompression caps and of the longest line read (tests use small ones). */
-  limits?: Partial<SourceLimits & { maxLineBytes: number }>
+  /** The AWS role a gateway (LiteLLM) calls Bedrock with: its records' principal_arn. */
+  gatewayPrincipalArn?: string
+  /** Overrides of the decompression caps, the longest line and JSON document (tests use small ones). */
+  limits?: Partial<SourceLimits & { maxLineBytes: number; maxDocumentBytes: number }>
   onProgress?: (progress: Omit<ProgressEvent, 'jobId'>) => void
   signal?: AbortSignal
 }
 
 /** Longest line read; Bedrock writes bodies above 100 KB out of line, so real lines are far shorter. */
 const MAX_LINE_BYTES = 16 * 1024 * 1024
+/** Largest JSON document (a spend-log export as one array), parsed whole. */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
 export async function loadUsageLogs(
   engine: Engine,
@@ -96,6 +100,8 @@ export async function loadUsageLogs(
       const read = await readLogFile(path, {
         limits: { ...DEFAULT_LIMITS, ...options.limits },
         maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
+        maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
+        gateway: { principalArn: options.gatewayPrincipalArn ?? null },
         metadataKeys: { ...DEFAULT_METADATA_KEYS, ...options.metadataKeys },
         signal,
         emit: async (record, source, line) => {

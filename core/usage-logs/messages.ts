@@ -7,10 +7,13 @@ export const logMessages = {
     `${file} is not a usage log CUR Lens reads: it is neither Bedrock model invocation logs (JSON lines), a LiteLLM spend log, nor the usage CSV described in docs/usage-logs.md.`,
   truncated: (file: string, lines: number) =>
     `${file} is truncated: the gzip data ends early, after line ${n(lines)}. The ${n(lines)} lines before it were loaded; download the file again for the rest.`,
-  linesSkipped: (file: string, line: number, reason: string, more: number) =>
-    `${file} line ${n(line)}: ${reason}${more > 0 ? ` (and ${n(more)} more line${more === 1 ? '' : 's'} like it)` : ''}; ${more > 0 ? 'these records were' : 'this record was'} not loaded.`,
-  lineNotice: (file: string, line: number, reason: string, more: number) =>
-    `${file} line ${n(line)}: ${reason}${more > 0 ? ` (and ${n(more)} more line${more === 1 ? '' : 's'} like it)` : ''}; the record was loaded without it.`,
+  /** `place`: "line" in a file of lines, "record" in a JSON document. */
+  linesSkipped: (file: string, place: string, at: number, reason: string, more: number) =>
+    `${file} ${place} ${n(at)}: ${reason}${more > 0 ? ` (and ${n(more)} more ${place}${more === 1 ? '' : 's'} like it)` : ''}; ${more > 0 ? 'these records were' : 'this record was'} not loaded.`,
+  lineNotice: (file: string, place: string, at: number, reason: string, more: number) =>
+    `${file} ${place} ${n(at)}: ${reason}${more > 0 ? ` (and ${n(more)} more ${place}${more === 1 ? '' : 's'} like it)` : ''}; the record was loaded without it.`,
+  documentTooLarge: (file: string, limit: number) =>
+    `${file} is one JSON document larger than ${n(Math.round(limit / 1024 / 1024))} MB; it was not loaded. Export it as JSON lines or CSV instead.`,
   otherAccount: (files: string[], account: string, records: number, accounts: readonly string[]) =>
     `${files[0]}${files.length > 1 ? ` and ${n(files.length - 1)} more file${files.length > 2 ? 's' : ''}` : ''} hold${files.length > 1 ? '' : 's'} ${n(records)} record${records === 1 ? '' : 's'} of account ${account}, which has no usage in the cost export (${accounts.join(', ')}); ${records === 1 ? 'it was' : 'they were'} not loaded.`,
   columnsNotRead: (file: string, columns: string[]) =>
@@ -23,12 +26,16 @@ export const lineReasons = {
   notJson: 'the line is not JSON',
   tooLong: (limit: number) =>
     `the line is longer than ${limit >= 1024 * 1024 ? `${n(Math.round(limit / 1024 / 1024))} MB` : `${n(limit)} bytes`}`,
-  notARecord: 'the line is not an invocation log record (no requestId, modelId or timestamp)',
+  notARecord: 'it is not a usage record (an invocation log record or a LiteLLM log entry)',
   badTimestamp: (value: string) => `"${shorten(value)}" is not a date and time`,
   badTokens: (field: string, value: string) => `${field} "${shorten(value)}" is not a token count`,
   missing: (field: string) => `${field} is empty`,
   badCost: (value: string) => `est_cost_usd "${shorten(value)}" is not a number`,
   tagsNotJson: (value: string) => `tags "${shorten(value)}" is not a JSON object of text values`,
+  cacheAbovePrompt: (cacheRead: number, prompt: number) =>
+    `cache reads (${cacheRead}) exceed prompt_tokens (${prompt}), so uncached input is taken as 0`,
+  notJsonColumn: (column: string) => `${column} is not JSON`,
+  notJsonDocument: (detail: string) => `the file is not valid JSON (${detail})`,
   unclosedQuote: 'a quoted field is never closed, so the rest of the file would be one value',
   fieldCount: (expected: number, found: number) =>
     `the row has ${found} fields where the header has ${expected}`,

@@ -8,8 +8,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadUsageLogs, type UsageLogLoad } from '../../../core/usage-logs/index.js'
 import { ACCOUNTS } from '../../fixtures/accounts-and-principals.js'
 import { generateBilling } from '../../fixtures/cur-generator.js'
-import { gatewayLogs, type GatewayLogs, type LogSource } from '../../fixtures/usage-log-calls.js'
-import { writeInvocationLogs, writeUsageCsv } from '../../fixtures/writers-usage-logs.js'
+import {
+  gatewayLogs,
+  inSource,
+  type GatewayLogs,
+  type LogSource,
+} from '../../fixtures/usage-log-calls.js'
+import {
+  writeInvocationLogs,
+  writeSpendLogsCsv,
+  writeSpendLogsJson,
+  writeUsageCsv,
+} from '../../fixtures/writers-usage-logs.js'
 import { openLogEngine, sortTokens, tokensByUser, type LogEngine } from './log-engine.js'
 
 let dir: string
@@ -22,6 +32,7 @@ beforeAll(async () => {
   logs = gatewayLogs(generateBilling({ seed: 18 }))
   await writeInvocationLogs(join(dir, 'mil'), logs)
   await writeUsageCsv(join(dir, 'usage.csv'), logs)
+  await writeSpendLogsCsv(join(dir, 'litellm'), logs)
 })
 
 afterEach(async () => {
@@ -35,7 +46,11 @@ afterAll(async () => {
 
 async function load(paths: string[]): Promise<UsageLogLoad> {
   open = await openLogEngine()
-  return loadUsageLogs(open.engine, paths, { workDirectory: open.workDirectory, accountIds })
+  return loadUsageLogs(open.engine, paths, {
+    workDirectory: open.workDirectory,
+    accountIds,
+    gatewayPrincipalArn: logs.gatewayArn,
+  })
 }
 
 function skipped(result: UsageLogLoad) {
@@ -53,6 +68,7 @@ function skipped(result: UsageLogLoad) {
 describe.each<[LogSource, string, string]>([
   ['bedrock_mil', 'mil', 'bedrock-invocation-logs'],
   ['csv', 'usage.csv', 'usage-csv'],
+  ['litellm', 'litellm', 'litellm-spend-logs'],
 ])('the generated %s logs', (source, path, format) => {
   it('give each end user the tokens the generator split to them, per day, model and token type', async () => {
     const result = await load([join(dir, path)])
@@ -126,5 +142,43 @@ describe('the generated invocation logs', () => {
     )
     const byId = new Map(logs.calls.map((c) => [c.gatewayId, c.ts]))
     for (const row of rows) expect(row.ts).toBe(byId.get(row.request_id))
+  })
+})
+
+describe('the generated LiteLLM spend logs', () => {
+  it('count cache reads once: uncached input is prompt_tokens less the cache reads', async () => {
+    await load([join(dir, 'litellm')])
+    const inputs = await open!.engine.query<{ request_id: string; input: string; read: string }>(
+      'SELECT request_id, input_tokens AS input, cache_read_tokens AS read FROM usage_log',
+    )
+    const byId = new Map(logs.calls.map((c) => [c.gatewayId, c.tokens]))
+    for (const row of inputs) {
+      expect(Number(row.input)).toBe(byId.get(row.request_id)!.input)
+      expect(Number(row.read)).toBe(byId.get(row.request_id)!['cache-read'])
+    }
+  })
+
+  it('give the same rows from the API JSON export as from the CSV export', async () => {
+    const path = join(dir, 'spend-logs.json')
+    await writeSpendLogsJson(path, logs)
+    const result = await load([path])
+    expect(result.problems).toEqual([])
+    expect(result.sources.map((s) => s.format)).toEqual(['litellm-spend-logs'])
+    const expected = logs.expected.litellm
+    expect(sortTokens(await tokensByUser(open!.engine, 'litellm'))).toEqual(
+      sortTokens(expected.tokens),
+    )
+    expect(result.sources[0].skipped.failed).toBe(expected.failed)
+  })
+
+  it('carry the gateway role as principal and the Region of the endpoint', async () => {
+    await load([join(dir, 'litellm')])
+    const rows = await open!.engine.query<{ principal_arn: string; region: string; n: string }>(
+      'SELECT principal_arn, region, count(*) AS n FROM usage_log GROUP BY ALL ORDER BY region',
+    )
+    const loaded = inSource(logs.calls, 'litellm').filter((c) => !c.failed)
+    const regions = [...new Set(loaded.map((c) => c.region))]
+    expect(rows.map((r) => r.principal_arn)).toEqual(rows.map(() => logs.gatewayArn))
+    expect(rows.map((r) => r.region).sort()).toEqual(regions.sort())
   })
 })
