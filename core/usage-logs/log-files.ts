@@ -1,7 +1,7 @@
 // Turns the paths a user gave (files and/or folders) into the log files to read. Folders are walked
 // recursively. In the S3 layout of Bedrock invocation logs, the `data/` folders hold request and
 // response bodies (no token counts) and `amazon-bedrock-logs-permission-check` is the object Bedrock
-// writes to test the bucket: both are skipped. Hidden files are skipped; in a folder only files
+// writes to test the bucket (`aws-logs-write-test` for a CloudWatch export task): all are skipped. Hidden files are skipped; in a folder only files
 // named like logs are read, while a file given by name is always tried.
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -9,7 +9,8 @@ import { CurLensError } from '../errors/curlens-error.js'
 import { messages } from '../sources/messages.js'
 
 const LOG_NAME = /\.(json|jsonl|ndjson|csv|gz|log|txt)$/i
-const PERMISSION_CHECK = 'amazon-bedrock-logs-permission-check'
+/** The objects Bedrock and a CloudWatch export task write to test that they may write the bucket. */
+const WRITE_TESTS = ['amazon-bedrock-logs-permission-check', 'aws-logs-write-test']
 
 export async function findLogFiles(
   paths: string[],
@@ -42,7 +43,7 @@ async function walk(folder: string, inInvocationLogs: boolean, files: string[]) 
   const entries = await readdir(folder, { withFileTypes: true })
   entries.sort((a, b) => a.name.localeCompare(b.name))
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === PERMISSION_CHECK) continue
+    if (entry.name.startsWith('.') || WRITE_TESTS.includes(entry.name)) continue
     const path = join(folder, entry.name)
     if (entry.isDirectory()) {
       if (inInvocationLogs && entry.name === 'data') continue

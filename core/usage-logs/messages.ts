@@ -4,7 +4,7 @@
 
 export const logMessages = {
   notAUsageLog: (file: string) =>
-    `${file} is not a usage log CUR Lens reads: it is neither Bedrock model invocation logs (JSON lines), a LiteLLM spend log, nor the usage CSV described in docs/usage-logs.md.`,
+    `${file} is not a usage log CUR Lens reads: it is neither Bedrock model invocation logs (from S3 or CloudWatch Logs), a LiteLLM spend log, nor the usage CSV described in docs/usage-logs.md.`,
   truncated: (file: string, lines: number) =>
     `${file} is truncated: the gzip data ends early, after line ${n(lines)}. The ${n(lines)} lines before it were loaded; download the file again for the rest.`,
   /** `place`: "line" in a file of lines, "record" in a JSON document. */
@@ -34,6 +34,8 @@ export const lineReasons = {
   tagsNotJson: (value: string) => `tags "${shorten(value)}" is not a JSON object of text values`,
   cacheAbovePrompt: (cacheRead: number, prompt: number) =>
     `cache reads (${cacheRead}) exceed prompt_tokens (${prompt}), so uncached input is taken as 0`,
+  notJsonMessage: "the event's message is not JSON",
+  notExportLine: 'the line does not start with a time and a JSON message',
   notJsonColumn: (column: string) => `${column} is not JSON`,
   notJsonDocument: (detail: string) => `the file is not valid JSON (${detail})`,
   unclosedQuote: 'a quoted field is never closed, so the rest of the file would be one value',

@@ -1,6 +1,7 @@
 // Reads one log file line by line. Its first readable line decides how: a JSON record starts JSON
-// lines (each line's record kind read on its own), a lone `{` or `[` starts one JSON document
-// (read whole, up to a cap), and a CSV header of a known format starts CSV records. A line that
+// lines (each line's record kind read on its own), a time then a JSON record starts the lines of a
+// CloudWatch Logs export task, a lone `{` or `[` starts one JSON document (read whole, up to a
+// cap), and a CSV header of a known format starts CSV records. A line that
 // cannot be loaded (not JSON, too long, a bad value) is counted under its reason, and each reason
 // becomes one problem naming the file and the first such line; a truncated gzip keeps the records
 // before the cut.
@@ -8,10 +9,12 @@ import { CurLensError } from '../errors/curlens-error.js'
 import type { SourceLimits } from '../sources/limits.js'
 import { CsvRecords } from './csv-records.js'
 import {
+  NOT_JSON,
   SOURCE_OF_FORMAT,
   documentRecords,
   jsonFormat,
   jsonRecord,
+  parseJson,
   type JsonContext,
   type JsonFormat,
 } from './json-records.js'
@@ -22,7 +25,10 @@ import { isUsageCsvHeader, unreadUsageCsvColumns, usageCsvReader } from './usage
 import type { Parsed, UsageRecord, UsageSource } from './usage-record.js'
 
 /** The file formats CUR Lens reads usage from. */
-export type UsageLogFormat = JsonFormat | 'usage-csv'
+export type UsageLogFormat = JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'usage-csv'
+
+/** A line of a CloudWatch Logs export task: `2026-04-19T13:28:51.123Z {…}`. */
+const EXPORT_LINE = /^(\d{4}-\d{2}-\d{2}T\S+) (\{.*)$/
 
 export interface ReadContext extends JsonContext {
   limits: SourceLimits
@@ -77,7 +83,16 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
           documentBytes = line.text.length
           continue
         }
-        if (text.startsWith('{')) {
+        if (EXPORT_LINE.test(text)) {
+          format = 'cloudwatch-export'
+          read = (t) => {
+            if (t.trim() === '') return undefined
+            const message = EXPORT_LINE.exec(t.trim())?.[2]
+            if (message === undefined) return { parsed: { reason: lineReasons.notExportLine } }
+            const v = parseJson(message)
+            return jsonRecord(v === undefined ? NOT_JSON : v, context)
+          }
+        } else if (text.startsWith('{')) {
           const value = parseJson(text)
           if (value === undefined) {
             issues.skip(line.number, lineReasons.notJson)
@@ -149,11 +164,11 @@ async function readDocument(path: string, text: string, context: ReadContext): P
     const reason = lineReasons.notJsonDocument((e as Error).message)
     return failed(new CurLensError('FILE_CORRUPT', `${path}: ${reason}.`, { file: path }))
   }
-  const records = documentRecords(value)
-  if (!records) return failed(notALog(path, false))
+  const document = documentRecords(value)
+  if (!document) return failed(notALog(path, false))
   const issues = new LineIssues(path, 'record')
-  let format: JsonFormat | undefined
-  for (const [index, item] of records.entries()) {
+  let format: UsageLogFormat | undefined = document.format
+  for (const [index, item] of document.records.entries()) {
     format ??= jsonFormat(item)
     const result = jsonRecord(item, context)
     await take(result.parsed, result.source, index + 1, issues, context)
@@ -215,14 +230,6 @@ function tooLarge(path: string, limit: number): CurLensError {
   return new CurLensError('FILE_TOO_LARGE', logMessages.documentTooLarge(path, limit), {
     file: path,
   })
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
 }
 
 /** Lines not loaded (or loaded without a value), by reason: how many, and the first. */

@@ -169,6 +169,20 @@ describe('bad usage-log input', () => {
     expect(result.ids).toEqual(['g1'])
   })
 
+  it('names the CloudWatch event whose message is not a record', async () => {
+    const events = [record('a'), 'START RequestId: 1', record('c')].map((message, i) => ({
+      timestamp: 1780358400000 + i,
+      message,
+      logStreamName: 'aws/bedrock/modelinvocations',
+    }))
+    const path = await file('events.json', JSON.stringify({ events }, null, 2))
+    const result = await load([path])
+    expect(result.ids).toEqual(['a', 'c'])
+    expect(result.problems.map((p) => p.message)).toEqual([
+      `${path} record 2: the event's message is not JSON; this record was not loaded.`,
+    ])
+  })
+
   it('builds an empty usage_log when nothing loads', async () => {
     const path = await file('nothing.csv', 'a,b\n1,2\n')
     const result = await load([path])

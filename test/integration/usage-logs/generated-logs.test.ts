@@ -15,7 +15,9 @@ import {
   type LogSource,
 } from '../../fixtures/usage-log-calls.js'
 import {
+  writeFilterLogEvents,
   writeInvocationLogs,
+  writeLogsExportTask,
   writeSpendLogsCsv,
   writeSpendLogsJson,
   writeUsageCsv,
@@ -180,5 +182,28 @@ describe('the generated LiteLLM spend logs', () => {
     const regions = [...new Set(loaded.map((c) => c.region))]
     expect(rows.map((r) => r.principal_arn)).toEqual(rows.map(() => logs.gatewayArn))
     expect(rows.map((r) => r.region).sort()).toEqual(regions.sort())
+  })
+})
+
+describe('the generated invocation logs from CloudWatch Logs', () => {
+  it.each([
+    ['filter-log-events JSON', 'cloudwatch-events', 'events.json', writeFilterLogEvents],
+    ['an export task', 'cloudwatch-export', 'cw-export', writeLogsExportTask],
+  ])('as %s give the tokens of the S3 delivery', async (_, format, name, write) => {
+    const path = join(dir, name)
+    await write(path, logs)
+    const result = await load([path])
+    expect(result.sources.length).toBeGreaterThan(0)
+    expect(result.sources.every((s) => s.format === format)).toBe(true)
+    expect(result.problems.map((p) => p.code)).toEqual(['OTHER_ACCOUNT'])
+    const expected = logs.expected.bedrock_mil
+    expect(sortTokens(await tokensByUser(open!.engine, 'bedrock_mil'))).toEqual(
+      sortTokens(expected.tokens),
+    )
+    expect(skipped(result)).toMatchObject({
+      records: expected.records,
+      failed: expected.failed,
+      otherAccount: expected.otherAccount,
+    })
   })
 })
