@@ -94,6 +94,8 @@ describe('the Compare screen in the browser', () => {
       `${added.lines} added · ${dollars(BigInt(added.change.replace('.', '')))}`,
     )
     await screenshot(page, 'compare-deliveries')
+    await page.getByTestId('line-changes').scrollIntoViewIfNeeded()
+    await screenshot(page, 'compare-lines')
     expect(watched.problems).toEqual([])
     expect(watched.foreignRequests).toEqual([])
   })

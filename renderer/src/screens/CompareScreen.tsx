@@ -128,6 +128,7 @@ export function CompareScreen() {
                   select
                   size="small"
                   label="The other delivery is"
+                  sx={{ minWidth: 200 }}
                   value={choices.otherIs}
                   onChange={(e) => choose({ otherIs: e.target.value as CompareChoices['otherIs'] })}
                   slotProps={{
@@ -216,6 +217,7 @@ export function CompareScreen() {
                   ...m,
                 }))}
                 testId="compare-months"
+                labelNoWrap
               />
             )}
           </SectionCard>

@@ -20,15 +20,21 @@ interface ChangeTableProps {
   rows: ChangeRow[]
   total?: CompareFigures
   testId: string
+  /** Short labels (months) kept on one line. */
+  labelNoWrap?: boolean
 }
 
-export function ChangeTable({ heading, rows, total, testId }: ChangeTableProps) {
+export function ChangeTable({ heading, rows, total, testId, labelNoWrap }: ChangeTableProps) {
   const { money } = useFormats()
   const figures = (f: CompareFigures) => (
     <>
-      <TableCell align="right">{money.format(f.old)}</TableCell>
-      <TableCell align="right">{money.format(f.new)}</TableCell>
-      <TableCell align="right" sx={{ fontWeight: 600 }}>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {money.format(f.old)}
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {money.format(f.new)}
+      </TableCell>
+      <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
         <Change value={f.change} text={money.format(f.change)} />
       </TableCell>
     </>
@@ -47,7 +53,12 @@ export function ChangeTable({ heading, rows, total, testId }: ChangeTableProps) 
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.key} hover data-testid={`${testId}-row`}>
-              <TableCell sx={{ maxWidth: 420, overflowWrap: 'anywhere' }}>{row.label}</TableCell>
+              <TableCell
+                sx={{ maxWidth: 420, overflowWrap: 'anywhere' }}
+                style={labelNoWrap ? { whiteSpace: 'nowrap' } : undefined}
+              >
+                {row.label}
+              </TableCell>
               {figures(row)}
             </TableRow>
           ))}

@@ -38,6 +38,9 @@ export function ComparisonOpener({ comparison, opening, onOpen, onClose }: Compa
     return (
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Box sx={{ minWidth: 0 }}>
+          <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }}>
+            Compared with
+          </Typography>
           <Typography variant="subtitle2" data-testid="comparison-name">
             {exportName(comparison.paths)}
           </Typography>
