@@ -155,7 +155,7 @@ describe('comparing two deliveries of a CUR 2.0 export', () => {
     )
   })
 
-  it('refuses a side without a second export, and a month that is no month', async () => {
+  it('refuses a side without a second export and a month that is no month, and closes the comparison with its export', async () => {
     await expect(
       api.compare({
         by: ['service'],
@@ -169,6 +169,11 @@ describe('comparing two deliveries of a CUR 2.0 export', () => {
       await expect(alone.compare({ by: ['service'], metric: 'unblended' })).rejects.toMatchObject({
         code: 'NO_DATASET',
       })
+      // Opening another export closes the comparison opened against the one before.
+      await alone.openComparison({ paths: [join(root, 'fifteenth')] })
+      expect((await alone.currentComparison())?.paths).toEqual([join(root, 'fifteenth')])
+      await alone.openSources({ paths: [join(root, 'fifteenth')] })
+      expect(await alone.currentComparison()).toBeNull()
     } finally {
       await alone.close()
     }
