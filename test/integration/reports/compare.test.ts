@@ -106,6 +106,23 @@ describe('comparing two deliveries of a CUR 2.0 export', () => {
     }
   })
 
+  it('gives the change of Bedrock cost by team tag and by model, the untagged and unknown as null', async () => {
+    const bedrock = (rows: BillingRow[]) => rows.filter((r) => r.truth.bedrock)
+    for (const [dimension, key] of [
+      ['tag:iamPrincipal/team', (r: BillingRow) => String(r.truth.team ?? null)],
+      ['model', (r: BillingRow) => String(r.truth.model ?? null)],
+    ] as const) {
+      const result = await api.compare({
+        by: [dimension],
+        metric: 'unblended',
+        filters: [{ dimension: 'service', values: ['Amazon Bedrock'] }],
+      })
+      expect(byKey(result)).toEqual(
+        expectedChange(sums(bedrock(earlier.rows), key), sums(bedrock(later.billing.rows), key)),
+      )
+    }
+  })
+
   it('compares the old delivery against the new one either way round', async () => {
     const swapped = await api.compare({
       by: ['service'],
