@@ -4,6 +4,7 @@ import packageJson from '../package.json' with { type: 'json' }
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   summary: () => import('./commands/summary.js'),
   report: () => import('./commands/report.js'),
+  diff: () => import('./commands/diff.js'),
   tokens: () => import('./commands/tokens.js'),
   tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
@@ -18,6 +19,7 @@ const USAGE = `Usage: cur-lens <command> [options]
 Commands:
   summary <path...> [--json]            format, rows, billing periods and totals by line item type
   report <path...> --by <dim>[,<dim>]   cost split by principal, tag, model, … (see README)
+  diff <old...> --against <new...>      what changed between two deliveries (or months), by dimension
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
   tags <path...>                        tag keys, and how much of the cost carries each
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel

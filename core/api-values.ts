@@ -63,6 +63,11 @@ export const CURLENS_API_ARGUMENTS = {
   rowsCache: ['boolean'],
   clearCache: [],
   setCacheEnabled: ['boolean'],
+  openComparison: ['object'],
+  currentComparison: [],
+  closeComparison: [],
+  compare: ['object'],
+  compareLines: ['object'],
 } as const satisfies Record<keyof CurLensApi, readonly ArgumentKind[]>
 
 /** What only the desktop shell serves beside the API. */

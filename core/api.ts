@@ -234,6 +234,99 @@ export interface LineItemsResult {
   totalRows: number
 }
 
+/**
+ * One side of a comparison: the current export or the comparison export (see `openComparison`),
+ * whole or one billing period of it.
+ */
+export interface CompareSide {
+  export: 'current' | 'comparison'
+  /** YYYY-MM: only this billing period. */
+  month?: string
+}
+
+export interface CompareQuery {
+  /** One to three dimensions. */
+  by: Dimension[]
+  metric: Metric
+  filters?: Filter[]
+  /** Default: the current export. */
+  old?: CompareSide
+  /** Default: the comparison export. */
+  new?: CompareSide
+  jobId?: string
+}
+
+/** A figure on both sides, and `change` = new − old. */
+export interface CompareFigures {
+  old: Money
+  new: Money
+  change: Money
+}
+
+export interface CompareRow extends CompareFigures {
+  /** One value per dimension of `by`, in its order. */
+  keys: GroupValue[]
+}
+
+export interface CompareResult {
+  by: Dimension[]
+  metric: Metric
+  /** Every group of either side, largest absolute change first. */
+  rows: CompareRow[]
+  /** The totals per billing period, in order. */
+  byMonth: (CompareFigures & { month: string })[]
+  total: CompareFigures
+}
+
+export interface CompareLinesQuery {
+  /** Default: unblended. */
+  metric?: CostMetric
+  filters?: Filter[]
+  old?: CompareSide
+  new?: CompareSide
+  /** Lines listed at most, largest absolute change first; default 1,000, at most 100,000. */
+  limit?: number
+  jobId?: string
+}
+
+export type LineChangeKind = 'added' | 'removed' | 'changed'
+
+/** The line items of one match key on both sides (one each, unless the key repeats). */
+export interface LineChange extends CompareFigures {
+  kind: LineChangeKind
+  lineItemId: string | null
+  usageStart: string | null
+  period: string | null
+  account: string | null
+  lineItemType: string | null
+  service: string | null
+  usageType: string | null
+  operation: string | null
+  resourceId: string | null
+  description: string | null
+  oldLines: number
+  newLines: number
+}
+
+export interface CompareLinesResult {
+  /**
+   * `line-item-id`: matched by line item id (CUR 2.0 identity_line_item_id, legacy CUR
+   * identity/LineItemId) and usage start, when every line of both sides has one; `stable-columns`:
+   * by `matchColumns` (FOCUS has no line item id).
+   */
+  matchedBy: 'line-item-id' | 'stable-columns'
+  /** The `cur` columns matched on. */
+  matchColumns: string[]
+  metric: CostMetric
+  /** Count and sums of each kind; added + removed + changed changes add up to the total change. */
+  kinds: Record<LineChangeKind, CompareFigures & { lines: number }>
+  /** Match keys found on both sides with the same amount and line count. */
+  unchanged: number
+  lines: LineChange[]
+  /** True when more lines changed than `lines` lists. */
+  truncated: boolean
+}
+
 /** A JSON value of a SQL result cell: DECIMAL, BIGINT and HUGEINT as decimal strings, MAP as key-value pairs. */
 export type SqlCell = string | number | boolean | null | SqlCell[] | { [key: string]: SqlCell }
 
@@ -522,6 +615,15 @@ export interface CurLensApi {
   clearCache(): Promise<number>
   /** Allows or forbids keeping copies of billing data in the persistent cache, for every open. */
   setCacheEnabled(enabled: boolean): Promise<void>
+  /** Opens a second export to compare with the current one; opening new sources closes it. */
+  openComparison(request: OpenRequest): Promise<OpenResult>
+  /** The comparison export open, or null. */
+  currentComparison(): Promise<OpenDataset | null>
+  closeComparison(): Promise<void>
+  /** Old, new and change by dimensions, largest absolute change first, with totals per month. */
+  compare(query: CompareQuery): Promise<CompareResult>
+  /** The line items added, removed and changed between two sides, matched by line item id where present. */
+  compareLines(query: CompareLinesQuery): Promise<CompareLinesResult>
   /** One page of a read-only SELECT over the documented views; anything else is INVALID_QUERY. */
   runSql(request: SqlRequest): Promise<SqlResult>
   /** The rows of such a SELECT as Excel-safe CSV text, up to a limit. */

@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto'
 import { cacheLocation } from './cache/cache-location.js'
 import { allowCache, cacheAllowed } from './cache/cache-settings.js'
 import { cacheStatus, openCacheStore } from './cache/cache-store.js'
-import type { ProgressEvent, SummaryResult } from './api.js'
+import type { CompareSide, OpenRequest, ProgressEvent, SummaryResult } from './api.js'
 import { breakdown } from './reports/breakdown.js'
+import { compare } from './reports/compare.js'
+import { compareLines } from './reports/compare-lines.js'
+import { checkMonth, type SideRows } from './reports/compare-sides.js'
 import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
 import { tagKeys } from './reports/tag-keys.js'
@@ -41,9 +44,17 @@ interface Session {
   rows: Promise<AttributedRows>
 }
 
+/** A second export open beside the session's, to compare with it; closed with it. */
+interface Comparison {
+  dataset: Dataset
+  paths: string[]
+  rows: Promise<AttributedRows>
+}
+
 export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): ClosableApi {
   const store = openCacheStore(cacheRoot)
   let session: Session | undefined
+  let comparison: Comparison | undefined
   const jobs = new Map<string, AbortController>()
 
   function current(): Session {
@@ -54,6 +65,47 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
 
   function attributed(): Promise<AttributedRows> {
     return current().rows
+  }
+
+  async function closeComparison() {
+    const closing = comparison
+    comparison = undefined
+    await closing?.dataset.close()
+  }
+
+  /** The rows a side of a comparison reads; the old side is the current export by default. */
+  async function side(given: CompareSide | undefined, fallback: CompareSide['export']) {
+    const which = given?.export ?? fallback
+    if (which !== 'current' && which !== 'comparison') {
+      throw new CurLensError('INVALID_QUERY', 'A side is the "current" or the "comparison" export.')
+    }
+    checkMonth(given?.month)
+    if (which === 'comparison' && !comparison) {
+      throw new CurLensError(
+        'NO_DATASET',
+        'No second export is open to compare with. Open one to compare first.',
+      )
+    }
+    const rows = await (which === 'current' ? attributed() : comparison!.rows)
+    const result: SideRows & { export: CompareSide['export'] } = { rows, export: which }
+    if (given?.month) result.month = given.month
+    return result
+  }
+
+  /** Opens files as a dataset that may keep its cache, reporting progress under `jobId`. */
+  async function open(
+    { paths, cache }: OpenRequest,
+    jobId: string,
+    signal: AbortSignal,
+    readDirectories: string[] = [],
+  ) {
+    const keep = cache !== false && (await cacheAllowed(cacheRoot))
+    return openDataset(paths, {
+      signal,
+      cacheStore: keep ? store : undefined,
+      readDirectories,
+      onProgress: (p: Omit<ProgressEvent, 'jobId'>) => emit('onDidProgress', { ...p, jobId }),
+    })
   }
 
   /** Runs `body` as a cancellable job: `cancel(jobId)` aborts its signal. */
@@ -68,14 +120,12 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
   }
 
   return {
-    openSources: ({ paths, jobId = randomUUID(), cache }) =>
+    openSources: ({ jobId = randomUUID(), ...request }) =>
       asJob(jobId, async (signal) => {
-        const keep = cache !== false && (await cacheAllowed(cacheRoot))
-        const next = await openDataset(paths, {
-          signal,
-          cacheStore: keep ? store : undefined,
-          onProgress: (p: Omit<ProgressEvent, 'jobId'>) => emit('onDidProgress', { ...p, jobId }),
-        })
+        const { paths } = request
+        const next = await open(request, jobId, signal)
+        // The comparison's engine reads the work folder of the export it was opened against.
+        await closeComparison()
         await session?.dataset.close()
         const summary = summarize(next)
         const caching = {
@@ -131,8 +181,38 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         sqlCsv(await attributed(), request, signal),
       ),
     sqlSchema: async () => sqlSchema(await attributed()),
+    openComparison: ({ jobId = randomUUID(), ...request }) =>
+      asJob(jobId, async (signal) => {
+        const base = current()
+        const next = await open(request, jobId, signal, [base.dataset.workDirectory])
+        await closeComparison()
+        const rows = attributeRows(next)
+        rows.catch(() => {})
+        comparison = { dataset: next, paths: request.paths, rows }
+        return next.info
+      }),
+    currentComparison: async () =>
+      comparison ? { info: comparison.dataset.info, paths: comparison.paths } : null,
+    closeComparison,
+    compare: (query) =>
+      asJob(query?.jobId ?? randomUUID(), async (signal) =>
+        compare(await side(query.old, 'current'), await side(query.new, 'comparison'), query, {
+          signal,
+        }),
+      ),
+    compareLines: (query) =>
+      asJob(query?.jobId ?? randomUUID(), async (signal) => {
+        const old = await side(query.old, 'current')
+        const next = await side(query.new, 'comparison')
+        // The comparison's engine may read the current export's work folder, not the other way.
+        return compareLines(old, next, query, {
+          joinOn: old.export === 'comparison' ? 'old' : 'new',
+          signal,
+        })
+      }),
     async close() {
       for (const job of jobs.values()) job.abort()
+      await closeComparison()
       await session?.dataset.close()
       session = undefined
     },

@@ -20,8 +20,16 @@ export async function breakdown(
   options: ReadOptions = {},
 ): Promise<BreakdownResult> {
   validateBreakdownQuery(query)
-  const resolved = await resolveNames(rows, query, options.signal)
-  const { read, outer, params, keyColumns } = buildBreakdownSql(resolved)
+  return readBreakdown(rows, await resolveNames(rows, query, options.signal), options)
+}
+
+/** A breakdown whose names are already resolved (tag keys as stored, filter values as spelled). */
+export async function readBreakdown(
+  rows: AttributedRows,
+  query: BreakdownQuery,
+  options: ReadOptions = {},
+): Promise<BreakdownResult> {
+  const { read, outer, params, keyColumns } = buildBreakdownSql(query)
   const result = await rows.read<ResultRow>(read, outer, params, options)
   const total = result.find((r) => r.is_total)?.value ?? '0'
   return {

@@ -111,6 +111,7 @@ SELECT
   c.pricing_unit,
   c.resource_id,
   c.description,
+  c.line_item_id,
   c.source_file
 FROM cur AS c
 ${JOINS}`

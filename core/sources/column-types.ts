@@ -60,6 +60,7 @@ const CUR_COMMON: Record<string, ValueType> = {
   product_region_code: 'text',
   line_item_resource_id: 'text',
   line_item_line_item_description: 'text',
+  identity_line_item_id: 'text',
   line_item_usage_amount: 'double',
   pricing_unit: 'text',
   line_item_currency_code: 'text',

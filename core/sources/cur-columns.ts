@@ -36,6 +36,12 @@ export const CUR_COLUMNS: readonly CurColumn[] = [
   { name: 'resource_id', type: 'VARCHAR', meaning: 'line_item_resource_id' },
   { name: 'description', type: 'VARCHAR', meaning: 'line_item_line_item_description' },
   {
+    name: 'line_item_id',
+    type: 'VARCHAR',
+    meaning:
+      'identity_line_item_id (legacy CUR: identity/LineItemId), unique with usage_start; NULL in FOCUS, which has none',
+  },
+  {
     name: 'principal_arn',
     type: 'VARCHAR',
     meaning:

@@ -38,6 +38,8 @@ export interface OpenOptions {
   limits?: Partial<SourceLimits>
   /** Where what an open builds is kept for the next open of the same files; nothing when absent. */
   cacheStore?: CacheStore
+  /** Folders the engine may also read (a comparison reads the current export's work folder). */
+  readDirectories?: string[]
 }
 
 export async function openDataset(paths: string[], options: OpenOptions = {}): Promise<Dataset> {
@@ -57,7 +59,7 @@ export async function openDataset(paths: string[], options: OpenOptions = {}): P
       ))
     engine = await openEngine({
       readPaths: found.readPaths,
-      readDirectories: store ? [store.root] : [],
+      readDirectories: [...(store ? [store.root] : []), ...(options.readDirectories ?? [])],
       workDirectory,
     })
     const info = await load(engine, found, workDirectory, limits, { ...options, cache })

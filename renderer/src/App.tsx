@@ -7,6 +7,7 @@ import { AboutDialog } from './components/AboutDialog.js'
 import { AppFrame } from './components/AppFrame.js'
 import { DropTarget } from './components/DropTarget.js'
 import { ChargebackScreen } from './screens/ChargebackScreen.js'
+import { CompareScreen } from './screens/CompareScreen.js'
 import { ExploreScreen } from './screens/ExploreScreen.js'
 import { LoadingScreen } from './screens/LoadingScreen.js'
 import { OverviewScreen } from './screens/OverviewScreen.js'
@@ -62,6 +63,7 @@ function Phase() {
           {state.screen === 'tags' && <TagsScreen />}
           {state.screen === 'chargeback' && <ChargebackScreen />}
           {state.screen === 'sql' && <SqlScreen />}
+          {state.screen === 'compare' && <CompareScreen />}
         </AppFrame>
       )
   }

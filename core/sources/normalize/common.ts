@@ -89,6 +89,7 @@ export function curNormalization(differences: CurDifferences): Normalization {
       region: differences.region,
       resource_id: "nullif(line_item_resource_id, '')",
       description: "nullif(line_item_line_item_description, '')",
+      line_item_id: "nullif(identity_line_item_id, '')",
       principal_arn: differences.principalArn,
       usage_amount: 'line_item_usage_amount',
       pricing_unit: "nullif(pricing_unit, '')",

@@ -77,6 +77,7 @@ export const FOCUS_NORMALIZATION: Normalization = {
     region: 'RegionId',
     resource_id: 'ResourceId',
     description: 'ChargeDescription',
+    line_item_id: 'CAST(NULL AS VARCHAR)',
     principal_arn: "nullif(coalesce(PrincipalId, x_PrincipalId, x_IamPrincipal), '')",
     usage_amount: 'coalesce(PricingQuantity, ConsumedQuantity)',
     pricing_unit: 'coalesce(PricingUnit, ConsumedUnit)',

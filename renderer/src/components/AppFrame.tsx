@@ -1,5 +1,6 @@
 // The product frame once a report is open: an app bar naming the export and its period, a left
 // navigation between the screens, and the facts of what is loaded.
+import CompareArrowsOutlined from '@mui/icons-material/CompareArrowsOutlined'
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined'
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined'
 import InfoOutlined from '@mui/icons-material/InfoOutlined'
@@ -40,6 +41,7 @@ const NAV: { screen: Screen; label: string; icon: ReactNode }[] = [
   { screen: 'tags', label: 'Tags', icon: <SellOutlined /> },
   { screen: 'chargeback', label: 'Chargeback', icon: <ReceiptLongOutlined /> },
   { screen: 'sql', label: 'SQL', icon: <TerminalOutlined /> },
+  { screen: 'compare', label: 'Compare', icon: <CompareArrowsOutlined /> },
 ]
 
 const FORMAT_LABELS: Record<string, string> = {

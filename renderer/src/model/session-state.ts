@@ -5,7 +5,7 @@ import type { OpenDataset, OpenResult, ProgressEvent } from '../../../core/api.j
 import { timeLeftMs } from '../../../core/format/progress.js'
 import type { ErrorInfo } from './errors.js'
 
-export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback' | 'sql'
+export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback' | 'sql' | 'compare'
 
 export interface LoadJob {
   jobId: string
