@@ -1,5 +1,6 @@
-// Public face of core/usage-logs: load usage log files (Bedrock model invocation logs, LiteLLM
-// spend logs and logging payloads, the plain usage CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
+// Public face of core/usage-logs: load usage log files (Bedrock model invocation logs from S3 or
+// CloudWatch Logs, LiteLLM spend logs and logging payloads, Langfuse observations, the plain usage
+// CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
 // The engine is locked to the files opened with it, so Node reads the logs, line by line: that
 // bounds each line, names the line of every problem, and keeps what comes before a damaged gzip
 // tail. Records pass to DuckDB as JSON lines in the private work directory. Failed calls, records
@@ -17,6 +18,7 @@ import { DEFAULT_METADATA_KEYS, type MetadataKeys } from './invocation-log.js'
 import { findLogFiles } from './log-files.js'
 import { logMessages } from './messages.js'
 import { modelKeys } from './model-key.js'
+import { isParquet, parquetAsJsonLines } from './parquet-lines.js'
 import { readLogFile, type UsageLogFormat } from './read-log-file.js'
 import { createUsageLog, type StagedRow } from './usage-log-table.js'
 import type { UsageRecord, UsageSource } from './usage-record.js'
@@ -42,6 +44,8 @@ export interface UsageLogSource {
     otherAccount: number
     /** Lines that could not be read (listed among the problems). */
     unreadable: number
+    /** Entries that are not model calls: Langfuse spans and events. */
+    notCalls: number
   }
 }
 
@@ -86,6 +90,7 @@ export async function loadUsageLogs(
   const out = createWriteStream(stagedPath)
   const keyOf = modelKeys(options.inferenceProfiles)
   const accounts = options.accountIds && new Set(options.accountIds)
+  const converted: string[] = []
   const otherAccounts = new Map<string, { records: number; files: string[] }>()
   let staged = 0
   try {
@@ -97,26 +102,45 @@ export async function loadUsageLogs(
         file: path,
       })
       const counts = { loaded: 0, failed: 0, otherAccount: new Map<string, number>() }
-      const read = await readLogFile(path, {
-        limits: { ...DEFAULT_LIMITS, ...options.limits },
-        maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
-        maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
-        gateway: { principalArn: options.gatewayPrincipalArn ?? null },
-        metadataKeys: { ...DEFAULT_METADATA_KEYS, ...options.metadataKeys },
-        signal,
-        emit: async (record, source, line) => {
-          if (!record.ok) {
-            counts.failed++
-          } else if (accounts && record.accountId && !accounts.has(record.accountId)) {
-            const seen = counts.otherAccount.get(record.accountId) ?? 0
-            counts.otherAccount.set(record.accountId, seen + 1)
-          } else {
-            counts.loaded++
-            staged++
-            await writeLine(out, stagedRow(record, source, index, line, keyOf))
-          }
+      let from: { readPath: string; place: 'line' | 'row' } | undefined
+      if (await isParquet(path).catch(() => false)) {
+        const lines = await parquetAsJsonLines(engine, path, options.workDirectory, signal).catch(
+          (e: unknown) => {
+            if (e instanceof CurLensError && e.code !== 'CANCELLED') return e
+            throw e
+          },
+        )
+        if (lines instanceof CurLensError) {
+          problems.push(lines)
+          continue
+        }
+        from = { readPath: lines, place: 'row' }
+        converted.push(lines)
+      }
+      const read = await readLogFile(
+        path,
+        {
+          limits: { ...DEFAULT_LIMITS, ...options.limits },
+          maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
+          maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
+          gateway: { principalArn: options.gatewayPrincipalArn ?? null },
+          metadataKeys: { ...DEFAULT_METADATA_KEYS, ...options.metadataKeys },
+          signal,
+          emit: async (record, source, line) => {
+            if (!record.ok) {
+              counts.failed++
+            } else if (accounts && record.accountId && !accounts.has(record.accountId)) {
+              const seen = counts.otherAccount.get(record.accountId) ?? 0
+              counts.otherAccount.set(record.accountId, seen + 1)
+            } else {
+              counts.loaded++
+              staged++
+              await writeLine(out, stagedRow(record, source, index, line, keyOf))
+            }
+          },
         },
-      })
+        from,
+      )
       problems.push(...read.problems)
       for (const [account, records] of counts.otherAccount) {
         const seen = otherAccounts.get(account) ?? { records: 0, files: [] }
@@ -136,6 +160,7 @@ export async function loadUsageLogs(
           duplicates: 0,
           otherAccount: [...counts.otherAccount.values()].reduce((a, b) => a + b, 0),
           unreadable: read.unreadable,
+          notCalls: read.notCalls,
         },
       })
     }
@@ -152,7 +177,7 @@ export async function loadUsageLogs(
     return { sources: sources.map(({ index: _, ...source }) => source), problems }
   } finally {
     out.destroy()
-    await rm(stagedPath, { force: true })
+    for (const file of [stagedPath, ...converted]) await rm(file, { force: true })
   }
 }
 

@@ -17,12 +17,14 @@ import {
   parseJson,
   type JsonContext,
   type JsonFormat,
+  type RecordRead,
 } from './json-records.js'
+import { isModelCall, isObservationHeader, observationRecord } from './langfuse.js'
 import { isSpendLogHeader, spendLogRecord } from './litellm.js'
 import { lineReasons, logMessages } from './messages.js'
 import { LinesFailed, textLines } from './text-lines.js'
 import { isUsageCsvHeader, unreadUsageCsvColumns, usageCsvReader } from './usage-csv.js'
-import type { Parsed, UsageRecord, UsageSource } from './usage-record.js'
+import type { UsageRecord, UsageSource } from './usage-record.js'
 
 /** The file formats CUR Lens reads usage from. */
 export type UsageLogFormat = JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'usage-csv'
@@ -44,16 +46,23 @@ export interface FileRead {
   format?: UsageLogFormat
   /** Lines that held a record but could not be loaded. */
   unreadable: number
+  /** Entries that are not model calls (Langfuse spans and events). */
+  notCalls: number
   problems: CurLensError[]
 }
 
-type LineReader = (
-  text: string,
-  line: number,
-) => { parsed: Parsed; source?: UsageSource } | undefined
+type LineReader = (text: string, line: number) => RecordRead | undefined
 
-export async function readLogFile(path: string, context: ReadContext): Promise<FileRead> {
-  const issues = new LineIssues(path)
+/**
+ * Reads `path` (for messages) from `readPath`: the file itself, or the JSON lines a Parquet file
+ * was turned into, whose lines are its rows.
+ */
+export async function readLogFile(
+  path: string,
+  context: ReadContext,
+  from: { readPath: string; place: 'line' | 'row' } = { readPath: path, place: 'line' },
+): Promise<FileRead> {
+  const issues = new LineIssues(path, from.place)
   const problems: CurLensError[] = []
   let format: UsageLogFormat | undefined
   let read: LineReader | undefined
@@ -62,7 +71,7 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
   let documentBytes = 0
   let lines = 0
   try {
-    for await (const line of textLines(path, context)) {
+    for await (const line of textLines(from.readPath, context)) {
       lines = line.number
       if ('tooLong' in line) {
         if (document) throw tooLarge(path, context.maxDocumentBytes)
@@ -127,15 +136,13 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
             if (record === 'too-long') {
               return { parsed: { reason: lineReasons.tooLong(context.maxLineBytes) } }
             }
-            return record
-              ? { parsed: csvRead.parse(record.fields), source: csvRead.source }
-              : undefined
+            return record ? csvRead.read(record.fields) : undefined
           }
           continue
         }
       }
       const result = read(line.text, line.number)
-      if (result) await take(result.parsed, result.source, line.number, issues, context)
+      if (result) await take(result, line.number, issues, context)
     }
   } catch (e) {
     if (e instanceof CurLensError && e.code === 'FILE_TOO_LARGE') return failed(e)
@@ -152,7 +159,12 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
   const open = csv?.unfinished()
   if (open !== undefined) issues.skip(open, lineReasons.unclosedQuote)
   if (!format && problems.length === 0) return failed(notALog(path, lines === 0))
-  return { format, unreadable: issues.skipped, problems: [...problems, ...issues.problems()] }
+  return {
+    format,
+    unreadable: issues.skipped,
+    notCalls: issues.notCalls,
+    problems: [...problems, ...issues.problems()],
+  }
 }
 
 /** A JSON document: its records are numbered from 1 in messages. */
@@ -170,54 +182,67 @@ async function readDocument(path: string, text: string, context: ReadContext): P
   let format: UsageLogFormat | undefined = document.format
   for (const [index, item] of document.records.entries()) {
     format ??= jsonFormat(item)
-    const result = jsonRecord(item, context)
-    await take(result.parsed, result.source, index + 1, issues, context)
+    await take(jsonRecord(item, context), index + 1, issues, context)
   }
-  return { format, unreadable: issues.skipped, problems: issues.problems() }
+  return {
+    format,
+    unreadable: issues.skipped,
+    notCalls: issues.notCalls,
+    problems: issues.problems(),
+  }
 }
 
-async function take(
-  parsed: Parsed,
-  source: UsageSource | undefined,
-  line: number,
-  issues: LineIssues,
-  context: ReadContext,
-) {
+async function take(read: RecordRead, line: number, issues: LineIssues, context: ReadContext) {
+  if ('notCall' in read) return issues.notCalls++
+  const { parsed, source } = read
   if ('reason' in parsed) return issues.skip(line, parsed.reason)
   for (const notice of parsed.notices) issues.notice(line, notice)
   await context.emit(parsed.record, source!, line)
 }
 
+/** How the rows under a CSV header are read, when the header is of a known format. */
 function csvReader(header: string[], context: ReadContext) {
+  const row = (fields: string[], read: (row: Record<string, string>) => RecordRead): RecordRead => {
+    if (fields.length !== header.length) {
+      return { parsed: { reason: lineReasons.fieldCount(header.length, fields.length) } }
+    }
+    return read(Object.fromEntries(header.map((h, i) => [h, fields[i]])))
+  }
   if (isUsageCsvHeader(header)) {
+    const parse = usageCsvReader(header)
     return {
       format: 'usage-csv' as const,
-      source: 'csv' as const,
       unread: unreadUsageCsvColumns(header),
-      parse: usageCsvReader(header),
+      read: (fields: string[]): RecordRead => ({ parsed: parse(fields), source: 'csv' }),
     }
   }
   if (isSpendLogHeader(header)) {
+    const source = SOURCE_OF_FORMAT['litellm-spend-logs']
     return {
       format: 'litellm-spend-logs' as const,
-      source: SOURCE_OF_FORMAT['litellm-spend-logs'],
       unread: [],
-      parse: (fields: string[]): Parsed => {
-        if (fields.length !== header.length) {
-          return { reason: lineReasons.fieldCount(header.length, fields.length) }
-        }
-        return spendLogRecord(
-          Object.fromEntries(header.map((h, i) => [h, fields[i]])),
-          context.gateway,
-        )
-      },
+      read: (fields: string[]) =>
+        row(fields, (r) => ({ parsed: spendLogRecord(r, context.gateway), source })),
+    }
+  }
+  if (isObservationHeader(header)) {
+    const source = SOURCE_OF_FORMAT['langfuse-observations']
+    return {
+      format: 'langfuse-observations' as const,
+      unread: [],
+      read: (fields: string[]) =>
+        row(fields, (r) =>
+          isModelCall(r)
+            ? { parsed: observationRecord(r, context.metadataKeys, context.gateway), source }
+            : { notCall: true },
+        ),
     }
   }
   return undefined
 }
 
 function failed(problem: CurLensError): FileRead {
-  return { unreadable: 0, problems: [problem] }
+  return { unreadable: 0, notCalls: 0, problems: [problem] }
 }
 
 function notALog(path: string, empty: boolean): CurLensError {
@@ -239,10 +264,11 @@ class LineIssues {
     { reason: string; first: number; count: number; loaded: boolean }
   >()
   skipped = 0
+  notCalls = 0
 
   constructor(
     private readonly file: string,
-    private readonly place: 'line' | 'record' = 'line',
+    private readonly place: 'line' | 'row' | 'record' = 'line',
   ) {}
 
   skip(line: number, reason: string) {

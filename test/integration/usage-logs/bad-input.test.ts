@@ -183,6 +183,15 @@ describe('bad usage-log input', () => {
     ])
   })
 
+  it('names a damaged Parquet file and loads the rest', async () => {
+    const path = await file('observations.parquet', Buffer.from('PAR1 this is not really parquet'))
+    const good = await file('good3.json', lines(record('g1')))
+    const result = await load([path, good])
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_CORRUPT', path]])
+    expect(result.problems[0].message).toContain(path)
+    expect(result.ids).toEqual(['g1'])
+  })
+
   it('builds an empty usage_log when nothing loads', async () => {
     const path = await file('nothing.csv', 'a,b\n1,2\n')
     const result = await load([path])

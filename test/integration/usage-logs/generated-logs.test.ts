@@ -15,7 +15,9 @@ import {
   type LogSource,
 } from '../../fixtures/usage-log-calls.js'
 import {
+  langfuseSpans,
   writeFilterLogEvents,
+  writeLangfuseExport,
   writeInvocationLogs,
   writeLogsExportTask,
   writeSpendLogsCsv,
@@ -207,3 +209,32 @@ describe('the generated invocation logs from CloudWatch Logs', () => {
     })
   })
 })
+
+describe.each(['parquet', 'csv', 'jsonl'] as const)(
+  'a generated Langfuse export as %s',
+  (format) => {
+    it('gives the tokens of the gateway, each observation once, spans passed over', async () => {
+      const path = join(dir, `langfuse-${format}`)
+      await writeLangfuseExport(path, logs, format)
+      const result = await load([path])
+      expect(result.problems).toEqual([])
+      expect(result.sources.map((s) => s.format)).toEqual([
+        'langfuse-observations',
+        'langfuse-observations',
+      ])
+      const expected = logs.expected.langfuse
+      expect(sortTokens(await tokensByUser(open!.engine, 'langfuse'))).toEqual(
+        sortTokens(expected.tokens),
+      )
+      expect(skipped(result)).toEqual({
+        records: expected.records,
+        failed: expected.failed,
+        otherAccount: 0,
+        duplicates: expected.duplicates,
+        unreadable: 0,
+      })
+      const spans = result.sources.reduce((sum, s) => sum + s.skipped.notCalls, 0)
+      expect(spans).toBe(langfuseSpans(logs))
+    })
+  },
+)
