@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_LIMITS } from '../../../core/sources/limits.js'
 import { loadUsageLogs, type UsageLogOptions } from '../../../core/usage-logs/index.js'
+import { DEFAULT_METADATA_KEYS } from '../../../core/usage-logs/invocation-log.js'
+import { readLogFile } from '../../../core/usage-logs/read-log-file.js'
 import { openLogEngine, type LogEngine } from './log-engine.js'
 
 const ACCOUNT = '444455556666'
@@ -190,6 +193,19 @@ describe('bad usage-log input', () => {
     expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_CORRUPT', path]])
     expect(result.problems[0].message).toContain(path)
     expect(result.ids).toEqual(['g1'])
+  })
+
+  it('turns a read error into a problem naming the file', async () => {
+    // A folder read as a file fails with EISDIR: a read error, as a permission error would be.
+    const read = await readLogFile(dir, {
+      limits: DEFAULT_LIMITS,
+      maxLineBytes: 1024,
+      maxDocumentBytes: 1024,
+      metadataKeys: DEFAULT_METADATA_KEYS,
+      gateway: { principalArn: null },
+      emit: () => Promise.resolve(),
+    })
+    expect(read.problems.map((p) => [p.code, p.file])).toEqual([['FILE_UNREADABLE', dir]])
   })
 
   it('builds an empty usage_log when nothing loads', async () => {
