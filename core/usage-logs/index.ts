@@ -102,21 +102,12 @@ export async function loadUsageLogs(
         file: path,
       })
       const counts = { loaded: 0, failed: 0, otherAccount: new Map<string, number>() }
-      let from: { readPath: string; place: 'line' | 'row' } | undefined
-      if (await isParquet(path).catch(() => false)) {
-        const lines = await parquetAsJsonLines(engine, path, options.workDirectory, signal).catch(
-          (e: unknown) => {
-            if (e instanceof CurLensError && e.code !== 'CANCELLED') return e
-            throw e
-          },
-        )
-        if (lines instanceof CurLensError) {
-          problems.push(lines)
-          continue
-        }
-        from = { readPath: lines, place: 'row' }
-        converted.push(lines)
+      const from = await parquetRows(engine, path, options.workDirectory, signal)
+      if (from instanceof CurLensError) {
+        problems.push(from)
+        continue
       }
+      if (from) converted.push(from.readPath)
       const read = await readLogFile(
         path,
         {
@@ -169,6 +160,7 @@ export async function loadUsageLogs(
       problems.push(new CurLensError('OTHER_ACCOUNT', message, { file: files[0] }))
     }
     await closeStream(out)
+    options.onProgress?.({ phase: 'indexing', percentage: -1 })
     const duplicates = await createUsageLog(engine, staged > 0 ? stagedPath : undefined)
     for (const source of sources) {
       source.skipped.duplicates = duplicates.get(source.index) ?? 0
@@ -178,6 +170,22 @@ export async function loadUsageLogs(
   } finally {
     out.destroy()
     for (const file of [stagedPath, ...converted]) await rm(file, { force: true })
+  }
+}
+
+/** A Parquet file's rows as JSON lines to read instead of it; undefined for other files. */
+async function parquetRows(
+  engine: Engine,
+  path: string,
+  workDirectory: string,
+  signal?: AbortSignal,
+): Promise<{ readPath: string; place: 'row' } | CurLensError | undefined> {
+  if (!(await isParquet(path).catch(() => false))) return undefined
+  try {
+    return { readPath: await parquetAsJsonLines(engine, path, workDirectory, signal), place: 'row' }
+  } catch (e) {
+    if (e instanceof CurLensError && e.code !== 'CANCELLED' && e.code !== 'ENGINE_CRASHED') return e
+    throw e
   }
 }
 
