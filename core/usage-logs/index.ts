@@ -7,7 +7,8 @@
 // of accounts the cost export does not hold and repeated request ids are counted, never loaded;
 // bad input is listed as problems while the rest loads. Loading again replaces usage_log.
 import { randomUUID } from 'node:crypto'
-import { createWriteStream, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProgressEvent } from '../api.js'
@@ -88,7 +89,7 @@ export async function loadUsageLogs(
   const problems = [...found.problems]
   const sources: (UsageLogSource & { index: number })[] = []
   const stagedPath = join(options.workDirectory, `usage-log-${randomUUID()}.ndjson`)
-  const out = createWriteStream(stagedPath)
+  const out = stagingFile(stagedPath)
   const keyOf = modelKeys(options.inferenceProfiles)
   const accounts = options.accountIds && new Set(options.accountIds)
   const converted: string[] = []
@@ -127,7 +128,7 @@ export async function loadUsageLogs(
             } else {
               counts.loaded++
               staged++
-              await writeLine(out, stagedRow(record, source, index, line, keyOf))
+              await out.write(stagedRow(record, source, index, line, keyOf))
             }
           },
         },
@@ -160,7 +161,7 @@ export async function loadUsageLogs(
       const message = logMessages.otherAccount(files, account, records, [...accounts!])
       problems.push(new CurLensError('OTHER_ACCOUNT', message, { file: files[0] }))
     }
-    await closeStream(out)
+    await out.close()
     options.onProgress?.({ phase: 'indexing', percentage: -1 })
     const duplicates = await createUsageLog(engine, staged > 0 ? stagedPath : undefined)
     for (const source of sources) {
@@ -220,18 +221,21 @@ function stagedRow(
   }
 }
 
-async function writeLine(out: WriteStream, row: StagedRow): Promise<void> {
-  if (!out.write(`${JSON.stringify(row)}\n`)) {
-    await new Promise<void>((resolve, reject) => {
-      out.once('drain', resolve)
-      out.once('error', reject)
-    })
+/** The staged file: lines written with back-pressure; a write error ends the load when closed. */
+function stagingFile(path: string) {
+  const out = createWriteStream(path)
+  let failure: Error | undefined
+  out.on('error', (e) => (failure = e))
+  return {
+    async write(row: StagedRow) {
+      if (failure) throw failure
+      if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain')
+    },
+    async close() {
+      if (failure) throw failure
+      await new Promise<void>((resolve) => out.end(resolve))
+      if (failure) throw failure
+    },
+    destroy: () => out.destroy(),
   }
-}
-
-function closeStream(out: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.once('error', reject)
-    out.end(resolve)
-  })
 }
