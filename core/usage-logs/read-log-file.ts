@@ -1,7 +1,8 @@
 // Reads one log file line by line. Its first readable line decides how: a JSON record starts JSON
 // lines (each line's record kind read on its own), a time then a JSON record starts the lines of a
 // CloudWatch Logs export task, a lone `{` or `[` starts one JSON document (read whole, up to a
-// cap), and a CSV header of a known format starts CSV records. A line that
+// cap), and a CSV header of a known format starts CSV records (a Logs Insights CSV's @message
+// column holds the record). A line that
 // cannot be loaded (not JSON, too long, a bad value) is counted under its reason, and each reason
 // becomes one problem naming the file and the first such line; a truncated gzip keeps the records
 // before the cut.
@@ -27,7 +28,8 @@ import { isUsageCsvHeader, unreadUsageCsvColumns, usageCsvReader } from './usage
 import type { UsageRecord, UsageSource } from './usage-record.js'
 
 /** The file formats CUR Lens reads usage from. */
-export type UsageLogFormat = JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'usage-csv'
+export type UsageLogFormat =
+  JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'cloudwatch-insights' | 'usage-csv'
 
 /** A line of a CloudWatch Logs export task: `2026-04-19T13:28:51.123Z {…}`. */
 const EXPORT_LINE = /^(\d{4}-\d{2}-\d{2}T\S+) (\{.*)$/
@@ -124,7 +126,13 @@ export async function readLogFile(
           const header = new CsvRecords(context.maxLineBytes).push(line.text, line.number)
           if (!header || header === 'too-long') break
           const csvRead = csvReader(header.fields, context)
-          if (!csvRead) break
+          if (!csvRead) {
+            if (header.fields.includes('Spend ($)')) {
+              const message = logMessages.dailyTotals(path)
+              problems.push(new CurLensError('NOT_A_USAGE_LOG', message, { file: path }))
+            }
+            break
+          }
           format = csvRead.format
           if (csvRead.unread.length > 0) {
             const message = logMessages.columnsNotRead(path, csvRead.unread)
@@ -236,6 +244,19 @@ function csvReader(header: string[], context: ReadContext) {
             ? { parsed: observationRecord(r, context.metadataKeys, context.gateway), source }
             : { notCall: true },
         ),
+    }
+  }
+  const message = header.indexOf('@message')
+  if (message >= 0) {
+    return {
+      format: 'cloudwatch-insights' as const,
+      unread: [],
+      read: (fields: string[]): RecordRead => {
+        if (fields.length !== header.length) {
+          return { parsed: { reason: lineReasons.fieldCount(header.length, fields.length) } }
+        }
+        return jsonRecord(parseJson(fields[message]) ?? NOT_JSON, context)
+      },
     }
   }
   return undefined

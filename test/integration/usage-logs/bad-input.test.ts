@@ -208,6 +208,17 @@ describe('bad usage-log input', () => {
     expect(read.problems.map((p) => [p.code, p.file])).toEqual([['FILE_UNREADABLE', dir]])
   })
 
+  it("says LiteLLM's daily usage export holds totals, not calls", async () => {
+    const path = await file(
+      'litellm-usage.csv',
+      'Date,User,User ID,Spend ($),Requests,Successful Requests,Failed Requests,Total Tokens,Prompt Tokens,Completion Tokens\n' +
+        '2026-06-01,alice,u-1,"1,234.5600",120,119,1,50000,40000,10000\n',
+    )
+    const result = await load([path])
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['NOT_A_USAGE_LOG', path]])
+    expect(result.problems[0].message).toContain('daily totals')
+  })
+
   it('builds an empty usage_log when nothing loads', async () => {
     const path = await file('nothing.csv', 'a,b\n1,2\n')
     const result = await load([path])

@@ -20,6 +20,7 @@ import {
   writeLangfuseExport,
   writeInvocationLogs,
   writeLogsExportTask,
+  writeLogsInsightsCsv,
   writeSpendLogsCsv,
   writeSpendLogsJson,
   writeUsageCsv,
@@ -191,6 +192,7 @@ describe('the generated invocation logs from CloudWatch Logs', () => {
   it.each([
     ['filter-log-events JSON', 'cloudwatch-events', 'events.json', writeFilterLogEvents],
     ['an export task', 'cloudwatch-export', 'cw-export', writeLogsExportTask],
+    ['a Logs Insights CSV', 'cloudwatch-insights', 'insights.csv', writeLogsInsightsCsv],
   ])('as %s give the tokens of the S3 delivery', async (_, format, name, write) => {
     const path = join(dir, name)
     await write(path, logs)
