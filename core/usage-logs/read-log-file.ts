@@ -1,17 +1,15 @@
 // Reads one log file line by line. Its first readable line decides how: a JSON record starts JSON
 // lines (each line's record kind read on its own), a time then a JSON record starts the lines of a
 // CloudWatch Logs export task, a lone `{` or `[` starts one JSON document (read whole, up to a
-// cap), and a CSV header of a known format starts CSV records (a Logs Insights CSV's @message
-// column holds the record). A line that
-// cannot be loaded (not JSON, too long, a bad value) is counted under its reason, and each reason
-// becomes one problem naming the file and the first such line; a truncated gzip keeps the records
-// before the cut.
+// cap), and a CSV header of a known format starts CSV records (csv-formats.ts). A line that
+// cannot be loaded (not JSON, too long, a bad value) is counted under its reason (line-issues.ts);
+// a truncated gzip keeps the records before the cut.
 import { CurLensError } from '../errors/curlens-error.js'
 import type { SourceLimits } from '../sources/limits.js'
+import { csvReader } from './csv-formats.js'
 import { CsvRecords } from './csv-records.js'
 import {
   NOT_JSON,
-  SOURCE_OF_FORMAT,
   documentRecords,
   jsonFormat,
   jsonRecord,
@@ -20,11 +18,9 @@ import {
   type JsonFormat,
   type RecordRead,
 } from './json-records.js'
-import { isModelCall, isObservationHeader, observationRecord } from './langfuse.js'
-import { isSpendLogHeader, spendLogRecord } from './litellm.js'
+import { LineIssues } from './line-issues.js'
 import { lineReasons, logMessages } from './messages.js'
 import { LinesFailed, textLines } from './text-lines.js'
-import { isUsageCsvHeader, unreadUsageCsvColumns, usageCsvReader } from './usage-csv.js'
 import type { UsageRecord, UsageSource } from './usage-record.js'
 
 /** The file formats CUR Lens reads usage from. */
@@ -208,60 +204,6 @@ async function take(read: RecordRead, line: number, issues: LineIssues, context:
   await context.emit(parsed.record, source!, line)
 }
 
-/** How the rows under a CSV header are read, when the header is of a known format. */
-function csvReader(header: string[], context: ReadContext) {
-  const row = (fields: string[], read: (row: Record<string, string>) => RecordRead): RecordRead => {
-    if (fields.length !== header.length) {
-      return { parsed: { reason: lineReasons.fieldCount(header.length, fields.length) } }
-    }
-    return read(Object.fromEntries(header.map((h, i) => [h, fields[i]])))
-  }
-  if (isUsageCsvHeader(header)) {
-    const parse = usageCsvReader(header)
-    return {
-      format: 'usage-csv' as const,
-      unread: unreadUsageCsvColumns(header),
-      read: (fields: string[]): RecordRead => ({ parsed: parse(fields), source: 'csv' }),
-    }
-  }
-  if (isSpendLogHeader(header)) {
-    const source = SOURCE_OF_FORMAT['litellm-spend-logs']
-    return {
-      format: 'litellm-spend-logs' as const,
-      unread: [],
-      read: (fields: string[]) =>
-        row(fields, (r) => ({ parsed: spendLogRecord(r, context.gateway), source })),
-    }
-  }
-  if (isObservationHeader(header)) {
-    const source = SOURCE_OF_FORMAT['langfuse-observations']
-    return {
-      format: 'langfuse-observations' as const,
-      unread: [],
-      read: (fields: string[]) =>
-        row(fields, (r) =>
-          isModelCall(r)
-            ? { parsed: observationRecord(r, context.metadataKeys, context.gateway), source }
-            : { notCall: true },
-        ),
-    }
-  }
-  const message = header.indexOf('@message')
-  if (message >= 0) {
-    return {
-      format: 'cloudwatch-insights' as const,
-      unread: [],
-      read: (fields: string[]): RecordRead => {
-        if (fields.length !== header.length) {
-          return { parsed: { reason: lineReasons.fieldCount(header.length, fields.length) } }
-        }
-        return jsonRecord(parseJson(fields[message]) ?? NOT_JSON, context)
-      },
-    }
-  }
-  return undefined
-}
-
 function failed(problem: CurLensError): FileRead {
   return { unreadable: 0, notCalls: 0, problems: [problem] }
 }
@@ -276,53 +218,4 @@ function tooLarge(path: string, limit: number): CurLensError {
   return new CurLensError('FILE_TOO_LARGE', logMessages.documentTooLarge(path, limit), {
     file: path,
   })
-}
-
-/** Lines not loaded (or loaded without a value), by reason: how many, and the first. */
-class LineIssues {
-  private readonly byReason = new Map<
-    string,
-    { reason: string; first: number; count: number; loaded: boolean }
-  >()
-  skipped = 0
-  notCalls = 0
-
-  constructor(
-    private readonly file: string,
-    private readonly place: 'line' | 'row' | 'record' = 'line',
-  ) {}
-
-  skip(line: number, reason: string) {
-    this.skipped++
-    this.add(line, reason, false)
-  }
-
-  notice(line: number, reason: string) {
-    this.add(line, reason, true)
-  }
-
-  problems(): CurLensError[] {
-    return [...this.byReason.values()].map(
-      ({ reason, first, count, loaded }) =>
-        new CurLensError(
-          'LOG_LINES_UNREADABLE',
-          (loaded ? logMessages.lineNotice : logMessages.linesSkipped)(
-            this.file,
-            this.place,
-            first,
-            reason,
-            count - 1,
-          ),
-          { file: this.file },
-        ),
-    )
-  }
-
-  /** Reasons differing only in a quoted value or a number are one kind of problem. */
-  private add(line: number, reason: string, loaded: boolean) {
-    const key = `${loaded}:${reason.replace(/"[^"]*"/g, '""').replace(/\d+/g, 'N')}`
-    const seen = this.byReason.get(key)
-    if (seen) seen.count++
-    else this.byReason.set(key, { reason, first: line, count: 1, loaded })
-  }
 }

@@ -16,15 +16,17 @@ import {
 } from '../../fixtures/usage-log-calls.js'
 import {
   langfuseSpans,
-  writeFilterLogEvents,
   writeLangfuseExport,
-  writeInvocationLogs,
-  writeLogsExportTask,
-  writeLogsInsightsCsv,
   writeSpendLogsCsv,
   writeSpendLogsJson,
   writeUsageCsv,
-} from '../../fixtures/writers-usage-logs.js'
+} from '../../fixtures/writers-gateway-logs.js'
+import {
+  writeFilterLogEvents,
+  writeInvocationLogs,
+  writeLogsExportTask,
+  writeLogsInsightsCsv,
+} from '../../fixtures/writers-invocation-logs.js'
 import { openLogEngine, sortTokens, tokensByUser, type LogEngine } from './log-engine.js'
 
 let dir: string
