@@ -1,12 +1,14 @@
-// Public face of core/usage-logs: load usage log files (Bedrock model invocation logs, LiteLLM
-// spend logs and logging payloads, the plain usage CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
+// Public face of core/usage-logs: load usage log files (Bedrock model invocation logs from S3 or
+// CloudWatch Logs, LiteLLM spend logs and logging payloads, Langfuse observations, the plain usage
+// CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
 // The engine is locked to the files opened with it, so Node reads the logs, line by line: that
 // bounds each line, names the line of every problem, and keeps what comes before a damaged gzip
 // tail. Records pass to DuckDB as JSON lines in the private work directory. Failed calls, records
 // of accounts the cost export does not hold and repeated request ids are counted, never loaded;
 // bad input is listed as problems while the rest loads. Loading again replaces usage_log.
 import { randomUUID } from 'node:crypto'
-import { createWriteStream, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProgressEvent } from '../api.js'
@@ -17,11 +19,13 @@ import { DEFAULT_METADATA_KEYS, type MetadataKeys } from './invocation-log.js'
 import { findLogFiles } from './log-files.js'
 import { logMessages } from './messages.js'
 import { modelKeys } from './model-key.js'
+import { isParquet, parquetAsJsonLines } from './parquet-lines.js'
 import { readLogFile, type UsageLogFormat } from './read-log-file.js'
 import { createUsageLog, type StagedRow } from './usage-log-table.js'
 import type { UsageRecord, UsageSource } from './usage-record.js'
 
 export { USAGE_LOG_COLUMNS, type UsageLogColumn } from './usage-log-columns.js'
+export { costExportAccounts } from './export-accounts.js'
 export { USAGE_CSV_COLUMNS } from './usage-csv.js'
 export type { UsageLogFormat } from './read-log-file.js'
 export type { UsageSource } from './usage-record.js'
@@ -42,6 +46,8 @@ export interface UsageLogSource {
     otherAccount: number
     /** Lines that could not be read (listed among the problems). */
     unreadable: number
+    /** Entries that are not model calls: Langfuse spans and events. */
+    notCalls: number
   }
 }
 
@@ -83,9 +89,10 @@ export async function loadUsageLogs(
   const problems = [...found.problems]
   const sources: (UsageLogSource & { index: number })[] = []
   const stagedPath = join(options.workDirectory, `usage-log-${randomUUID()}.ndjson`)
-  const out = createWriteStream(stagedPath)
+  const out = stagingFile(stagedPath)
   const keyOf = modelKeys(options.inferenceProfiles)
   const accounts = options.accountIds && new Set(options.accountIds)
+  const converted: string[] = []
   const otherAccounts = new Map<string, { records: number; files: string[] }>()
   let staged = 0
   try {
@@ -97,26 +104,36 @@ export async function loadUsageLogs(
         file: path,
       })
       const counts = { loaded: 0, failed: 0, otherAccount: new Map<string, number>() }
-      const read = await readLogFile(path, {
-        limits: { ...DEFAULT_LIMITS, ...options.limits },
-        maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
-        maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
-        gateway: { principalArn: options.gatewayPrincipalArn ?? null },
-        metadataKeys: { ...DEFAULT_METADATA_KEYS, ...options.metadataKeys },
-        signal,
-        emit: async (record, source, line) => {
-          if (!record.ok) {
-            counts.failed++
-          } else if (accounts && record.accountId && !accounts.has(record.accountId)) {
-            const seen = counts.otherAccount.get(record.accountId) ?? 0
-            counts.otherAccount.set(record.accountId, seen + 1)
-          } else {
-            counts.loaded++
-            staged++
-            await writeLine(out, stagedRow(record, source, index, line, keyOf))
-          }
+      const from = await parquetRows(engine, path, options.workDirectory, signal)
+      if (from instanceof CurLensError) {
+        problems.push(from)
+        continue
+      }
+      if (from) converted.push(from.readPath)
+      const read = await readLogFile(
+        path,
+        {
+          limits: { ...DEFAULT_LIMITS, ...options.limits },
+          maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
+          maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
+          gateway: { principalArn: options.gatewayPrincipalArn ?? null },
+          metadataKeys: { ...DEFAULT_METADATA_KEYS, ...options.metadataKeys },
+          signal,
+          emit: async (record, source, line) => {
+            if (!record.ok) {
+              counts.failed++
+            } else if (accounts && record.accountId && !accounts.has(record.accountId)) {
+              const seen = counts.otherAccount.get(record.accountId) ?? 0
+              counts.otherAccount.set(record.accountId, seen + 1)
+            } else {
+              counts.loaded++
+              staged++
+              await out.write(stagedRow(record, source, index, line, keyOf))
+            }
+          },
         },
-      })
+        from,
+      )
       problems.push(...read.problems)
       for (const [account, records] of counts.otherAccount) {
         const seen = otherAccounts.get(account) ?? { records: 0, files: [] }
@@ -136,6 +153,7 @@ export async function loadUsageLogs(
           duplicates: 0,
           otherAccount: [...counts.otherAccount.values()].reduce((a, b) => a + b, 0),
           unreadable: read.unreadable,
+          notCalls: read.notCalls,
         },
       })
     }
@@ -143,7 +161,8 @@ export async function loadUsageLogs(
       const message = logMessages.otherAccount(files, account, records, [...accounts!])
       problems.push(new CurLensError('OTHER_ACCOUNT', message, { file: files[0] }))
     }
-    await closeStream(out)
+    await out.close()
+    options.onProgress?.({ phase: 'indexing', percentage: -1 })
     const duplicates = await createUsageLog(engine, staged > 0 ? stagedPath : undefined)
     for (const source of sources) {
       source.skipped.duplicates = duplicates.get(source.index) ?? 0
@@ -152,7 +171,23 @@ export async function loadUsageLogs(
     return { sources: sources.map(({ index: _, ...source }) => source), problems }
   } finally {
     out.destroy()
-    await rm(stagedPath, { force: true })
+    for (const file of [stagedPath, ...converted]) await rm(file, { force: true })
+  }
+}
+
+/** A Parquet file's rows as JSON lines to read instead of it; undefined for other files. */
+async function parquetRows(
+  engine: Engine,
+  path: string,
+  workDirectory: string,
+  signal?: AbortSignal,
+): Promise<{ readPath: string; place: 'row' } | CurLensError | undefined> {
+  if (!(await isParquet(path).catch(() => false))) return undefined
+  try {
+    return { readPath: await parquetAsJsonLines(engine, path, workDirectory, signal), place: 'row' }
+  } catch (e) {
+    if (e instanceof CurLensError && e.code !== 'CANCELLED' && e.code !== 'ENGINE_CRASHED') return e
+    throw e
   }
 }
 
@@ -186,18 +221,21 @@ function stagedRow(
   }
 }
 
-async function writeLine(out: WriteStream, row: StagedRow): Promise<void> {
-  if (!out.write(`${JSON.stringify(row)}\n`)) {
-    await new Promise<void>((resolve, reject) => {
-      out.once('drain', resolve)
-      out.once('error', reject)
-    })
+/** The staged file: lines written with back-pressure; a write error ends the load when closed. */
+function stagingFile(path: string) {
+  const out = createWriteStream(path)
+  let failure: Error | undefined
+  out.on('error', (e) => (failure = e))
+  return {
+    async write(row: StagedRow) {
+      if (failure) throw failure
+      if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain')
+    },
+    async close() {
+      if (failure) throw failure
+      await new Promise<void>((resolve) => out.end(resolve))
+      if (failure) throw failure
+    },
+    destroy: () => out.destroy(),
   }
-}
-
-function closeStream(out: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.once('error', reject)
-    out.end(resolve)
-  })
 }

@@ -1,5 +1,5 @@
 // What a parsed JSON value is as a usage record: a Bedrock invocation log record, a LiteLLM
-// spend-log row or a LiteLLM logging payload, told apart by their own fields; and the records of a
+// spend-log row, a LiteLLM logging payload or a Langfuse observation, told apart by their own fields; and the records of a
 // whole JSON document (an array of them, the LiteLLM API's {data: [...]}, CloudWatch Logs'
 // `filter-log-events` {events: [...]} whose messages are invocation log records, or one record).
 import { invocationRecord, isInvocationRecord, type MetadataKeys } from './invocation-log.js'
@@ -10,10 +10,15 @@ import {
   spendLogRecord,
   type GatewayFacts,
 } from './litellm.js'
+import { isModelCall, isObservation, observationRecord } from './langfuse.js'
 import { lineReasons } from './messages.js'
 import type { Parsed, UsageSource } from './usage-record.js'
 
-export type JsonFormat = 'bedrock-invocation-logs' | 'litellm-spend-logs' | 'litellm-payloads'
+export type JsonFormat =
+  'bedrock-invocation-logs' | 'litellm-spend-logs' | 'litellm-payloads' | 'langfuse-observations'
+
+/** A record read: parsed (or why not), or an entry that is not a model call (a Langfuse span). */
+export type RecordRead = { parsed: Parsed; source?: UsageSource } | { notCall: true }
 
 export interface JsonContext {
   metadataKeys: MetadataKeys
@@ -24,6 +29,7 @@ export function jsonFormat(value: unknown): JsonFormat | undefined {
   if (isInvocationRecord(value)) return 'bedrock-invocation-logs'
   if (isSpendLogRow(value)) return 'litellm-spend-logs'
   if (isLoggingPayload(value)) return 'litellm-payloads'
+  if (isObservation(value)) return 'langfuse-observations'
   return undefined
 }
 
@@ -31,26 +37,29 @@ export const SOURCE_OF_FORMAT: Record<JsonFormat, UsageSource> = {
   'bedrock-invocation-logs': 'bedrock_mil',
   'litellm-spend-logs': 'litellm',
   'litellm-payloads': 'litellm',
+  'langfuse-observations': 'langfuse',
 }
 
 /** A CloudWatch event whose message is not JSON. */
 export const NOT_JSON = Symbol('not JSON')
 
-export function jsonRecord(
-  value: unknown,
-  context: JsonContext,
-): { parsed: Parsed; source?: UsageSource } {
+export function jsonRecord(value: unknown, context: JsonContext): RecordRead {
   if (value === NOT_JSON) return { parsed: { reason: lineReasons.notJsonMessage } }
   const format = jsonFormat(value)
   if (!format) return { parsed: { reason: lineReasons.notARecord } }
   const record = value as Record<string, unknown>
-  const parsed =
-    format === 'bedrock-invocation-logs'
-      ? invocationRecord(record, context.metadataKeys)
-      : format === 'litellm-spend-logs'
-        ? spendLogRecord(record, context.gateway)
-        : loggingPayloadRecord(record, context.gateway)
-  return { parsed, source: SOURCE_OF_FORMAT[format] }
+  const source = SOURCE_OF_FORMAT[format]
+  switch (format) {
+    case 'bedrock-invocation-logs':
+      return { parsed: invocationRecord(record, context.metadataKeys), source }
+    case 'litellm-spend-logs':
+      return { parsed: spendLogRecord(record, context.gateway), source }
+    case 'litellm-payloads':
+      return { parsed: loggingPayloadRecord(record, context.gateway), source }
+    case 'langfuse-observations':
+      if (!isModelCall(record)) return { notCall: true }
+      return { parsed: observationRecord(record, context.metadataKeys, context.gateway), source }
+  }
 }
 
 /** The records a JSON document holds, or undefined when it holds none of a known kind. */

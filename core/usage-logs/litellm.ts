@@ -164,7 +164,8 @@ function regionOf(apiBase: string | null): string | null {
 }
 
 function epochSecondsMillis(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+  // Up to the year 5138: beyond, a number is not epoch seconds.
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1e11) {
     throw new BadValue(lineReasons.badTimestamp(String(value)))
   }
   return Math.round(value * 1000)

@@ -5,6 +5,8 @@
 export const logMessages = {
   notAUsageLog: (file: string) =>
     `${file} is not a usage log CUR Lens reads: it is neither Bedrock model invocation logs (from S3 or CloudWatch Logs), a LiteLLM spend log, nor the usage CSV described in docs/usage-logs.md.`,
+  dailyTotals: (file: string) =>
+    `${file} holds daily totals (LiteLLM's usage export), not one row per call, so it cannot be split by user; export the LiteLLM_SpendLogs table, or its /spend/logs API, instead.`,
   truncated: (file: string, lines: number) =>
     `${file} is truncated: the gzip data ends early, after line ${n(lines)}. The ${n(lines)} lines before it were loaded; download the file again for the rest.`,
   /** `place`: "line" in a file of lines, "record" in a JSON document. */

@@ -1,31 +1,31 @@
 // Reads one log file line by line. Its first readable line decides how: a JSON record starts JSON
 // lines (each line's record kind read on its own), a time then a JSON record starts the lines of a
 // CloudWatch Logs export task, a lone `{` or `[` starts one JSON document (read whole, up to a
-// cap), and a CSV header of a known format starts CSV records. A line that
-// cannot be loaded (not JSON, too long, a bad value) is counted under its reason, and each reason
-// becomes one problem naming the file and the first such line; a truncated gzip keeps the records
-// before the cut.
+// cap), and a CSV header of a known format starts CSV records (csv-formats.ts). A line that
+// cannot be loaded (not JSON, too long, a bad value) is counted under its reason (line-issues.ts);
+// a truncated gzip keeps the records before the cut.
 import { CurLensError } from '../errors/curlens-error.js'
 import type { SourceLimits } from '../sources/limits.js'
+import { csvReader } from './csv-formats.js'
 import { CsvRecords } from './csv-records.js'
 import {
   NOT_JSON,
-  SOURCE_OF_FORMAT,
   documentRecords,
   jsonFormat,
   jsonRecord,
   parseJson,
   type JsonContext,
   type JsonFormat,
+  type RecordRead,
 } from './json-records.js'
-import { isSpendLogHeader, spendLogRecord } from './litellm.js'
+import { LineIssues } from './line-issues.js'
 import { lineReasons, logMessages } from './messages.js'
 import { LinesFailed, textLines } from './text-lines.js'
-import { isUsageCsvHeader, unreadUsageCsvColumns, usageCsvReader } from './usage-csv.js'
-import type { Parsed, UsageRecord, UsageSource } from './usage-record.js'
+import type { UsageRecord, UsageSource } from './usage-record.js'
 
 /** The file formats CUR Lens reads usage from. */
-export type UsageLogFormat = JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'usage-csv'
+export type UsageLogFormat =
+  JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'cloudwatch-insights' | 'usage-csv'
 
 /** A line of a CloudWatch Logs export task: `2026-04-19T13:28:51.123Z {…}`. */
 const EXPORT_LINE = /^(\d{4}-\d{2}-\d{2}T\S+) (\{.*)$/
@@ -44,16 +44,23 @@ export interface FileRead {
   format?: UsageLogFormat
   /** Lines that held a record but could not be loaded. */
   unreadable: number
+  /** Entries that are not model calls (Langfuse spans and events). */
+  notCalls: number
   problems: CurLensError[]
 }
 
-type LineReader = (
-  text: string,
-  line: number,
-) => { parsed: Parsed; source?: UsageSource } | undefined
+type LineReader = (text: string, line: number) => RecordRead | undefined
 
-export async function readLogFile(path: string, context: ReadContext): Promise<FileRead> {
-  const issues = new LineIssues(path)
+/**
+ * Reads `path` (for messages) from `readPath`: the file itself, or the JSON lines a Parquet file
+ * was turned into, whose lines are its rows.
+ */
+export async function readLogFile(
+  path: string,
+  context: ReadContext,
+  from: { readPath: string; place: 'line' | 'row' } = { readPath: path, place: 'line' },
+): Promise<FileRead> {
+  const issues = new LineIssues(path, from.place)
   const problems: CurLensError[] = []
   let format: UsageLogFormat | undefined
   let read: LineReader | undefined
@@ -62,7 +69,7 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
   let documentBytes = 0
   let lines = 0
   try {
-    for await (const line of textLines(path, context)) {
+    for await (const line of textLines(from.readPath, context)) {
       lines = line.number
       if ('tooLong' in line) {
         if (document) throw tooLarge(path, context.maxDocumentBytes)
@@ -115,7 +122,13 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
           const header = new CsvRecords(context.maxLineBytes).push(line.text, line.number)
           if (!header || header === 'too-long') break
           const csvRead = csvReader(header.fields, context)
-          if (!csvRead) break
+          if (!csvRead) {
+            if (header.fields.includes('Spend ($)')) {
+              const message = logMessages.dailyTotals(path)
+              problems.push(new CurLensError('NOT_A_USAGE_LOG', message, { file: path }))
+            }
+            break
+          }
           format = csvRead.format
           if (csvRead.unread.length > 0) {
             const message = logMessages.columnsNotRead(path, csvRead.unread)
@@ -127,15 +140,13 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
             if (record === 'too-long') {
               return { parsed: { reason: lineReasons.tooLong(context.maxLineBytes) } }
             }
-            return record
-              ? { parsed: csvRead.parse(record.fields), source: csvRead.source }
-              : undefined
+            return record ? csvRead.read(record.fields) : undefined
           }
           continue
         }
       }
       const result = read(line.text, line.number)
-      if (result) await take(result.parsed, result.source, line.number, issues, context)
+      if (result) await take(result, line.number, issues, context)
     }
   } catch (e) {
     if (e instanceof CurLensError && e.code === 'FILE_TOO_LARGE') return failed(e)
@@ -152,7 +163,12 @@ export async function readLogFile(path: string, context: ReadContext): Promise<F
   const open = csv?.unfinished()
   if (open !== undefined) issues.skip(open, lineReasons.unclosedQuote)
   if (!format && problems.length === 0) return failed(notALog(path, lines === 0))
-  return { format, unreadable: issues.skipped, problems: [...problems, ...issues.problems()] }
+  return {
+    format,
+    unreadable: issues.skipped,
+    notCalls: issues.notCalls,
+    problems: [...problems, ...issues.problems()],
+  }
 }
 
 /** A JSON document: its records are numbered from 1 in messages. */
@@ -170,54 +186,26 @@ async function readDocument(path: string, text: string, context: ReadContext): P
   let format: UsageLogFormat | undefined = document.format
   for (const [index, item] of document.records.entries()) {
     format ??= jsonFormat(item)
-    const result = jsonRecord(item, context)
-    await take(result.parsed, result.source, index + 1, issues, context)
+    await take(jsonRecord(item, context), index + 1, issues, context)
   }
-  return { format, unreadable: issues.skipped, problems: issues.problems() }
+  return {
+    format,
+    unreadable: issues.skipped,
+    notCalls: issues.notCalls,
+    problems: issues.problems(),
+  }
 }
 
-async function take(
-  parsed: Parsed,
-  source: UsageSource | undefined,
-  line: number,
-  issues: LineIssues,
-  context: ReadContext,
-) {
+async function take(read: RecordRead, line: number, issues: LineIssues, context: ReadContext) {
+  if ('notCall' in read) return issues.notCalls++
+  const { parsed, source } = read
   if ('reason' in parsed) return issues.skip(line, parsed.reason)
   for (const notice of parsed.notices) issues.notice(line, notice)
   await context.emit(parsed.record, source!, line)
 }
 
-function csvReader(header: string[], context: ReadContext) {
-  if (isUsageCsvHeader(header)) {
-    return {
-      format: 'usage-csv' as const,
-      source: 'csv' as const,
-      unread: unreadUsageCsvColumns(header),
-      parse: usageCsvReader(header),
-    }
-  }
-  if (isSpendLogHeader(header)) {
-    return {
-      format: 'litellm-spend-logs' as const,
-      source: SOURCE_OF_FORMAT['litellm-spend-logs'],
-      unread: [],
-      parse: (fields: string[]): Parsed => {
-        if (fields.length !== header.length) {
-          return { reason: lineReasons.fieldCount(header.length, fields.length) }
-        }
-        return spendLogRecord(
-          Object.fromEntries(header.map((h, i) => [h, fields[i]])),
-          context.gateway,
-        )
-      },
-    }
-  }
-  return undefined
-}
-
 function failed(problem: CurLensError): FileRead {
-  return { unreadable: 0, problems: [problem] }
+  return { unreadable: 0, notCalls: 0, problems: [problem] }
 }
 
 function notALog(path: string, empty: boolean): CurLensError {
@@ -230,52 +218,4 @@ function tooLarge(path: string, limit: number): CurLensError {
   return new CurLensError('FILE_TOO_LARGE', logMessages.documentTooLarge(path, limit), {
     file: path,
   })
-}
-
-/** Lines not loaded (or loaded without a value), by reason: how many, and the first. */
-class LineIssues {
-  private readonly byReason = new Map<
-    string,
-    { reason: string; first: number; count: number; loaded: boolean }
-  >()
-  skipped = 0
-
-  constructor(
-    private readonly file: string,
-    private readonly place: 'line' | 'record' = 'line',
-  ) {}
-
-  skip(line: number, reason: string) {
-    this.skipped++
-    this.add(line, reason, false)
-  }
-
-  notice(line: number, reason: string) {
-    this.add(line, reason, true)
-  }
-
-  problems(): CurLensError[] {
-    return [...this.byReason.values()].map(
-      ({ reason, first, count, loaded }) =>
-        new CurLensError(
-          'LOG_LINES_UNREADABLE',
-          (loaded ? logMessages.lineNotice : logMessages.linesSkipped)(
-            this.file,
-            this.place,
-            first,
-            reason,
-            count - 1,
-          ),
-          { file: this.file },
-        ),
-    )
-  }
-
-  /** Reasons differing only in a quoted value or a number are one kind of problem. */
-  private add(line: number, reason: string, loaded: boolean) {
-    const key = `${loaded}:${reason.replace(/"[^"]*"/g, '""').replace(/\d+/g, 'N')}`
-    const seen = this.byReason.get(key)
-    if (seen) seen.count++
-    else this.byReason.set(key, { reason, first: line, count: 1, loaded })
-  }
 }

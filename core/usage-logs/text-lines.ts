@@ -43,7 +43,9 @@ export async function isGzip(path: string): Promise<boolean> {
 
 export async function* textLines(path: string, options: LineOptions): AsyncGenerator<TextLine> {
   const { limits, maxLineBytes, signal } = options
-  const gzip = await isGzip(path)
+  const gzip = await isGzip(path).catch((e: unknown) => {
+    throw new LinesFailed(scanError(path, e, signal), 0)
+  })
   const source = createReadStream(path, { highWaterMark: CHUNK_BYTES })
   const gunzip = gzip ? createGunzip({ chunkSize: CHUNK_BYTES }) : undefined
   if (gunzip) {

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_LIMITS } from '../../../core/sources/limits.js'
 import { loadUsageLogs, type UsageLogOptions } from '../../../core/usage-logs/index.js'
+import { DEFAULT_METADATA_KEYS } from '../../../core/usage-logs/invocation-log.js'
+import { readLogFile } from '../../../core/usage-logs/read-log-file.js'
 import { openLogEngine, type LogEngine } from './log-engine.js'
 
 const ACCOUNT = '444455556666'
@@ -181,6 +184,39 @@ describe('bad usage-log input', () => {
     expect(result.problems.map((p) => p.message)).toEqual([
       `${path} record 2: the event's message is not JSON; this record was not loaded.`,
     ])
+  })
+
+  it('names a damaged Parquet file and loads the rest', async () => {
+    const path = await file('observations.parquet', Buffer.from('PAR1 this is not really parquet'))
+    const good = await file('good3.json', lines(record('g1')))
+    const result = await load([path, good])
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_CORRUPT', path]])
+    expect(result.problems[0].message).toContain(path)
+    expect(result.ids).toEqual(['g1'])
+  })
+
+  it('turns a read error into a problem naming the file', async () => {
+    // A folder read as a file fails with EISDIR: a read error, as a permission error would be.
+    const read = await readLogFile(dir, {
+      limits: DEFAULT_LIMITS,
+      maxLineBytes: 1024,
+      maxDocumentBytes: 1024,
+      metadataKeys: DEFAULT_METADATA_KEYS,
+      gateway: { principalArn: null },
+      emit: () => Promise.resolve(),
+    })
+    expect(read.problems.map((p) => [p.code, p.file])).toEqual([['FILE_UNREADABLE', dir]])
+  })
+
+  it("says LiteLLM's daily usage export holds totals, not calls", async () => {
+    const path = await file(
+      'litellm-usage.csv',
+      'Date,User,User ID,Spend ($),Requests,Successful Requests,Failed Requests,Total Tokens,Prompt Tokens,Completion Tokens\n' +
+        '2026-06-01,alice,u-1,"1,234.5600",120,119,1,50000,40000,10000\n',
+    )
+    const result = await load([path])
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['NOT_A_USAGE_LOG', path]])
+    expect(result.problems[0].message).toContain('daily totals')
   })
 
   it('builds an empty usage_log when nothing loads', async () => {

@@ -15,13 +15,18 @@ import {
   type LogSource,
 } from '../../fixtures/usage-log-calls.js'
 import {
-  writeFilterLogEvents,
-  writeInvocationLogs,
-  writeLogsExportTask,
+  langfuseSpans,
+  writeLangfuseExport,
   writeSpendLogsCsv,
   writeSpendLogsJson,
   writeUsageCsv,
-} from '../../fixtures/writers-usage-logs.js'
+} from '../../fixtures/writers-gateway-logs.js'
+import {
+  writeFilterLogEvents,
+  writeInvocationLogs,
+  writeLogsExportTask,
+  writeLogsInsightsCsv,
+} from '../../fixtures/writers-invocation-logs.js'
 import { openLogEngine, sortTokens, tokensByUser, type LogEngine } from './log-engine.js'
 
 let dir: string
@@ -189,6 +194,7 @@ describe('the generated invocation logs from CloudWatch Logs', () => {
   it.each([
     ['filter-log-events JSON', 'cloudwatch-events', 'events.json', writeFilterLogEvents],
     ['an export task', 'cloudwatch-export', 'cw-export', writeLogsExportTask],
+    ['a Logs Insights CSV', 'cloudwatch-insights', 'insights.csv', writeLogsInsightsCsv],
   ])('as %s give the tokens of the S3 delivery', async (_, format, name, write) => {
     const path = join(dir, name)
     await write(path, logs)
@@ -207,3 +213,32 @@ describe('the generated invocation logs from CloudWatch Logs', () => {
     })
   })
 })
+
+describe.each(['parquet', 'csv', 'jsonl'] as const)(
+  'a generated Langfuse export as %s',
+  (format) => {
+    it('gives the tokens of the gateway, each observation once, spans passed over', async () => {
+      const path = join(dir, `langfuse-${format}`)
+      await writeLangfuseExport(path, logs, format)
+      const result = await load([path])
+      expect(result.problems).toEqual([])
+      expect(result.sources.map((s) => s.format)).toEqual([
+        'langfuse-observations',
+        'langfuse-observations',
+      ])
+      const expected = logs.expected.langfuse
+      expect(sortTokens(await tokensByUser(open!.engine, 'langfuse'))).toEqual(
+        sortTokens(expected.tokens),
+      )
+      expect(skipped(result)).toEqual({
+        records: expected.records,
+        failed: expected.failed,
+        otherAccount: 0,
+        duplicates: expected.duplicates,
+        unreadable: 0,
+      })
+      const spans = result.sources.reduce((sum, s) => sum + s.skipped.notCalls, 0)
+      expect(spans).toBe(langfuseSpans(logs))
+    })
+  },
+)
