@@ -43,7 +43,8 @@ export function utcMillis(value: unknown): number {
   let text = value.trim().replace(' ', 'T')
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.length > 10) text += 'Z'
   const ms = Date.parse(text)
-  if (Number.isNaN(ms)) throw new BadValue(lineReasons.badTimestamp(value))
+  // Before 1970 no model was called; the bound also keeps every time within what DuckDB reads.
+  if (Number.isNaN(ms) || ms < 0) throw new BadValue(lineReasons.badTimestamp(value))
   return ms
 }
 
