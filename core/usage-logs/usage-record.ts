@@ -62,7 +62,8 @@ export function tokenCount(value: unknown, field: string): number {
 export function costText(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null
   const number = typeof value === 'string' ? Number(value.trim()) : value
-  if (typeof number !== 'number' || !Number.isFinite(number)) {
+  // DECIMAL(18,10) holds less than 10^8: no single call costs that much.
+  if (typeof number !== 'number' || !Number.isFinite(number) || Math.abs(number) >= 1e8) {
     throw new BadValue(lineReasons.badCost(String(value)))
   }
   if (typeof value === 'string' && /^-?\d+(\.\d{1,10})?$/.test(value.trim())) return value.trim()

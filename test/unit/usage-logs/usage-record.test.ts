@@ -48,8 +48,9 @@ describe('a cost estimate', () => {
     expect(costText('')).toBeNull()
   })
 
-  it('rejects text that is not a number', () => {
+  it('rejects text that is not a number, and amounts no call costs', () => {
     expect(() => costText('$1.20')).toThrow(BadValue)
+    expect(() => costText(1e21)).toThrow(BadValue)
   })
 })
 
