@@ -221,6 +221,20 @@ function stagedRow(
   }
 }
 
+/** A lone UTF-16 surrogate (a hostile or cut value): DuckDB's JSON reader rejects the whole file. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** JSON.stringify's replacer: text made well-formed, map keys included (tags). */
+function wellFormed(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD')
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k.replace(LONE_SURROGATE, '\uFFFD'), v]),
+    )
+  }
+  return value
+}
+
 /** The staged file: lines written with back-pressure; a write error ends the load when closed. */
 function stagingFile(path: string) {
   const out = createWriteStream(path)
@@ -229,7 +243,7 @@ function stagingFile(path: string) {
   return {
     async write(row: StagedRow) {
       if (failure) throw failure
-      if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain')
+      if (!out.write(`${JSON.stringify(row, wellFormed)}\n`)) await once(out, 'drain')
     },
     async close() {
       if (failure) throw failure
