@@ -66,7 +66,7 @@ export interface UsageLogOptions {
   metadataKeys?: Partial<MetadataKeys>
   /** Application inference profile ARN → the model id it routes to. */
   inferenceProfiles?: Readonly<Record<string, string>>
-  /** The AWS role a gateway (LiteLLM) calls Bedrock with: its records' principal_arn. */
+  /** The AWS role a gateway calls Bedrock with: principal_arn of LiteLLM and Langfuse records. */
   gatewayPrincipalArn?: string
   /** Overrides of the decompression caps, the longest line and JSON document (tests use small ones). */
   limits?: Partial<SourceLimits & { maxLineBytes: number; maxDocumentBytes: number }>
