@@ -66,7 +66,7 @@ export interface UsageLogOptions {
   metadataKeys?: Partial<MetadataKeys>
   /** Application inference profile ARN → the model id it routes to. */
   inferenceProfiles?: Readonly<Record<string, string>>
-  /** The AWS role a gateway (LiteLLM) calls Bedrock with: its records' principal_arn. */
+  /** The AWS role a gateway calls Bedrock with: principal_arn of LiteLLM and Langfuse records. */
   gatewayPrincipalArn?: string
   /** Overrides of the decompression caps, the longest line and JSON document (tests use small ones). */
   limits?: Partial<SourceLimits & { maxLineBytes: number; maxDocumentBytes: number }>
@@ -221,6 +221,20 @@ function stagedRow(
   }
 }
 
+/** A lone UTF-16 surrogate (a hostile or cut value): DuckDB's JSON reader rejects the whole file. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** JSON.stringify's replacer: text made well-formed, map keys included (tags). */
+function wellFormed(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD')
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k.replace(LONE_SURROGATE, '\uFFFD'), v]),
+    )
+  }
+  return value
+}
+
 /** The staged file: lines written with back-pressure; a write error ends the load when closed. */
 function stagingFile(path: string) {
   const out = createWriteStream(path)
@@ -229,7 +243,7 @@ function stagingFile(path: string) {
   return {
     async write(row: StagedRow) {
       if (failure) throw failure
-      if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain')
+      if (!out.write(`${JSON.stringify(row, wellFormed)}\n`)) await once(out, 'drain')
     },
     async close() {
       if (failure) throw failure

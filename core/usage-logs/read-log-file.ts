@@ -27,6 +27,9 @@ import type { UsageRecord, UsageSource } from './usage-record.js'
 export type UsageLogFormat =
   JsonFormat | 'cloudwatch-events' | 'cloudwatch-export' | 'cloudwatch-insights' | 'usage-csv'
 
+/** How a JSON document starts: an array, or the API's {data: …} and CloudWatch's {events: …}. */
+const DOCUMENT_START = /^\s*(\[|\{\s*"(data|events|total|page|nextToken)")/
+
 /** A line of a CloudWatch Logs export task: `2026-04-19T13:28:51.123Z {…}`. */
 const EXPORT_LINE = /^(\d{4}-\d{2}-\d{2}T\S+) (\{.*)$/
 
@@ -73,6 +76,11 @@ export async function readLogFile(
       lines = line.number
       if ('tooLong' in line) {
         if (document) throw tooLarge(path, context.maxDocumentBytes)
+        // A JSON document on one line (an API answer saved as is): read the file whole instead.
+        if (!read && DOCUMENT_START.test(line.start)) {
+          document = await wholeText(path, from.readPath, context)
+          break
+        }
         issues.skip(line.number, lineReasons.tooLong(context.maxLineBytes))
         continue
       }
@@ -169,6 +177,19 @@ export async function readLogFile(
     notCalls: issues.notCalls,
     problems: [...problems, ...issues.problems()],
   }
+}
+
+/** The file's text as lines, up to the document cap (FILE_TOO_LARGE beyond it). */
+async function wholeText(path: string, readPath: string, context: ReadContext): Promise<string[]> {
+  const lines: string[] = []
+  for await (const line of textLines(readPath, {
+    ...context,
+    maxLineBytes: context.maxDocumentBytes,
+  })) {
+    if ('tooLong' in line) throw tooLarge(path, context.maxDocumentBytes)
+    lines.push(line.text)
+  }
+  return lines
 }
 
 /** A JSON document: its records are numbered from 1 in messages. */

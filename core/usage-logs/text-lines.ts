@@ -10,7 +10,9 @@ import { checkBomb, scanError } from '../sources/csv-scan.js'
 import type { SourceLimits } from '../sources/limits.js'
 import { logMessages } from './messages.js'
 
-export type TextLine = { number: number; text: string } | { number: number; tooLong: true }
+/** A line, or a line too long to keep, with its first bytes (what it starts with tells a lot). */
+export type TextLine =
+  { number: number; text: string } | { number: number; tooLong: true; start: string }
 
 export interface LineOptions {
   limits: SourceLimits
@@ -56,11 +58,12 @@ export async function* textLines(path: string, options: LineOptions): AsyncGener
   let kept: Buffer[] = []
   let keptBytes = 0
   let tooLong = false
+  let tooLongStart = ''
   let number = 0
   let outBytes = 0
   const line = (): TextLine => {
     number++
-    if (tooLong) return { number, tooLong: true }
+    if (tooLong) return { number, tooLong: true, start: tooLongStart }
     let text = Buffer.concat(kept, keptBytes).toString('utf8')
     if (text.endsWith('\r')) text = text.slice(0, -1)
     if (number === 1) text = text.replace(/^\uFEFF/, '')
@@ -77,6 +80,8 @@ export async function* textLines(path: string, options: LineOptions): AsyncGener
           const end = newline < 0 ? chunk.length : newline
           if (!tooLong && keptBytes + end - start > maxLineBytes) {
             tooLong = true
+            const first = kept[0] ?? chunk.subarray(start, end)
+            tooLongStart = first.subarray(0, 64).toString('utf8')
             kept = []
           }
           if (!tooLong && end > start) {

@@ -27,7 +27,8 @@ export const USAGE_LOG_COLUMNS: readonly UsageLogColumn[] = [
   {
     name: 'tags',
     type: 'MAP(VARCHAR, VARCHAR)',
-    meaning: "The call's own key/value labels (Bedrock's requestMetadata, a gateway's tags)",
+    meaning:
+      "The call's own labels: Bedrock's requestMetadata, LiteLLM's spend_logs_metadata, Langfuse's metadata; list tags (LiteLLM request_tags, Langfuse tags) as keys with empty values",
   },
   { name: 'model_raw', type: 'VARCHAR', meaning: 'The model as logged' },
   {

@@ -43,7 +43,8 @@ export function utcMillis(value: unknown): number {
   let text = value.trim().replace(' ', 'T')
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.length > 10) text += 'Z'
   const ms = Date.parse(text)
-  if (Number.isNaN(ms)) throw new BadValue(lineReasons.badTimestamp(value))
+  // Before 1970 no model was called; the bound also keeps every time within what DuckDB reads.
+  if (Number.isNaN(ms) || ms < 0) throw new BadValue(lineReasons.badTimestamp(value))
   return ms
 }
 
@@ -61,7 +62,8 @@ export function tokenCount(value: unknown, field: string): number {
 export function costText(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null
   const number = typeof value === 'string' ? Number(value.trim()) : value
-  if (typeof number !== 'number' || !Number.isFinite(number)) {
+  // DECIMAL(18,10) holds less than 10^8: no single call costs that much.
+  if (typeof number !== 'number' || !Number.isFinite(number) || Math.abs(number) >= 1e8) {
     throw new BadValue(lineReasons.badCost(String(value)))
   }
   if (typeof value === 'string' && /^-?\d+(\.\d{1,10})?$/.test(value.trim())) return value.trim()

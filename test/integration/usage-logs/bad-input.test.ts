@@ -219,6 +219,18 @@ describe('bad usage-log input', () => {
     expect(result.problems[0].message).toContain('daily totals')
   })
 
+  it('loads values holding broken UTF-16 or NUL with the broken part replaced', async () => {
+    const line = record('a\ud800', { requestMetadata: { 'k\udfff': 'x\u0000y' } })
+    const path = await file('hostile.json', lines(line))
+    const result = await load([path])
+    expect(result.problems).toEqual([])
+    expect(result.ids).toEqual(['a\uFFFD'])
+    const [row] = await open!.engine.query<{ tags: { key: string; value: string }[] }>(
+      'SELECT tags FROM usage_log',
+    )
+    expect(row.tags).toEqual([{ key: 'k\uFFFD', value: 'x\u0000y' }])
+  })
+
   it('builds an empty usage_log when nothing loads', async () => {
     const path = await file('nothing.csv', 'a,b\n1,2\n')
     const result = await load([path])

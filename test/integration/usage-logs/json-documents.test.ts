@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { loadUsageLogs } from '../../../core/usage-logs/index.js'
+import { loadUsageLogs, type UsageLogOptions } from '../../../core/usage-logs/index.js'
 import { openLogEngine, type LogEngine } from './log-engine.js'
 
 const GATEWAY = 'arn:aws:sts::444455556666:assumed-role/llm-gateway-role/gw-17'
@@ -55,13 +55,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function load(files: Record<string, string>) {
+async function load(files: Record<string, string>, limits: UsageLogOptions['limits'] = {}) {
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content)
   open = await openLogEngine()
   const result = await loadUsageLogs(
     open.engine,
     Object.keys(files).map((name) => join(dir, name)),
-    { workDirectory: open.workDirectory, gatewayPrincipalArn: GATEWAY },
+    { workDirectory: open.workDirectory, gatewayPrincipalArn: GATEWAY, limits },
   )
   const rows = await open.engine.query('SELECT * FROM usage_log ORDER BY request_id')
   return { ...result, rows }
@@ -120,6 +120,32 @@ describe('JSON log documents', () => {
       cross_region: null,
       input_tokens: '7',
     })
+  })
+
+  it('read a spend-log answer saved on one line longer than a line may be, whole', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      request_id: `s${i}`,
+      startTime: '2026-06-01T10:00:00',
+      model: 'bedrock/amazon.nova-pro-v1:0',
+      prompt_tokens: 100,
+      completion_tokens: 10,
+      spend: 0.001,
+      status: 'success',
+      metadata: { usage_object: {} },
+    }))
+    const result = await load({ 'spend.json': JSON.stringify(rows) }, { maxLineBytes: 1024 })
+    expect(result.problems).toEqual([])
+    expect(result.rows).toHaveLength(40)
+  })
+
+  it('name a one-line document larger than the document cap', async () => {
+    const path = join(dir, 'big.json')
+    const rows = Array.from({ length: 40 }, (_, i) => ({ request_id: `s${i}`, startTime: 'x' }))
+    const result = await load(
+      { 'big.json': JSON.stringify(rows) },
+      { maxLineBytes: 256, maxDocumentBytes: 1024 },
+    )
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_TOO_LARGE', path]])
   })
 
   it('name a document that is not valid JSON', async () => {

@@ -20,9 +20,12 @@ describe('a logged time', () => {
     expect(iso(utcMillis(text))).toBe(expected)
   })
 
-  it.each(['yesterday', '2026-13-45T00:00:00Z', '', 1780358399])('rejects %s', (value) => {
-    expect(() => utcMillis(value)).toThrow(BadValue)
-  })
+  it.each(['yesterday', '2026-13-45T00:00:00Z', '0000-01-01T00:00:00Z', '', 1780358399])(
+    'rejects %s',
+    (value) => {
+      expect(() => utcMillis(value)).toThrow(BadValue)
+    },
+  )
 })
 
 describe('a token count', () => {
@@ -45,8 +48,9 @@ describe('a cost estimate', () => {
     expect(costText('')).toBeNull()
   })
 
-  it('rejects text that is not a number', () => {
+  it('rejects text that is not a number, and amounts no call costs', () => {
     expect(() => costText('$1.20')).toThrow(BadValue)
+    expect(() => costText(1e21)).toThrow(BadValue)
   })
 })
 
