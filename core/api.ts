@@ -452,6 +452,8 @@ export interface ChargebackResult {
 export interface ExportRequest extends ChargebackRequest {
   outDir: string
   perRecipient?: boolean
+  /** Also chargeback.xlsx: the summary, one sheet per statement, the allocations and the metadata. */
+  xlsx?: boolean
 }
 
 export interface ExportResult {
