@@ -46,6 +46,7 @@ export const CURLENS_API_ARGUMENTS = {
   summary: [],
   modelCoverage: [],
   breakdown: ['object'],
+  breakdownXlsx: ['object'],
   tokenUnitCosts: ['object'],
   tagKeys: [],
   lineItems: ['object'],

@@ -464,6 +464,13 @@ export interface ExportResult {
   chargeback: ChargebackResult
 }
 
+/** A file for the caller to save (a browser download in web mode): its suggested name and bytes. */
+export interface FileDownload {
+  name: string
+  /** The file's bytes, base64-encoded so they cross every bridge as JSON. */
+  base64: string
+}
+
 export interface RuleCoverage {
   ruleId: string
   recipient: string
@@ -501,6 +508,8 @@ export interface CurLensApi {
   currentDataset(): Promise<OpenDataset | null>
   summary(): Promise<SummaryResult>
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
+  /** The same breakdown as an Excel workbook (a Breakdown and an About sheet). */
+  breakdownXlsx(query: BreakdownQuery): Promise<FileDownload>
   /** Bedrock cost on models the catalog does not know; waits for the attribution lookups, as the summary does not. */
   modelCoverage(): Promise<ModelCoverage>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */

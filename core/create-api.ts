@@ -8,6 +8,7 @@ import { allowCache, cacheAllowed } from './cache/cache-settings.js'
 import { cacheStatus, openCacheStore } from './cache/cache-store.js'
 import type { ProgressEvent, SummaryResult } from './api.js'
 import { breakdown } from './reports/breakdown.js'
+import { breakdownWorkbook } from './reports/breakdown-workbook.js'
 import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
 import { tagKeys } from './reports/tag-keys.js'
@@ -102,6 +103,13 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       asJob(query.jobId ?? randomUUID(), async (signal) =>
         breakdown(await attributed(), query, { signal }),
       ),
+    breakdownXlsx: (query) =>
+      asJob(query.jobId ?? randomUUID(), async (signal) => ({
+        name: 'cur-lens-breakdown.xlsx',
+        base64: Buffer.from(
+          await breakdownWorkbook(await attributed(), query, { signal }),
+        ).toString('base64'),
+      })),
     modelCoverage: async () => modelCoverage(await attributed()),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
