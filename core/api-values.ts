@@ -53,6 +53,7 @@ export const CURLENS_API_ARGUMENTS = {
   checkRules: ['object', 'string', 'string?'],
   chargeback: ['object'],
   exportChargeback: ['object'],
+  exportFocus: ['object'],
   saveWorkspace: ['string', 'object'],
   loadWorkspace: ['string'],
   loadRules: ['string'],

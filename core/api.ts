@@ -471,6 +471,23 @@ export interface FileDownload {
   base64: string
 }
 
+/** The attributed line items as FOCUS 1.2 (core/chargeback/focus-export.ts says what goes where). */
+export interface FocusExportRequest {
+  /** Ends in .parquet or .csv, which gives the format. */
+  outFile: string
+  /** When given, each row's x_Recipient is the recipient of the first rule it matches. */
+  rules?: MappingRules
+}
+
+export interface FocusExportResult {
+  file: string
+  format: 'parquet' | 'csv'
+  rows: number
+  /** Sums of BilledCost (unblended) and EffectiveCost (amortized) over the rows written. */
+  billedCost: Money
+  effectiveCost: Money
+}
+
 export interface RuleCoverage {
   ruleId: string
   recipient: string
@@ -519,6 +536,8 @@ export interface CurLensApi {
   checkRules(rules: MappingRules, basis: Basis, period?: string): Promise<RulesCoverage>
   chargeback(request: ChargebackRequest): Promise<ChargebackResult>
   exportChargeback(request: ExportRequest): Promise<ExportResult>
+  /** Writes the attributed line items as FOCUS 1.2 (Parquet or CSV) with the attribution in x_ columns. */
+  exportFocus(request: FocusExportRequest): Promise<FocusExportResult>
   saveWorkspace(path: string, workspace: Workspace): Promise<void>
   loadWorkspace(path: string): Promise<Workspace>
   /** The mapping rules of a rules file (as `cur-lens export --rules` reads it) or of a workspace. */

@@ -14,7 +14,7 @@ import { modelCoverage } from './reports/model-coverage.js'
 import { tagKeys } from './reports/tag-keys.js'
 import { tokenUnitCosts } from './reports/token-unit-cost.js'
 import { attributeRows, type AttributedRows } from './rows/attributed-rows.js'
-import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
+import { checkRules, chargeback, exportChargeback, exportFocus } from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'
 import { openDataset } from './sources/index.js'
@@ -118,6 +118,7 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       checkRules(await attributed(), rules, basis, period),
     chargeback: async (request) => chargeback(await attributed(), request),
     exportChargeback: async (request) => exportChargeback(await attributed(), request),
+    exportFocus: async (request) => exportFocus(await attributed(), request),
     saveWorkspace: async (path, workspace) => saveWorkspace(path, workspace),
     loadWorkspace: async (path) => loadWorkspace(path),
     loadRules: async (path) => loadRules(path),
