@@ -471,6 +471,18 @@ export interface FileDownload {
   base64: string
 }
 
+export interface ChargebackDownloadRequest extends ChargebackRequest {
+  /** `xlsx`: the workbook; `zip`: the CSV files and the metadata, as an export writes them. */
+  as: 'xlsx' | 'zip'
+  /** In the zip, also one statement CSV per recipient. */
+  perRecipient?: boolean
+}
+
+export interface ChargebackDownload extends FileDownload {
+  /** The figures in the file. */
+  chargeback: ChargebackResult
+}
+
 /** The attributed line items as FOCUS 1.2 (core/chargeback/focus-export.ts says what goes where). */
 export interface FocusExportRequest {
   /** Ends in .parquet or .csv, which gives the format. */
@@ -536,12 +548,16 @@ export interface CurLensApi {
   checkRules(rules: MappingRules, basis: Basis, period?: string): Promise<RulesCoverage>
   chargeback(request: ChargebackRequest): Promise<ChargebackResult>
   exportChargeback(request: ExportRequest): Promise<ExportResult>
+  /** The chargeback export as one file for the browser to save (web mode): a workbook or a zip. */
+  downloadChargeback(request: ChargebackDownloadRequest): Promise<ChargebackDownload>
   /** Writes the attributed line items as FOCUS 1.2 (Parquet or CSV) with the attribution in x_ columns. */
   exportFocus(request: FocusExportRequest): Promise<FocusExportResult>
   saveWorkspace(path: string, workspace: Workspace): Promise<void>
   loadWorkspace(path: string): Promise<Workspace>
   /** The mapping rules of a rules file (as `cur-lens export --rules` reads it) or of a workspace. */
   loadRules(path: string): Promise<LoadedRules>
+  /** The same from a file's text, as a browser uploads it (web mode); `name` names it in errors. */
+  parseRules(text: string, name: string): Promise<LoadedRules>
   /** Paths of the bundled demo export. */
   demoPaths(): Promise<string[]>
   /** What the persistent cache keeps, where, and its size. */

@@ -18,8 +18,15 @@ import { chargebackMetadata, describeSources, type ExportFiles } from './metadat
 import { checkRequest } from './request.js'
 import { chargeback } from './statements.js'
 import { allocationsTable, statementTable, summaryTable } from './tables.js'
-import { chargebackWorkbook } from './workbook.js'
-import type { ChargebackResult, ExportRequest, ExportResult } from '../api.js'
+import { chargebackWorkbook, exportDate } from './workbook.js'
+import { zipFiles } from '../format/zip.js'
+import type {
+  ChargebackDownload,
+  ChargebackDownloadRequest,
+  ChargebackResult,
+  ExportRequest,
+  ExportResult,
+} from '../api.js'
 
 export const SUMMARY_FILE = 'chargeback-summary.csv'
 export const ALLOCATIONS_FILE = 'chargeback-allocations.csv'
@@ -81,6 +88,30 @@ export async function chargebackFiles(
   }
   files.push({ name: METADATA_FILE, data: `${JSON.stringify(metadata, null, 2)}\n` })
   return { files, chargeback: result }
+}
+
+/**
+ * The export as one file for a browser to save (web mode): the workbook, or a zip of the CSVs
+ * (statements too with `perRecipient`) and the metadata. Same inputs, same bytes.
+ */
+export async function chargebackDownload(
+  rows: AttributedRows,
+  request: ChargebackDownloadRequest,
+): Promise<ChargebackDownload> {
+  if (request?.as !== 'xlsx' && request?.as !== 'zip') {
+    throw new CurLensError('INVALID_QUERY', 'A chargeback downloads as "xlsx" or "zip".')
+  }
+  const { as, ...rest } = request
+  const { files, chargeback: result } = await chargebackFiles(rows, {
+    ...rest,
+    xlsx: as === 'xlsx',
+  })
+  const name = `chargeback-${result.period}.${as}`
+  const data =
+    as === 'xlsx'
+      ? (files.find((f) => f.name === WORKBOOK_FILE)!.data as Uint8Array)
+      : zipFiles(files, exportDate(result.period, rows.dataset.info.billingPeriods))
+  return { name, base64: Buffer.from(data).toString('base64'), chargeback: result }
 }
 
 export async function exportChargeback(

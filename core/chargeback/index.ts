@@ -1,6 +1,6 @@
 // Public face of core/chargeback: rule coverage, statements with shared-cost allocation, CSV and workbook export, FOCUS export.
 export { checkRules } from './coverage.js'
-export { exportChargeback } from './export.js'
+export { chargebackDownload, exportChargeback } from './export.js'
 export { exportFocus } from './focus-export.js'
 export { assertRules, describeMatch, validateRules } from './rules.js'
 export { compileRuleIndex } from './rules-sql.js'

@@ -30,12 +30,12 @@ export function chargebackWorkbook(
   ]
   return toXlsx(sheets, {
     currency: metadata.currency,
-    date: workbookDate(result.period, billingPeriods),
+    date: exportDate(result.period, billingPeriods),
   })
 }
 
 /** The first day of the period; for every period, of the last one (never the clock). */
-function workbookDate(period: string, billingPeriods: string[]): Date {
+export function exportDate(period: string, billingPeriods: string[]): Date {
   const month = period === 'all' ? billingPeriods.at(-1) : period
   const match = month ? /^(\d{4})-(\d{2})$/.exec(month) : null
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : new Date(0)

@@ -5,9 +5,10 @@
 // dates are the caller's, and the zip is packed again (fflate) with one fixed entry time, since
 // exceljs stamps each entry with the current time.
 import ExcelJS from 'exceljs'
-import { unzipSync, zipSync } from 'fflate'
+import { unzipSync } from 'fflate'
 import { CurLensError } from '../errors/curlens-error.js'
 import { escapeText } from './excel-csv.js'
+import { zipFiles } from './zip.js'
 
 /** `money` in the currency format, `number` with up to 4 decimals, `integer` whole. */
 export type XlsxColumnType = 'text' | 'money' | 'number' | 'integer'
@@ -104,15 +105,11 @@ export async function toXlsx(sheets: XlsxSheet[], options: XlsxOptions): Promise
     seen.add(sheet.name.toLowerCase())
     addSheet(workbook, sheet, options.currency)
   }
-  const packed = new Uint8Array(await workbook.xlsx.writeBuffer())
-  // A local-time date whose fields are the UTC date's: the zip's DOS times are local, so this
-  // writes the same bytes in every time zone. They start in 1980.
-  const d = options.date
-  const mtime =
-    d.getUTCFullYear() < 1980
-      ? new Date(1980, 0, 1)
-      : new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
-  return zipSync(unzipSync(packed), { level: 6, mtime })
+  const packed = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()))
+  return zipFiles(
+    Object.entries(packed).map(([name, data]) => ({ name, data })),
+    options.date,
+  )
 }
 
 function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, currency: string) {
