@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
+import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { exportChargeback } from '../../../core/chargeback/index.js'
+import { chargebackDownload, exportChargeback } from '../../../core/chargeback/index.js'
 import type { ExportRequest } from '../../../core/api.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../../fixtures/cur-generator.js'
 import { readWorkbook } from '../../fixtures/read-workbook.js'
@@ -168,6 +169,32 @@ describe('chargeback workbook', () => {
     await exportChargeback(rows!, { ...REQUEST, outDir: join(root, 'again') })
     vi.useRealTimers()
     expect(await readFile(join(root, 'again', 'chargeback.xlsx'))).toEqual(first)
+  })
+
+  it('downloads (web mode) the same workbook, and a zip of the same files the folder export writes', async () => {
+    const { xlsx: _, perRecipient: __, ...request } = REQUEST
+    const workbook = await chargebackDownload(rows!, { ...request, as: 'xlsx' })
+    expect(workbook.name).toBe(`chargeback-${MONTH}.xlsx`)
+    expect(Buffer.from(workbook.base64, 'base64')).toEqual(
+      await readFile(join(root, 'out', 'chargeback.xlsx')),
+    )
+    const zip = await chargebackDownload(rows!, { ...request, as: 'zip', perRecipient: true })
+    expect(zip.name).toBe(`chargeback-${MONTH}.zip`)
+    const entries = unzipSync(new Uint8Array(Buffer.from(zip.base64, 'base64')))
+    const metadata = JSON.parse(
+      await readFile(join(root, 'out', 'chargeback-metadata.json'), 'utf8'),
+    )
+    const names = [
+      'chargeback-summary.csv',
+      'chargeback-allocations.csv',
+      ...metadata.files.statements.map((s: { file: string }) => s.file),
+    ]
+    expect(Object.keys(entries).sort()).toEqual([...names, 'chargeback-metadata.json'].sort())
+    for (const name of names) {
+      expect(Buffer.from(entries[name]), name).toEqual(await readFile(join(root, 'out', name)))
+    }
+    const again = await chargebackDownload(rows!, { ...request, as: 'zip', perRecipient: true })
+    expect(again.base64).toBe(zip.base64)
   })
 
   it('removes the workbook of an earlier export when this one writes none', async () => {
