@@ -17,7 +17,8 @@
 // ServiceCategory is "AI and Machine Learning" for Amazon Bedrock and "Other" for the rest.
 // CSV cells are written as they are (no formula escape): the file is data for tools, not Excel.
 import { randomBytes } from 'node:crypto'
-import { readFile, rm } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
 import type { FocusExportRequest, FocusExportResult } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
@@ -150,7 +151,7 @@ export async function exportFocus(
       {},
       { signal },
     )
-    await writeFileAtomic(outFile, await readFile(temp))
+    await writeFileAtomic(outFile, createReadStream(temp))
     return {
       file: outFile,
       format,
