@@ -177,7 +177,7 @@ export function ExportCard({ request, blockedReason }: ExportCardProps) {
             onClick={runExport}
             data-testid="export-button"
           >
-            {busy ? 'Exporting…' : 'Export CSV'}
+            {busy ? 'Exporting…' : workbook ? 'Export CSV and workbook' : 'Export CSV'}
           </Button>
           {(blockedReason || !folder.trim()) && (
             <Typography variant="body2" sx={{ color: 'text.secondary' }}>
