@@ -141,9 +141,11 @@ export async function exportFocus(
   const temp = join(rows.dataset.workDirectory, `focus-${randomBytes(6).toString('hex')}.${format}`)
   const options = format === 'csv' ? '(FORMAT csv, HEADER)' : '(FORMAT parquet)'
   try {
-    await rows.engine.query(`COPY (${select}) TO ${sqlString(temp)} ${options}`, params, {
-      signal,
-    })
+    const [copied] = await rows.engine.query<{ Count: string }>(
+      `COPY (${select}) TO ${sqlString(temp)} ${options}`,
+      params,
+      { signal },
+    )
     const [totals] = await rows.engine.query<{ rows: string; billed: string; effective: string }>(
       `SELECT count(*) AS rows, coalesce(sum(unblended_cost), 0) AS billed,
               coalesce(sum(amortized_cost), 0) AS effective
@@ -151,6 +153,12 @@ export async function exportFocus(
       {},
       { signal },
     )
+    if (copied.Count !== totals.rows) {
+      throw new CurLensError(
+        'INTERNAL',
+        `The FOCUS file would hold ${copied.Count} rows for ${totals.rows} line items; nothing was written.`,
+      )
+    }
     await writeFileAtomic(outFile, createReadStream(temp))
     return {
       file: outFile,

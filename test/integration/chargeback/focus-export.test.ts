@@ -1,7 +1,7 @@
 // The attributed line items as FOCUS 1.2, over a generated CUR 2.0 Parquet export: column names and
 // types as DuckDB reads them back, and a round trip through CUR Lens's own reader that gives the
 // generator's totals (overall, by service, by team tag) and x_Recipient sums computed from the rows.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -95,6 +95,12 @@ describe('FOCUS 1.2 export', () => {
         { file },
       )
       expect(check).toEqual({ bad_categories: '0', utc: true })
+      // The CSV has the same columns, its Date/Time cells in ISO 8601 UTC.
+      const csvFile = join(root, 'focus.csv')
+      await exportFocus(rows!, { outFile: csvFile, rules: RULES })
+      const [header, first] = (await readFile(csvFile, 'utf8')).split('\n')
+      expect(header.split(',')).toEqual(described.map((c) => c.column_name))
+      expect(first).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z,/)
     } finally {
       await engine.close()
     }
