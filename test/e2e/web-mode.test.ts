@@ -131,6 +131,27 @@ describe('CUR Lens in the browser (local web mode)', () => {
     }
     await screenshot(page, 'explore-by-team')
 
+    // The same breakdown downloaded as a workbook: each team's cost a number, to the cent.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('breakdown-xlsx-button').click(),
+    ])
+    const file = join(dir, 'downloads', download.suggestedFilename())
+    await download.saveAs(file)
+    const sheet = (await readWorkbook(file)).getWorksheet('Breakdown')!
+    const inWorkbook = new Map<string, number>()
+    for (let r = 2; sheet.getRow(r).getCell(1).value !== null; r++) {
+      inWorkbook.set(
+        String(sheet.getRow(r).getCell(1).value),
+        sheet.getRow(r).getCell(2).value as number,
+      )
+    }
+    for (const [team, units] of expected) {
+      expect(BigInt(Math.round(inWorkbook.get(team)! * 100)), `team ${team}`).toBe(
+        unitsToCents(units),
+      )
+    }
+
     // The chart answers the keyboard as the table does: Tab to a bar, Enter filters to it.
     await page.locator('[data-testid="breakdown-chart"] rect[tabindex="0"]').first().focus()
     await screenshot(page, 'explore-bar-focused')
