@@ -10,7 +10,7 @@ import { CurLensError } from '../errors/curlens-error.js'
 import { escapeText } from './excel-csv.js'
 import { zipFiles } from './zip.js'
 
-/** `money` in the currency format, `number` with up to 4 decimals, `integer` whole. */
+/** `money` in the currency format, `number` with 4 decimals, `integer` whole. */
 export type XlsxColumnType = 'text' | 'money' | 'number' | 'integer'
 
 export interface XlsxColumn {
@@ -53,7 +53,7 @@ function numberFormat(type: XlsxColumnType, currency: string): string | undefine
       ? `[$${currency}] ${amount};-[$${currency}] ${amount}`
       : amount
   }
-  if (type === 'number') return '#,##0.####'
+  if (type === 'number') return '#,##0.0000'
   if (type === 'integer') return '#,##0'
   return undefined
 }
@@ -76,7 +76,7 @@ function shownLength(value: string | number | null, type: XlsxColumnType): numbe
   if (typeof value === 'string') return Math.max(...value.split('\n').map((l) => l.length))
   const digits = Math.trunc(Math.abs(value)).toString().length
   const grouped = digits + Math.floor((digits - 1) / 3) + (value < 0 ? 1 : 0)
-  // Money: 2 decimals and a currency code; other numbers: up to 4 decimals.
+  // Money: 2 decimals and a currency code; other numbers: 4 decimals.
   return grouped + (type === 'money' ? 3 + 4 : type === 'number' ? 5 : 0)
 }
 
