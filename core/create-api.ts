@@ -8,11 +8,11 @@ import { allowCache, cacheAllowed } from './cache/cache-settings.js'
 import { cacheStatus, openCacheStore } from './cache/cache-store.js'
 import type { ProgressEvent, SummaryResult } from './api.js'
 import { breakdown } from './reports/breakdown.js'
-import { breakdownWorkbook } from './reports/breakdown-workbook.js'
 import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
 import { tagKeys } from './reports/tag-keys.js'
 import { tokenUnitCosts } from './reports/token-unit-cost.js'
+import { breakdownWorkbook } from './reports/breakdown-workbook.js'
 import { attributeRows, type AttributedRows } from './rows/attributed-rows.js'
 import {
   chargebackDownload,
@@ -109,13 +109,6 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       asJob(query.jobId ?? randomUUID(), async (signal) =>
         breakdown(await attributed(), query, { signal }),
       ),
-    breakdownXlsx: (query) =>
-      asJob(query.jobId ?? randomUUID(), async (signal) => ({
-        name: 'cur-lens-breakdown.xlsx',
-        base64: Buffer.from(
-          await breakdownWorkbook(await attributed(), query, { signal }),
-        ).toString('base64'),
-      })),
     modelCoverage: async () => modelCoverage(await attributed()),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
@@ -131,6 +124,13 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
     loadRules: async (path) => loadRules(path),
     parseRules: async (text, name) => parseRules(text, name),
     demoPaths: async () => demoPaths(),
+    breakdownXlsx: (query) =>
+      asJob(query.jobId ?? randomUUID(), async (signal) => ({
+        name: 'cur-lens-breakdown.xlsx',
+        base64: Buffer.from(
+          await breakdownWorkbook(await attributed(), query, { signal }),
+        ).toString('base64'),
+      })),
     cacheStatus: async () => cacheStatus(store, await cacheAllowed(cacheRoot)),
     async rowsCache(wait) {
       const rows = await attributed()

@@ -4,15 +4,19 @@
 // the CLI's labels ((no principal), (untagged), (unknown)); the figure is money in the export's
 // currency, usage with decimals, tokens whole. Dated from the export's last billing period.
 import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../api.js'
+import { COST_METRICS } from '../api-values.js'
 import { toXlsx, type XlsxCell, type XlsxColumnType, type XlsxSheet } from '../format/xlsx.js'
 import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
 import { breakdown } from './breakdown.js'
 
 const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
-const valueName = (metric: Metric) => (metric === 'usage' || metric === 'tokens' ? metric : 'cost')
+const isCost = (metric: Metric) => (COST_METRICS as readonly string[]).includes(metric)
+/** `cost` for the cost metrics, else the metric's own name (`usage`, `tokens`). */
+const valueName = (metric: Metric) => (isCost(metric) ? 'cost' : metric)
+/** Money in the currency format, usage with decimals, counts (tokens) whole. */
 const valueType = (metric: Metric): XlsxColumnType =>
-  metric === 'usage' ? 'number' : metric === 'tokens' ? 'integer' : 'money'
+  isCost(metric) ? 'money' : metric === 'usage' ? 'number' : 'integer'
 
 /** How the empty group of a dimension is shown (as `cur-lens report` shows it). */
 export function emptyGroupLabel(dimension: Dimension): string {
