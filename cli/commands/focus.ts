@@ -1,6 +1,6 @@
 // `cur-lens focus`: the attributed line items as FOCUS 1.2 (Parquet or CSV, by the --out file's
-// extension), with who and what in x_ columns, for other FinOps tools. Prints the file written, its
-// rows and its BilledCost and EffectiveCost totals, which equal the export's unblended and amortized.
+// extension), with who and what in x_ columns, for other FinOps tools. Prints the file written,
+// its rows and its BilledCost and EffectiveCost totals (the export's unblended and amortized).
 import { resolve } from 'node:path'
 import type { FocusExportRequest } from '../../core/api.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'

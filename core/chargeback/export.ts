@@ -1,8 +1,9 @@
 // exportChargeback(): the chargeback as files finance opens in Excel, each written atomically:
 // chargeback-summary.csv (one row per recipient and per kept bucket), chargeback-allocations.csv
 // (each shared bucket's rule and where it went), optionally statement-<recipient>.csv and the
-// workbook chargeback.xlsx (workbook.ts), and chargeback-metadata.json naming the source files with their SHA-256, the period, basis and rules,
-// so the statement can be reproduced. Nothing time-dependent is written: same inputs, same bytes.
+// workbook chargeback.xlsx (workbook.ts), and chargeback-metadata.json naming the source files with
+// their SHA-256, the period, basis and rules, so the statement can be reproduced. Nothing
+// time-dependent is written: same inputs, same bytes.
 // Exporting again into the same folder removes the statements (and workbook) the previous export
 // listed in its metadata and this one did not write, so no stale statement is left for a department
 // head; no other file is ever removed.
@@ -149,7 +150,7 @@ export async function exportChargeback(
     await rm(path, { force: true }).catch((e: unknown) => {
       throw new CurLensError(
         'WRITE_FAILED',
-        `The export is complete, but the old statement ${path} could not be removed ` +
+        `The export is complete, but the old file ${path} could not be removed ` +
           `(${(e as Error).message}). Close it if it is open, then export again.`,
         { file: path, cause: e },
       )

@@ -1,4 +1,5 @@
-// Public face of core/chargeback: rule coverage, statements with shared-cost allocation, CSV and workbook export, FOCUS export.
+// Public face of core/chargeback: rule coverage, statements with shared-cost allocation, their
+// export (CSV, workbook, browser download), and the line items as FOCUS with their recipients.
 export { checkRules } from './coverage.js'
 export { chargebackDownload, exportChargeback } from './export.js'
 export { exportFocus } from './focus-export.js'

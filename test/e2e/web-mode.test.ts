@@ -1,6 +1,7 @@
 // The app in Chromium through `cur-lens serve`, as a user drives it: a generated CUR 2.0 export
-// opened from the command line, the overview total, a breakdown by team, a drill-down, a
-// chargeback export typed to a folder, a month with two deliveries, and a corrupt file. Figures are checked against the
+// opened from the command line, the overview total, a breakdown by team (and its workbook), a
+// drill-down, rules uploaded from a file, a chargeback downloaded as a workbook and as a zip and
+// read back, a month with two deliveries, and a corrupt file. Figures are checked against the
 // generator's own sums, to the cent. Screens are saved to test-results/e2e-*.png.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

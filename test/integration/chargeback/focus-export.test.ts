@@ -1,6 +1,6 @@
 // The attributed line items as FOCUS 1.2, over a generated CUR 2.0 Parquet export: column names and
 // types as DuckDB reads them back, and a round trip through CUR Lens's own reader that gives the
-// generator's totals (overall, by service, by team tag) and x_Recipient sums computed from the rows.
+// generator's totals (overall, by service, by team tag) and x_Recipient sums from its rows.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
