@@ -213,6 +213,7 @@ describe('CUR Lens in the browser (local web mode)', () => {
     await page.getByTestId('load-rules-button').click()
     await page.getByTestId('rules-file-upload').setInputFiles(rulesFile)
     await page.getByText(`Loaded ${expected.length} rules.`).waitFor({ timeout: 30_000 })
+    await screenshot(page, 'rules-upload')
     // The Load button drops focus when it disables itself, until MUI's focus trap takes it back;
     // on a busy machine an Escape pressed in between goes nowhere. A click does not need focus.
     const dialog = page.getByRole('dialog')
