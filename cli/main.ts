@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   tokens: () => import('./commands/tokens.js'),
   tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
+  focus: () => import('./commands/focus.js'),
   rules: () => import('./commands/rules.js'),
   sql: () => import('./commands/sql.js'),
   cache: () => import('./commands/cache.js'),
@@ -22,7 +23,8 @@ Commands:
   diff <old...> --against <new...>      what changed between two deliveries (or months), by dimension
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
   tags <path...>                        tag keys, and how much of the cost carries each
-  export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
+  export <path...> --out <dir> …        chargeback CSVs (and a workbook) finance can open in Excel
+  focus <path...> --out <file>          the attributed line items as FOCUS 1.2 (Parquet or CSV)
   rules check <path...> --rules <file>  how much cost each mapping rule matches
   sql <path...> "<query>"               a read-only SELECT over the views cur and cur_attributed
   cache list|clear|build|on|off         what the cache keeps and where, and removing it

@@ -545,6 +545,8 @@ export interface ChargebackResult {
 export interface ExportRequest extends ChargebackRequest {
   outDir: string
   perRecipient?: boolean
+  /** Also chargeback.xlsx: the summary, one sheet per statement, the allocations and the metadata. */
+  xlsx?: boolean
 }
 
 export interface ExportResult {
@@ -553,6 +555,42 @@ export interface ExportResult {
   removed: string[]
   /** The figures that were written. */
   chargeback: ChargebackResult
+}
+
+/** A file for the caller to save (a browser download in web mode): its suggested name and bytes. */
+export interface FileDownload {
+  name: string
+  /** The file's bytes, base64-encoded so they cross every bridge as JSON. */
+  base64: string
+}
+
+export interface ChargebackDownloadRequest extends ChargebackRequest {
+  /** `xlsx`: the workbook; `zip`: the CSV files and the metadata, as an export writes them. */
+  as: 'xlsx' | 'zip'
+  /** In the zip, also one statement CSV per recipient. */
+  perRecipient?: boolean
+}
+
+export interface ChargebackDownload extends FileDownload {
+  /** The figures in the file. */
+  chargeback: ChargebackResult
+}
+
+/** The attributed line items as FOCUS 1.2 (core/chargeback/focus-export.ts says what goes where). */
+export interface FocusExportRequest {
+  /** Ends in .parquet or .csv, which gives the format. */
+  outFile: string
+  /** When given, each row's x_Recipient is the recipient of the first rule it matches. */
+  rules?: MappingRules
+}
+
+export interface FocusExportResult {
+  file: string
+  format: 'parquet' | 'csv'
+  rows: number
+  /** Sums of BilledCost (unblended) and EffectiveCost (amortized) over the rows written. */
+  billedCost: Money
+  effectiveCost: Money
 }
 
 export interface RuleCoverage {
@@ -592,6 +630,8 @@ export interface CurLensApi {
   currentDataset(): Promise<OpenDataset | null>
   summary(): Promise<SummaryResult>
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
+  /** The same breakdown as an Excel workbook (a Breakdown and an About sheet). */
+  breakdownXlsx(query: BreakdownQuery): Promise<FileDownload>
   /** Bedrock cost on models the catalog does not know; waits for the attribution lookups, as the summary does not. */
   modelCoverage(): Promise<ModelCoverage>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
@@ -601,10 +641,16 @@ export interface CurLensApi {
   checkRules(rules: MappingRules, basis: Basis, period?: string): Promise<RulesCoverage>
   chargeback(request: ChargebackRequest): Promise<ChargebackResult>
   exportChargeback(request: ExportRequest): Promise<ExportResult>
+  /** The chargeback export as one file for the browser to save (web mode): a workbook or a zip. */
+  downloadChargeback(request: ChargebackDownloadRequest): Promise<ChargebackDownload>
+  /** Writes the attributed line items as FOCUS 1.2 (Parquet or CSV) with the attribution in x_ columns. */
+  exportFocus(request: FocusExportRequest): Promise<FocusExportResult>
   saveWorkspace(path: string, workspace: Workspace): Promise<void>
   loadWorkspace(path: string): Promise<Workspace>
   /** The mapping rules of a rules file (as `cur-lens export --rules` reads it) or of a workspace. */
   loadRules(path: string): Promise<LoadedRules>
+  /** The same from a file's text, as a browser uploads it (web mode); `name` names it in errors. */
+  parseRules(text: string, name: string): Promise<LoadedRules>
   /** Paths of the bundled demo export. */
   demoPaths(): Promise<string[]>
   /** What the persistent cache keeps, where, and its size. */

@@ -15,15 +15,22 @@ import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
 import { tagKeys } from './reports/tag-keys.js'
 import { tokenUnitCosts } from './reports/token-unit-cost.js'
+import { breakdownWorkbook } from './reports/breakdown-workbook.js'
 import { attributeRows, type AttributedRows } from './rows/attributed-rows.js'
-import { checkRules, chargeback, exportChargeback } from './chargeback/index.js'
+import {
+  chargebackDownload,
+  checkRules,
+  chargeback,
+  exportChargeback,
+  exportFocus,
+} from './chargeback/index.js'
 import { demoPaths } from './demo-paths.js'
 import { CurLensError } from './errors/curlens-error.js'
 import { openDataset } from './sources/index.js'
 import { runSql, sqlCsv, sqlSchema } from './sql-console/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
-import { loadRules } from './workspace/rules-file.js'
+import { loadRules, parseRules } from './workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
 import type { ClosableApi, Emit } from './worker/engine-worker.js'
 
@@ -160,10 +167,20 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       checkRules(await attributed(), rules, basis, period),
     chargeback: async (request) => chargeback(await attributed(), request),
     exportChargeback: async (request) => exportChargeback(await attributed(), request),
+    exportFocus: async (request) => exportFocus(await attributed(), request),
+    downloadChargeback: async (request) => chargebackDownload(await attributed(), request),
     saveWorkspace: async (path, workspace) => saveWorkspace(path, workspace),
     loadWorkspace: async (path) => loadWorkspace(path),
     loadRules: async (path) => loadRules(path),
+    parseRules: async (text, name) => parseRules(text, name),
     demoPaths: async () => demoPaths(),
+    breakdownXlsx: (query) =>
+      asJob(query.jobId ?? randomUUID(), async (signal) => ({
+        name: 'cur-lens-breakdown.xlsx',
+        base64: Buffer.from(
+          await breakdownWorkbook(await attributed(), query, { signal }),
+        ).toString('base64'),
+      })),
     cacheStatus: async () => cacheStatus(store, await cacheAllowed(cacheRoot)),
     async rowsCache(wait) {
       const rows = await attributed()

@@ -1,4 +1,4 @@
-// `cur-lens export`: chargeback CSVs for Excel, by mapping rules or by a report dimension. Prints
+// `cur-lens export`: chargeback CSVs (and a workbook) for Excel, by mapping rules or by a report dimension. Prints
 // the files written, how each shared bucket was treated, and the reconciliation to the bill.
 import { resolve } from 'node:path'
 import type { ExportRequest, LineDetail, SharedBucket, SharedTreatment } from '../../core/api.js'
@@ -36,6 +36,8 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
   --per-recipient       also one statement CSV per recipient
+  --xlsx                also chargeback.xlsx: the summary, a sheet per recipient, the allocations
+                        and the metadata in one Excel workbook
   --lines <level>       who each statement line names: principal (the full ARN, default), person,
                         role, account or none (lines by service and model only)
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
@@ -56,6 +58,7 @@ const EXPORT = {
     'shared-role': { type: 'string', multiple: true },
     filter: { type: 'string', multiple: true },
     'per-recipient': { type: 'boolean' },
+    xlsx: { type: 'boolean' },
     lines: { type: 'string', default: 'principal' },
   },
 } as const
@@ -123,6 +126,7 @@ function readOptions(args: Arguments<typeof EXPORT.options>): ExportOptions {
       filters: parseFilters(values.filter),
       outDir: resolve(values.out),
       perRecipient: values['per-recipient'],
+      xlsx: values.xlsx,
       lineDetail: parseChoice<LineDetail>('--lines', values.lines, LINE_DETAILS),
     },
   }

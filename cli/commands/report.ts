@@ -1,7 +1,9 @@
 // `cur-lens report`: cost (or usage, or tokens) split by up to three dimensions, as an aligned table
-// with a total line, as CSV for Excel, or as JSON for scripts: one object per group, one property
-// per dimension as given in --by (null for the no-principal / untagged / unknown group) and the
-// figure as a number, sorted by descending value.
+// with a total line, as CSV for Excel, as JSON for scripts (one object per group, one property per
+// dimension as given in --by, null for the no-principal / untagged / unknown group, and the figure
+// as a number, sorted by descending value), or as an Excel workbook written to --out.
+import { resolve } from 'node:path'
+import { writeFileAtomic } from '../../core/files/atomic-write.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import { METRICS } from '../../core/api-values.js'
 import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
@@ -34,7 +36,8 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
   --top <N>             the N largest groups of the first dimension, the rest as (other)
-  --format <format>     table (default), csv or json
+  --format <format>     table (default), csv, json or xlsx (an Excel workbook; needs --out)
+  --out <file>          write to this file instead of the terminal
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
@@ -48,10 +51,11 @@ const REPORT = {
     filter: { type: 'string', multiple: true },
     top: { type: 'string' },
     format: { type: 'string', default: 'table' },
+    out: { type: 'string' },
   },
 } as const
 
-const FORMATS = ['table', 'csv', 'json'] as const
+const FORMATS = ['table', 'csv', 'json', 'xlsx'] as const
 type Format = (typeof FORMATS)[number]
 const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
@@ -59,13 +63,24 @@ interface ReportOptions {
   sources: Sources
   query: BreakdownQuery
   format: Format
+  /** The file to write instead of stdout. */
+  out?: string
 }
 
 export function run(argv: string[]): Promise<number> {
   return runCommand(REPORT, argv, readOptions, (options) =>
     withOpenApi(options.sources, async (api) => {
-      const result = await api.breakdown(options.query)
-      process.stdout.write(render(result, options.format))
+      if (options.format === 'xlsx') {
+        const { base64 } = await api.breakdownXlsx(options.query)
+        await writeFileAtomic(options.out!, Buffer.from(base64, 'base64'))
+        process.stdout.write(`Wrote ${options.out}\n`)
+        return 0
+      }
+      const text = render(await api.breakdown(options.query), options.format)
+      if (options.out) {
+        await writeFileAtomic(options.out, text)
+        process.stdout.write(`Wrote ${options.out}\n`)
+      } else process.stdout.write(text)
       return 0
     }),
   )
@@ -92,7 +107,10 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
     // Above the cap, as above the number of groups, every group is kept.
     if (Number(values.top) <= MAX_TOP_N) query.topN = Number(values.top)
   }
-  return { sources, query, format }
+  if (format === 'xlsx' && !values.out) {
+    throw new UsageError('--format xlsx writes a workbook: name it with --out <file.xlsx>.')
+  }
+  return { sources, query, format, out: values.out && resolve(values.out) }
 }
 
 function valueName(metric: Metric): string {
@@ -104,7 +122,7 @@ function nullLabel(dimension: Dimension): string {
   return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
 }
 
-export function render(result: BreakdownResult, format: Format): string {
+export function render(result: BreakdownResult, format: Exclude<Format, 'xlsx'>): string {
   if (format === 'json') return `${formatJson(toJson(result))}\n`
   if (format === 'csv') return toCsv(result)
   return toTable(result)

@@ -22,9 +22,10 @@ const TEMP_SUFFIX = '.curlens-tmp'
 // `.<target name>.<pid>.<random>.curlens-tmp`: the pid tells a live writer's file from an orphan.
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.curlens-tmp$/
 
+/** `data` may be a stream (e.g. a large file DuckDB wrote in the work folder), read once. */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | AsyncIterable<Uint8Array>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const target = await resolveTarget(path)
@@ -42,7 +43,8 @@ export async function writeFileAtomic(
     throw writeFailed(dir, e, `Cannot write to the folder ${dir}`)
   }
   try {
-    await handle.writeFile(data)
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
+    else for await (const chunk of data) await handle.write(chunk)
     await handle.sync()
     await handle.close()
     handle = undefined

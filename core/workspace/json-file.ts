@@ -21,11 +21,20 @@ export async function readJsonFile(
       cause: e,
     })
   }
+  return parseJsonText(text, path, invalidCode)
+}
+
+/** The JSON of a file's text (read here, or uploaded in web mode), or `invalidCode` naming it. */
+export function parseJsonText(
+  text: string,
+  name: string,
+  invalidCode: 'INVALID_RULES' | 'INVALID_WORKSPACE',
+): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new CurLensError(invalidCode, `${path} is not valid JSON: ${(e as Error).message}`, {
-      file: path,
+    throw new CurLensError(invalidCode, `${name} is not valid JSON: ${(e as Error).message}`, {
+      file: name,
       cause: e,
     })
   }

@@ -20,6 +20,7 @@ import { createDesktopApi } from '../../electron/main/desktop-api.js'
 import { registerInvokeHandler } from '../../electron/main/ipc-bridge.js'
 import { createRecentSources } from '../../electron/main/recent-sources.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
+import { readWorkbook } from '../fixtures/read-workbook.js'
 import { buildDesktop, launchChromium, ROOT, screenshot } from './harness.js'
 import { centsOf, displayedCents } from './money.js'
 
@@ -172,13 +173,27 @@ describe('the desktop shell parts, assembled in Chromium', () => {
     await screenshot(page, 'desktop-overview')
   })
 
-  it('follows File > Export Chargeback… to the export, with the folder from the native picker', async () => {
+  it('follows File > Export Chargeback… to the export into the folder from the native picker, workbook included', async () => {
     emit('onDidMenuCommand', { command: 'export' })
     await page.getByTestId('export-folder-button').click()
     await expect
       .poll(() => page.getByText(join(dir, 'exports')).count(), { timeout: 30_000 })
       .toBeGreaterThan(0)
+    await page.getByTestId('chargeback-quick-mode').click()
+    await page.getByTestId('chargeback-by').selectOption('tag:iamPrincipal/team')
+    await page.getByTestId('export-button').click()
+    await page.getByTestId('export-result').waitFor({ timeout: 60_000 })
     await screenshot(page, 'desktop-export')
+    // The workbook is written beside the CSVs, and its summary adds up to the bill.
+    const summary = (await readWorkbook(join(dir, 'exports', 'chargeback.xlsx'))).getWorksheet(
+      'Summary',
+    )!
+    let cents = 0n
+    for (let r = 2; summary.getRow(r).getCell(1).value !== null; r++) {
+      cents += BigInt(Math.round((summary.getRow(r).getCell(7).value as number) * 100))
+    }
+    const basis = summary.getRow(2).getCell(4).value as 'unblended' | 'amortized'
+    expect(cents).toBe(centsOf(billing.expected.totals[basis]))
   })
 
   it('shows Help > About with the versions from appInfo', async () => {

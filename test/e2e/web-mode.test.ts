@@ -1,14 +1,17 @@
 // The app in Chromium through `cur-lens serve`, as a user drives it: a generated CUR 2.0 export
-// opened from the command line, the overview total, a breakdown by team, a drill-down, a
-// chargeback export typed to a folder, a month with two deliveries, and a corrupt file. Figures are checked against the
+// opened from the command line, the overview total, a breakdown by team (and its workbook), a
+// drill-down, rules uploaded from a file, a chargeback downloaded as a workbook and as a zip and
+// read back, a month with two deliveries, and a corrupt file. Figures are checked against the
 // generator's own sums, to the cent. Screens are saved to test-results/e2e-*.png.
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
 import { toUnits as costUnits } from '../fixtures/money.js'
+import { readWorkbook } from '../fixtures/read-workbook.js'
 import {
   launchChromium,
   openWatchedPage,
@@ -129,6 +132,27 @@ describe('CUR Lens in the browser (local web mode)', () => {
     }
     await screenshot(page, 'explore-by-team')
 
+    // The same breakdown downloaded as a workbook: each team's cost a number, to the cent.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('breakdown-xlsx-button').click(),
+    ])
+    const file = join(dir, 'downloads', download.suggestedFilename())
+    await download.saveAs(file)
+    const sheet = (await readWorkbook(file)).getWorksheet('Breakdown')!
+    const inWorkbook = new Map<string, number>()
+    for (let r = 2; sheet.getRow(r).getCell(1).value !== null; r++) {
+      inWorkbook.set(
+        String(sheet.getRow(r).getCell(1).value),
+        sheet.getRow(r).getCell(2).value as number,
+      )
+    }
+    for (const [team, units] of expected) {
+      expect(BigInt(Math.round(inWorkbook.get(team)! * 100)), `team ${team}`).toBe(
+        unitsToCents(units),
+      )
+    }
+
     // The chart answers the keyboard as the table does: Tab to a bar, Enter filters to it.
     await page.locator('[data-testid="breakdown-chart"] rect[tabindex="0"]').first().focus()
     await screenshot(page, 'explore-bar-focused')
@@ -181,15 +205,15 @@ describe('CUR Lens in the browser (local web mode)', () => {
     await table.waitFor({ state: 'detached', timeout: 10_000 })
   })
 
-  it('loads mapping rules from a plain rules file into the rules table', async () => {
+  it('loads mapping rules from a plain rules file uploaded through the browser', async () => {
     const { page } = watched
     const rulesFile = join(ROOT, 'resources', 'demo', 'rules.json')
     const expected = (JSON.parse(await readFile(rulesFile, 'utf8')) as { rules: unknown[] }).rules
     await page.getByTestId('nav-chargeback').click()
     await page.getByTestId('load-rules-button').click()
-    await page.getByTestId('rules-file-input').fill(rulesFile)
-    await page.getByTestId('rules-file-confirm').click()
+    await page.getByTestId('rules-file-upload').setInputFiles(rulesFile)
     await page.getByText(`Loaded ${expected.length} rules.`).waitFor({ timeout: 30_000 })
+    await screenshot(page, 'rules-upload')
     // The Load button drops focus when it disables itself, until MUI's focus trap takes it back;
     // on a busy machine an Escape pressed in between goes nowhere. A click does not need focus.
     const dialog = page.getByRole('dialog')
@@ -200,34 +224,71 @@ describe('CUR Lens in the browser (local web mode)', () => {
       .toBe(expected.length)
   })
 
-  it('exports a chargeback by team to a typed folder, and the CSV adds up to the amortized bill', async () => {
+  it('downloads the chargeback by team as a workbook that reads back to the amortized bill', async () => {
     const { page } = watched
-    const outDir = join(dir, 'chargeback')
     await page.getByTestId('nav-chargeback').click()
     await page.getByTestId('chargeback-quick-mode').click()
     await page.getByTestId('chargeback-by').selectOption(TEAM_TAG)
-    await page.getByTestId('export-folder-input').fill(outDir)
-    await page.getByTestId('export-button').click()
-    await page.getByTestId('export-result').waitFor({ timeout: 60_000 })
-    await page.getByTestId('export-result').scrollIntoViewIfNeeded()
-    await screenshot(page, 'chargeback-export')
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('download-xlsx-button').click(),
+    ])
+    const file = join(dir, 'downloads', download.suggestedFilename())
+    await download.saveAs(file)
+    await page.getByTestId('download-result').waitFor({ timeout: 30_000 })
+    await page.getByTestId('download-result').scrollIntoViewIfNeeded()
+    await screenshot(page, 'chargeback-download')
 
-    const files = await readdir(outDir)
-    expect(files).toContain('chargeback-summary.csv')
-    const csv = await readFile(join(outDir, 'chargeback-summary.csv'), 'utf8')
-    expect(csv.startsWith('\uFEFF')).toBe(true)
-    const lines = csv
+    expect(download.suggestedFilename()).toMatch(/^chargeback-[\w-]+\.xlsx$/)
+    const workbook = await readWorkbook(file)
+    const summary = workbook.getWorksheet('Summary')!
+    expect(summary.getRow(1).values).toEqual([
+      undefined,
+      'recipient',
+      'kind',
+      'period',
+      'basis',
+      'direct',
+      'shared',
+      'total',
+    ])
+    const recipients: string[] = []
+    let cents = 0n
+    for (let r = 2; summary.getRow(r).getCell(1).value !== null; r++) {
+      recipients.push(summary.getRow(r).getCell(1).value as string)
+      cents += BigInt(Math.round((summary.getRow(r).getCell(7).value as number) * 100))
+    }
+    // Statements are rounded to cents so that they add up to the bill rounded to cents.
+    expect(cents).toBe(centsOf(billing.expected.totals.amortized))
+    for (const team of expectedByTeam().keys()) {
+      expect(recipients, team).toContain(team)
+      expect(workbook.getWorksheet(team), team).toBeDefined()
+    }
+    expect(workbook.worksheets.map((s) => s.name).slice(-2)).toEqual(['Allocations', 'Metadata'])
+
+    const [zipped] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('download-zip-button').click(),
+    ])
+    const zipFile = join(dir, 'downloads', zipped.suggestedFilename())
+    await zipped.saveAs(zipFile)
+    const entries = unzipSync(new Uint8Array(await readFile(zipFile)))
+    expect(Object.keys(entries)).toEqual(
+      expect.arrayContaining([
+        'chargeback-summary.csv',
+        'chargeback-allocations.csv',
+        'chargeback-metadata.json',
+        ...[...expectedByTeam().keys()].map((team) => `statement-${team}.csv`),
+      ]),
+    )
+    const csv = strFromU8(entries['chargeback-summary.csv'])
+    const totals = csv
       .slice(1)
       .split('\r\n')
+      .slice(1)
       .filter((l) => l.length > 0)
-    const header = lines[0].split(',')
-    expect(header).toEqual(['recipient', 'kind', 'period', 'basis', 'direct', 'shared', 'total'])
-    // Statements are rounded to cents so that they add up to the bill rounded to cents.
-    const totals = lines.slice(1).map((l) => l.split(',').at(-1) ?? '')
-    for (const total of totals) expect(total).toMatch(/^-?\d+\.\d{2}$/)
+      .map((l) => l.split(',').at(-1) ?? '')
     expect(unitsToCents(sumDecimals(totals))).toBe(centsOf(billing.expected.totals.amortized))
-    const recipients = lines.slice(1).map((l) => l.split(',')[0])
-    for (const team of expectedByTeam().keys()) expect(recipients, team).toContain(team)
   })
 
   it('spreads tax by fixed percentages typed per team, refusing a total other than 100', async () => {

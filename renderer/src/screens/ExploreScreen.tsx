@@ -19,6 +19,7 @@ import { useSession } from '../state/SessionProvider.js'
 import { useBreakdown } from '../state/use-queries.js'
 import { BreakdownChart } from './explore/BreakdownChart.js'
 import { BreakdownTable } from './explore/BreakdownTable.js'
+import { DownloadWorkbookButton } from './explore/DownloadWorkbookButton.js'
 import { DrilldownDialog } from './explore/DrilldownDialog.js'
 import { ExploreControls } from './explore/ExploreControls.js'
 import { FilterChips } from './explore/FilterChips.js'
@@ -107,6 +108,7 @@ export function ExploreScreen() {
       <SectionCard
         title="Breakdown"
         subheader="Sort by any column"
+        action={<DownloadWorkbookButton query={toBreakdownQuery(explore)} />}
         busy={table.loading && Boolean(table.data)}
         contentSx={{ p: 0, '&:last-child': { pb: 0 } }}
       >

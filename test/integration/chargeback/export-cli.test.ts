@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readWorkbook } from '../../fixtures/read-workbook.js'
 
 const run = promisify(execFile)
 const CLI = fileURLToPath(new URL('../../../bin/cur-lens.js', import.meta.url))
@@ -48,6 +49,39 @@ describe('cur-lens export', () => {
       ['backend', '145.00'],
       ['data', '92.20'],
       ['frontend', '23.10'],
+    ])
+  })
+
+  it('writes chargeback.xlsx beside the CSVs with --xlsx, a sheet per recipient', async () => {
+    const { stdout } = await run(process.execPath, [
+      CLI,
+      'export',
+      DEMO,
+      '--rules',
+      join(DEMO, 'rules.json'),
+      '--filter',
+      'service=Amazon Bedrock',
+      '--xlsx',
+      '--out',
+      out,
+    ])
+    expect(stdout).toContain(join(out, 'chargeback.xlsx'))
+    const workbook = await readWorkbook(join(out, 'chargeback.xlsx'))
+    const summary = workbook.getWorksheet('Summary')!
+    const totals = [2, 3, 4].map((r) => [
+      summary.getRow(r).getCell(1).value,
+      summary.getRow(r).getCell(7).value,
+    ])
+    // resources/demo/README.md: backend 142.30, data 89.50, frontend 23.10.
+    expect(totals).toEqual([
+      ['backend', 142.3],
+      ['data', 89.5],
+      ['frontend', 23.1],
+    ])
+    expect(workbook.worksheets.map((s) => s.name).slice(1, 4)).toEqual([
+      'backend',
+      'data',
+      'frontend',
     ])
   })
 

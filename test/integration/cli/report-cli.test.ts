@@ -1,9 +1,13 @@
 // `cur-lens report` end to end: the real CLI, its engine in a child process, on the bundled demo.
 import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { readWorkbook } from '../../fixtures/read-workbook.js'
 
 const run = promisify(execFile)
 const CLI = fileURLToPath(new URL('../../../bin/cur-lens.js', import.meta.url))
@@ -37,6 +41,38 @@ describe('cur-lens report', () => {
       { 'tag:iamPrincipal/team': 'frontend', cost: 23.1 },
       { 'tag:iamPrincipal/team': null, cost: 5.4 },
     ])
+  })
+
+  it('writes the breakdown as a workbook with --format xlsx --out, and needs --out for it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cur-lens-report-xlsx-'))
+    try {
+      const out = join(dir, 'teams.xlsx')
+      const args = [DEMO, '--by', 'tag:iamPrincipal/team', '--filter', 'service=Amazon Bedrock']
+      const { code, stdout } = await report(...args, '--format', 'xlsx', '--out', out)
+      expect(code).toBe(0)
+      expect(stdout).toBe(`Wrote ${out}\n`)
+      const sheet = (await readWorkbook(out)).getWorksheet('Breakdown')!
+      const cells = [1, 2, 3, 4, 5, 7, 8].map((r) => [
+        sheet.getRow(r).getCell(1).value,
+        sheet.getRow(r).getCell(2).value,
+      ])
+      // resources/demo/README.md
+      expect(cells).toEqual([
+        ['tag:iamPrincipal/team', 'cost'],
+        ['backend', 142.3],
+        ['data', 89.5],
+        ['frontend', 23.1],
+        ['(untagged)', 5.4],
+        ['total', 'cost'],
+        ['all groups', 260.3],
+      ])
+      expect(sheet.getRow(2).getCell(2).numFmt).toContain('#,##0.00')
+      const missing = await report(...args, '--format', 'xlsx')
+      expect(missing.code).toBe(2)
+      expect(missing.stderr).toContain('--format xlsx writes a workbook: name it with --out')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('prints an aligned table with a total line', async () => {

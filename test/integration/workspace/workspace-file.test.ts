@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Workspace } from '../../../core/api.js'
-import { loadRules, readRulesFile, writeRulesFile } from '../../../core/workspace/rules-file.js'
+import {
+  loadRules,
+  parseRules,
+  readRulesFile,
+  writeRulesFile,
+} from '../../../core/workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from '../../../core/workspace/workspace-file.js'
 
 let dir: string
@@ -131,6 +136,24 @@ describe('rules files', () => {
     await expect(loadRules(workspacePath)).rejects.toMatchObject({
       code: 'INVALID_WORKSPACE',
       file: workspacePath,
+    })
+  })
+
+  it('reads the text of an uploaded rules file or workspace, naming the file in its errors', async () => {
+    const text = `\uFEFF${JSON.stringify(workspace.rules)}`
+    expect(await parseRules(text, 'rules.json')).toEqual({ rules: workspace.rules, savedFor: null })
+    expect(await parseRules(JSON.stringify(workspace), 'team.curlens.json')).toEqual({
+      rules: workspace.rules,
+      savedFor: workspace.sources,
+    })
+    await expect(parseRules('{"version": 1,', 'broken.json')).rejects.toMatchObject({
+      code: 'INVALID_RULES',
+      file: 'broken.json',
+      message: expect.stringMatching(/^broken\.json is not valid JSON/),
+    })
+    await expect(parseRules('{"version": 2, "rules": []}', 'old.json')).rejects.toMatchObject({
+      code: 'INVALID_RULES',
+      message: expect.stringContaining('The rules in old.json are not valid'),
     })
   })
 })

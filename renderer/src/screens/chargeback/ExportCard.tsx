@@ -1,5 +1,6 @@
-// Export the previewed chargeback as CSV files for Excel: pick a folder (native dialog in the
-// desktop app, a typed path in web mode), one file per recipient or one combined, then export.
+// Export the previewed chargeback for finance. In the desktop app: CSV files (one per recipient if
+// asked) and optionally the Excel workbook, written to a folder picked in the native dialog. In
+// web mode the browser downloads them instead: the workbook, or a zip of the CSV files.
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined'
 import FolderOutlined from '@mui/icons-material/FolderOutlined'
 import Alert from '@mui/material/Alert'
@@ -8,11 +9,11 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Checkbox from '@mui/material/Checkbox'
 import FormControlLabel from '@mui/material/FormControlLabel'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useEffect, useRef, useState } from 'react'
 import type { ChargebackRequest, ExportResult } from '../../../../core/api.js'
 import { useApi, useDesktop } from '../../api/ApiProvider.js'
+import { saveDownload } from '../../api/save-download.js'
 import { ErrorAlert } from '../../components/ErrorAlert.js'
 import { SectionCard } from '../../components/SectionCard.js'
 import { describeError, fileName, type ErrorInfo } from '../../model/errors.js'
@@ -29,6 +30,8 @@ export function ExportCard({ request, blockedReason }: ExportCardProps) {
   const { exportRequests } = useSession()
   const [folder, setFolder] = useState('')
   const [perRecipient, setPerRecipient] = useState(true)
+  const [workbook, setWorkbook] = useState(true)
+  const [downloaded, setDownloaded] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<ExportResult | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
@@ -51,51 +54,119 @@ export function ExportCard({ request, blockedReason }: ExportCardProps) {
     setError(null)
     setDone(null)
     api
-      .exportChargeback({ ...request, outDir: folder.trim(), perRecipient })
+      .exportChargeback({ ...request, outDir: folder.trim(), perRecipient, xlsx: workbook })
       .then(setDone, (e: unknown) => setError(describeError(e)))
       .finally(() => setBusy(false))
+  }
+
+  const download = (as: 'xlsx' | 'zip') => {
+    if (!request) return
+    setBusy(true)
+    setError(null)
+    setDownloaded(null)
+    api
+      .downloadChargeback({ ...request, as, perRecipient })
+      .then(
+        (file) => {
+          saveDownload(file)
+          setDownloaded(file.name)
+        },
+        (e: unknown) => setError(describeError(e)),
+      )
+      .finally(() => setBusy(false))
+  }
+
+  if (!desktop) {
+    return (
+      <SectionCard
+        title="Export for finance"
+        subheader="An Excel workbook, or the CSV files in a zip, downloaded by your browser"
+        busy={busy}
+      >
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={perRecipient}
+                onChange={(e) => setPerRecipient(e.target.checked)}
+              />
+            }
+            label="Put one statement file per recipient in the zip"
+          />
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+            <Button
+              ref={anchor}
+              variant="contained"
+              startIcon={<FileDownloadOutlined />}
+              disabled={busy || !request}
+              onClick={() => download('xlsx')}
+              data-testid="download-xlsx-button"
+            >
+              Download workbook (.xlsx)
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<FileDownloadOutlined />}
+              disabled={busy || !request}
+              onClick={() => download('zip')}
+              data-testid="download-zip-button"
+            >
+              Download CSV files (.zip)
+            </Button>
+            {blockedReason && (
+              <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+                {blockedReason}
+              </Typography>
+            )}
+          </Box>
+          {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+          {downloaded && (
+            <Alert
+              severity="success"
+              variant="outlined"
+              onClose={() => setDownloaded(null)}
+              data-testid="download-result"
+            >
+              Downloaded {downloaded}: your browser saved it, usually in Downloads.
+            </Alert>
+          )}
+        </Box>
+      </SectionCard>
+    )
   }
 
   return (
     <SectionCard
       title="Export for finance"
-      subheader="CSV files that open cleanly in Excel (UTF-8, numbers as numbers)"
+      subheader="CSV files and a workbook that open cleanly in Excel (numbers as numbers)"
       busy={busy}
     >
       <Box sx={{ display: 'grid', gap: 2 }}>
-        {desktop ? (
-          <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Button
-              variant="outlined"
-              startIcon={<FolderOutlined />}
-              onClick={chooseFolder}
-              data-testid="export-folder-button"
-            >
-              Choose folder…
-            </Button>
-            <Typography
-              variant="body2"
-              sx={{ color: folder ? 'text.primary' : 'text.secondary', wordBreak: 'break-all' }}
-            >
-              {folder || 'No folder chosen yet'}
-            </Typography>
-          </Box>
-        ) : (
-          <TextField
-            size="small"
-            label="Export folder"
-            placeholder="/home/you/chargeback"
-            helperText="The full path of a folder on this computer; it is created if missing"
-            value={folder}
-            onChange={(e) => setFolder(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'export-folder-input', spellCheck: false } }}
-          />
-        )}
+        <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button
+            variant="outlined"
+            startIcon={<FolderOutlined />}
+            onClick={chooseFolder}
+            data-testid="export-folder-button"
+          >
+            Choose folder…
+          </Button>
+          <Typography
+            variant="body2"
+            sx={{ color: folder ? 'text.primary' : 'text.secondary', wordBreak: 'break-all' }}
+          >
+            {folder || 'No folder chosen yet'}
+          </Typography>
+        </Box>
         <FormControlLabel
           control={
             <Checkbox checked={perRecipient} onChange={(e) => setPerRecipient(e.target.checked)} />
           }
           label="Also write one statement file per recipient"
+        />
+        <FormControlLabel
+          control={<Checkbox checked={workbook} onChange={(e) => setWorkbook(e.target.checked)} />}
+          label="Also write the Excel workbook (chargeback.xlsx)"
         />
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
           <Button
@@ -106,11 +177,11 @@ export function ExportCard({ request, blockedReason }: ExportCardProps) {
             onClick={runExport}
             data-testid="export-button"
           >
-            {busy ? 'Exporting…' : 'Export CSV'}
+            {busy ? 'Exporting…' : workbook ? 'Export CSV and workbook' : 'Export CSV'}
           </Button>
           {(blockedReason || !folder.trim()) && (
             <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              {blockedReason ?? (desktop ? 'Choose a folder first.' : 'Enter a folder first.')}
+              {blockedReason ?? 'Choose a folder first.'}
             </Typography>
           )}
         </Box>

@@ -1,7 +1,8 @@
 // Saves the mapping rules in a workspace file (with the sources they were written for), or loads
 // the rules of a saved workspace or of a plain rules file (the CLI's --rules format, as a colleague
-// may send it), so the same rules apply month after month. The file is named by a typed path: the
-// API has no save dialog.
+// may send it), so the same rules apply month after month. A file to save is named by a typed
+// path (the API has no save dialog); a file to load is typed in the desktop app and uploaded
+// through the browser's file picker in web mode.
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
@@ -11,8 +12,8 @@ import DialogTitle from '@mui/material/DialogTitle'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useState } from 'react'
-import type { MappingRule } from '../../../../core/api.js'
-import { useApi } from '../../api/ApiProvider.js'
+import type { LoadedRules, MappingRule } from '../../../../core/api.js'
+import { useApi, useDesktop } from '../../api/ApiProvider.js'
 import { ErrorAlert } from '../../components/ErrorAlert.js'
 import { describeError, type ErrorInfo } from '../../model/errors.js'
 import { exportName } from '../../model/export-name.js'
@@ -28,6 +29,7 @@ interface RulesFileDialogProps {
 
 export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: RulesFileDialogProps) {
   const api = useApi()
+  const upload = useDesktop() === null && mode === 'load'
   const [path, setPath] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ErrorInfo | null>(null)
@@ -39,30 +41,40 @@ export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: Rul
     onClose()
   }
 
-  const run = () => {
-    const file = path.trim()
-    if (!file || !mode) return
+  const loaded = ({ rules: { rules: loaded }, savedFor }: LoadedRules) => {
+    if (loaded.length === 0) {
+      setDone('That file has no mapping rules; nothing was changed.')
+      return
+    }
+    onLoaded(loaded)
+    setDone(
+      savedFor
+        ? `Loaded ${loaded.length} rules, saved for ${exportName(savedFor)}.`
+        : `Loaded ${loaded.length} rules.`,
+    )
+  }
+
+  const settle = (work: Promise<void>) => {
     setBusy(true)
     setError(null)
     setDone(null)
-    const work =
+    work.catch((e: unknown) => setError(describeError(e))).finally(() => setBusy(false))
+  }
+
+  const run = () => {
+    const file = path.trim()
+    if (!file || !mode) return
+    settle(
       mode === 'save'
         ? api
             .saveWorkspace(file, { version: 1, sources, rules: toMappingRules(rules) })
             .then(() => setDone(`Saved ${rules.length} rules to ${file}.`))
-        : api.loadRules(file).then(({ rules: { rules: loaded }, savedFor }) => {
-            if (loaded.length === 0) {
-              setDone('That file has no mapping rules; nothing was changed.')
-              return
-            }
-            onLoaded(loaded)
-            setDone(
-              savedFor
-                ? `Loaded ${loaded.length} rules, saved for ${exportName(savedFor)}.`
-                : `Loaded ${loaded.length} rules.`,
-            )
-          })
-    work.catch((e: unknown) => setError(describeError(e))).finally(() => setBusy(false))
+        : api.loadRules(file).then(loaded),
+    )
+  }
+
+  const uploadFile = (file: File | undefined) => {
+    if (file) settle(file.text().then((text) => api.parseRules(text, file.name).then(loaded)))
   }
 
   return (
@@ -82,16 +94,32 @@ export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: Rul
             ? 'A workspace file keeps these rules with the sources they were written for. Saving replaces the file safely if it exists.'
             : 'The rules of a workspace or of a rules file (the format cur-lens export --rules reads) replace the rules in the table.'}
         </Typography>
-        <TextField
-          autoFocus
-          size="small"
-          label={mode === 'save' ? 'Workspace file' : 'Workspace or rules file'}
-          placeholder="/home/you/cur/chargeback.curlens.json"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && run()}
-          slotProps={{ htmlInput: { 'data-testid': 'rules-file-input', spellCheck: false } }}
-        />
+        {upload ? (
+          <Button variant="outlined" component="label" disabled={busy}>
+            Choose a file…
+            <input
+              hidden
+              type="file"
+              accept=".json,application/json"
+              data-testid="rules-file-upload"
+              onChange={(e) => {
+                uploadFile(e.target.files?.[0])
+                e.target.value = ''
+              }}
+            />
+          </Button>
+        ) : (
+          <TextField
+            autoFocus
+            size="small"
+            label={mode === 'save' ? 'Workspace file' : 'Workspace or rules file'}
+            placeholder="/home/you/cur/chargeback.curlens.json"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && run()}
+            slotProps={{ htmlInput: { 'data-testid': 'rules-file-input', spellCheck: false } }}
+          />
+        )}
         {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
         {done && (
           <Alert severity="success" variant="outlined">
@@ -101,14 +129,16 @@ export function RulesFileDialog({ mode, rules, sources, onLoaded, onClose }: Rul
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>{done ? 'Close' : 'Cancel'}</Button>
-        <Button
-          variant="contained"
-          onClick={run}
-          disabled={busy || !path.trim()}
-          data-testid="rules-file-confirm"
-        >
-          {mode === 'save' ? 'Save' : 'Load'}
-        </Button>
+        {!upload && (
+          <Button
+            variant="contained"
+            onClick={run}
+            disabled={busy || !path.trim()}
+            data-testid="rules-file-confirm"
+          >
+            {mode === 'save' ? 'Save' : 'Load'}
+          </Button>
+        )}
       </DialogActions>
     </Dialog>
   )

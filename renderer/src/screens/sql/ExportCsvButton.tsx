@@ -10,6 +10,7 @@ import type { SqlCsvResult } from '../../../../core/api.js'
 import { SQL_LIMITS } from '../../../../core/api-values.js'
 import { formatNumber } from '../../../../core/format/number.js'
 import { useApi } from '../../api/ApiProvider.js'
+import { saveBlob } from '../../api/save-download.js'
 import type { ErrorInfo } from '../../model/errors.js'
 import { csvFileName, describeSqlError } from '../../model/sql-console.js'
 import { useFormats } from '../../state/FormatProvider.js'
@@ -31,7 +32,7 @@ export function ExportCsvButton({ sql, onDone }: ExportCsvButtonProps) {
       .then(
         (result) => {
           const name = csvFileName(new Date())
-          download(result.csv, name)
+          saveBlob(new Blob([result.csv], { type: 'text/csv;charset=utf-8' }), name)
           onDone({ text: exportNote(result, name, locale) })
         },
         (e: unknown) => onDone({ error: describeSqlError(e) }),
@@ -58,14 +59,4 @@ function exportNote(result: SqlCsvResult, name: string, locale: string): string 
   return result.truncated
     ? `Saved ${name}: the first ${rows} of a longer result (one export holds at most ${formatNumber(SQL_LIMITS.maxRows, locale, 0)}).`
     : `Saved ${name}: ${rows}.`
-}
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  // The download has started by then; the URL only holds the text in memory.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }

@@ -1,0 +1,93 @@
+// A breakdown as an Excel workbook: a Breakdown sheet (one column per dimension, the period when
+// the query has a time grain, the figure as a number) with the total below it, and an About sheet
+// saying what was asked (metric, dimensions, filters, top N) of which files. Empty groups carry
+// the CLI's labels ((no principal), (untagged), (unknown)); the figure is money in the export's
+// currency, usage with decimals, tokens whole. Dated from the export's last billing period.
+import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../api.js'
+import { COST_METRICS } from '../api-values.js'
+import { toXlsx, type XlsxCell, type XlsxColumnType, type XlsxSheet } from '../format/xlsx.js'
+import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
+import { breakdown } from './breakdown.js'
+
+const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
+
+const isCost = (metric: Metric) => (COST_METRICS as readonly string[]).includes(metric)
+/** `cost` for the cost metrics, else the metric's own name (`usage`, `tokens`). */
+const valueName = (metric: Metric) => (isCost(metric) ? 'cost' : metric)
+/** Money in the currency format, usage with decimals, counts (tokens) whole. */
+const valueType = (metric: Metric): XlsxColumnType =>
+  isCost(metric) ? 'money' : metric === 'usage' ? 'number' : 'integer'
+
+/** How the empty group of a dimension is shown (as `cur-lens report` shows it). */
+export function emptyGroupLabel(dimension: Dimension): string {
+  if (dimension.startsWith('tag:')) return '(untagged)'
+  return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
+}
+
+export async function breakdownWorkbook(
+  rows: AttributedRows,
+  query: BreakdownQuery,
+  options: ReadOptions = {},
+): Promise<Uint8Array> {
+  const result = await breakdown(rows, query, options)
+  const { info } = rows.dataset
+  const last = /^(\d{4})-(\d{2})$/.exec(info.billingPeriods.at(-1) ?? '')
+  const date = last ? new Date(Date.UTC(Number(last[1]), Number(last[2]) - 1, 1)) : new Date(0)
+  return toXlsx(
+    breakdownSheets(
+      result,
+      query,
+      info.files.map((f) => f.path),
+    ),
+    {
+      currency: info.currency,
+      date,
+    },
+  )
+}
+
+function breakdownSheets(
+  result: BreakdownResult,
+  query: BreakdownQuery,
+  sources: string[],
+): XlsxSheet[] {
+  const text = (name: string) => ({ name, type: 'text' as const })
+  const timed = result.rows.some((r) => r.period !== undefined)
+  const columns = [
+    ...result.dimensions.map(text),
+    ...(timed ? [text('period')] : []),
+    { name: valueName(result.metric), type: valueType(result.metric) },
+  ]
+  const body: XlsxCell[][] = result.rows.map((row) => [
+    ...result.dimensions.map((d, i) =>
+      row.other ? '(other)' : (row.keys[i] ?? emptyGroupLabel(d)),
+    ),
+    ...(timed ? [row.period ?? null] : []),
+    row.value,
+  ])
+  const total = {
+    columns: [text('total'), { name: valueName(result.metric), type: valueType(result.metric) }],
+    rows: [['all groups', result.total]],
+  }
+  const about = {
+    columns: [text('field'), text('value')],
+    rows: [
+      ['tool', 'CUR Lens'],
+      ['metric', result.metric],
+      ['dimensions', result.dimensions.join(', ')],
+      ['time grain', query.timeGrain ?? null],
+      ['top', query.topN === undefined ? null : String(query.topN)],
+      ...(query.filters ?? []).map((f) => [
+        'filter',
+        `${f.dimension} ${f.exclude ? 'is none of' : 'is one of'} ${f.values
+          .map((v) => v ?? emptyGroupLabel(f.dimension))
+          .join(', ')}`,
+      ]),
+      ...sources.map((path) => ['source file', path]),
+    ],
+  }
+  return [
+    { name: 'Breakdown', tables: [{ columns, rows: body }, total] },
+    { name: 'About', tables: [about] },
+  ]
+}
