@@ -22,7 +22,10 @@ export type CostMetric = (typeof COST_METRICS)[number]
 export type Metric = (typeof METRICS)[number]
 export type Basis = (typeof BASES)[number]
 
-/** `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. */
+/**
+ * `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. `user` is the person
+ * refined by usage logs: Bedrock cost split among the end users the logs name (usage-logs).
+ */
 export type FlatDimension =
   | 'principal'
   | 'person'
@@ -38,7 +41,9 @@ export type FlatDimension =
   | 'line-item-type'
   | 'month'
   | 'day'
-export type Dimension = FlatDimension | `tag:${string}`
+  | 'user'
+/** `log-tag:<key>`: a key of the usage logs' request metadata or gateway tags, e.g. `log-tag:team`. */
+export type Dimension = FlatDimension | `tag:${string}` | `log-tag:${string}`
 
 /** A group value; `null` is the no-principal, untagged or unknown group. */
 export type GroupValue = string | null
