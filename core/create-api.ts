@@ -10,6 +10,13 @@ import type { ProgressEvent, SummaryResult } from './api.js'
 import { breakdown } from './reports/breakdown.js'
 import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
+import { reconcile } from './reports/reconcile.js'
+import {
+  openUsageLogs,
+  usageLogsResult,
+  type LoadLogs,
+  type LogsState,
+} from './reports/usage-logs.js'
 import { tagKeys } from './reports/tag-keys.js'
 import { tokenUnitCosts } from './reports/token-unit-cost.js'
 import { attributeRows, type AttributedRows } from './rows/attributed-rows.js'
@@ -39,6 +46,13 @@ interface Session {
   paths: string[]
   summary: Promise<SummaryResult>
   rows: Promise<AttributedRows>
+  /** The usage logs loaded for this export, once some are. */
+  logs?: LogsState
+}
+
+// Until core/usage-logs is merged: a clear refusal instead of a loader.
+const loadUsageLogs: LoadLogs = async () => {
+  throw new CurLensError('INVALID_QUERY', 'Loading usage logs is not available in this build.')
 }
 
 export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): ClosableApi {
@@ -131,6 +145,18 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         sqlCsv(await attributed(), request, signal),
       ),
     sqlSchema: async () => sqlSchema(await attributed()),
+    openUsageLogs: (request) =>
+      asJob(request?.jobId ?? randomUUID(), async (signal) => {
+        const opened = current()
+        const rows = await opened.rows
+        opened.logs = await openUsageLogs(rows, request, loadUsageLogs, signal)
+        return usageLogsResult(rows, opened.logs, signal)
+      }),
+    async usageLogs() {
+      const logs = session?.logs
+      return logs ? usageLogsResult(await attributed(), logs) : null
+    },
+    reconcile: async (request) => reconcile(await attributed(), request),
     async close() {
       for (const job of jobs.values()) job.abort()
       await session?.dataset.close()

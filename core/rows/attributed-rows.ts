@@ -47,11 +47,8 @@ export interface AttributedRows {
   cacheReady(): Promise<boolean>
   /** Where the cache stands (kept in the persistent cache, being built, …), once looked up. */
   cacheState(): Promise<RowsCacheState>
-  /**
-   * Splits Bedrock cost by the records of the engine's `usage_log` table (core/usage-logs), for
-   * `user` and `log-tag:` reads; `userKey` is the request-metadata key naming the end user.
-   */
-  splitByUsageLog(userKey: string | null, signal?: AbortSignal): Promise<void>
+  /** Splits Bedrock cost by the records of the engine's `usage_log` (core/usage-logs), for `user` and `log-tag:` reads. */
+  splitByUsageLog(signal?: AbortSignal): Promise<void>
   /** The tag keys the export has. */
   presentTagKeys(signal?: AbortSignal): Promise<string[]>
   close(): Promise<void>
@@ -251,10 +248,10 @@ export async function attributeRows(
       if (!dataset.cache) return 'temporary'
       return cache === 'ready' || found ? 'kept' : 'building'
     },
-    async splitByUsageLog(userKey, signal) {
+    async splitByUsageLog(signal) {
       await serially(async () => {
         await addPrincipals(engine, workDirectory, USAGE_LOG_TABLE, signal)
-        await buildSplit(engine, userKey)
+        await buildSplit(engine)
       })
     },
     async presentTagKeys(signal) {

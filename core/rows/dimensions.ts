@@ -68,6 +68,8 @@ export const ROW_COLUMNS: Readonly<Record<string, RowColumn>> = {
   token_type: bedrock('token_type'),
   assumed_token_unit: bedrock('assumed_token_unit'),
   log_user: split('log_user'),
+  // 'split' where usage logs split the group's cost, NULL where none matched it (coverage).
+  log_split: split('log_split'),
   // The usage-type prefix names the region of Bedrock rows whose product column leaves it empty.
   region: {
     keys: ['region', ...SHAPE_KEYS],

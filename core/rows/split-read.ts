@@ -22,7 +22,7 @@ export interface SplitRead {
   metrics: readonly GroupMetric[]
   /** Conditions on the joined groups, before the split. */
   filters: readonly string[]
-  /** Conditions on the split's columns (`a.log_user`, `a.log_tags`). */
+  /** Conditions on the split's columns (`a.log_user`, `a.log_tags`, `a.log_split`). */
   splitFilters: readonly string[]
 }
 
@@ -110,7 +110,7 @@ weighed AS (
   FROM matched
 ),
 a AS (
-  SELECT ${[...plain.map((c) => c.name), 'log_user', 'log_tags', 'assumed_units'].join(', ')}${shared
+  SELECT ${[...plain.map((c) => c.name), 'log_user', 'log_tags', "'split' AS log_split", 'assumed_units'].join(', ')}${shared
     .map((m) => `,\n    ${fromUnits(part(m))} AS ${m}`)
     .join('')}
   FROM weighed
@@ -119,7 +119,8 @@ a AS (
     ${[...plain.map((c) => c.name), ...shared.map((m) => `v_${m} AS ${m}`), 'assumed_units'].join(', ')},
     CASE WHEN s_principal IN (SELECT principal_arn FROM ${SPLIT_PRINCIPALS_TABLE}) THEN NULL
       ELSE s_person END AS log_user,
-    CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS log_tags
+    CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS log_tags,
+    CAST(NULL AS VARCHAR) AS log_split
   FROM m
   WHERE NOT EXISTS (SELECT 1 FROM matched WHERE matched.gid = m.gid)
 )

@@ -2,8 +2,8 @@
 // the tokens of each usage-log bucket (UTC day, principal, region, model, token type) by end user
 // and log tags, and the principals that appear in the logs. The split itself happens per read
 // (split-read.ts). Both tables exist empty from the start, so `user` reads the principal's person
-// until logs are loaded. The end user is the request-metadata key the user picks (MIL records),
-// else the record's own end user, else the person of its principal ARN.
+// until logs are loaded. The end user is the record's own (the loader reads it under the
+// request-metadata key the user picks), else the person of its principal ARN.
 import type { Engine } from '../engine/duckdb.js'
 
 export const SPLIT_TABLE = 'usage_split'
@@ -27,23 +27,23 @@ export async function createSplitTables(engine: Engine): Promise<void> {
 }
 
 /**
- * The successful calls of `usage_log`, once each, with their end user: over principal_dim, which
- * must hold the log's principals. `$user_key` is bound by the caller (NULL: the loader's choice).
+ * The successful calls of `usage_log`, once each, with their end user (else their principal's
+ * person) and their principal's person: over principal_dim, which must hold the log's principals.
  */
 export const LOGGED_CALLS = `SELECT
     l.*,
-    COALESCE(
-      NULLIF(CASE WHEN $user_key IS NOT NULL AND l.source = 'bedrock_mil'
-        THEN l.tags[$user_key] ELSE l.end_user END, ''),
-      p.person
-    ) AS log_user
+    COALESCE(NULLIF(l.end_user, ''), p.person) AS log_user,
+    p.person AS principal_person,
+    -- A gateway's team is a column of its own; it reads as the log tag \`team\`.
+    CASE WHEN l.team IS NULL OR l.tags['team'] IS NOT NULL THEN l.tags
+      ELSE map_concat(COALESCE(l.tags, MAP {}), MAP {'team': l.team}) END AS log_tags
   FROM ${USAGE_LOG_TABLE} AS l
   LEFT JOIN principal_dim AS p ON p.principal_arn = l.principal_arn
   WHERE l.ok IS NOT false
   QUALIFY row_number() OVER (PARTITION BY l.source, l.request_id ORDER BY l.ts_utc) = 1`
 
 /** Rebuilds the split from `usage_log`; principal_dim must hold the log's principals. */
-export async function buildSplit(engine: Engine, userKey: string | null): Promise<void> {
+export async function buildSplit(engine: Engine): Promise<void> {
   const types = Object.entries(LOG_TOKEN_COLUMNS)
     .map(([type, column]) => `('${type}', c.${column})`)
     .join(', ')
@@ -57,12 +57,11 @@ export async function buildSplit(engine: Engine, userKey: string | null): Promis
       c.model_key,
       t.token_type,
       c.log_user,
-      c.tags AS log_tags,
+      c.log_tags,
       CAST(sum(t.tokens) AS HUGEINT) AS tokens
     FROM calls AS c, (VALUES ${types}) AS t(token_type, tokens)
     WHERE t.tokens > 0 AND c.model_key IS NOT NULL
     GROUP BY ALL`,
-    { user_key: userKey },
   )
   await engine.query(
     `CREATE OR REPLACE TABLE ${SPLIT_PRINCIPALS_TABLE} AS

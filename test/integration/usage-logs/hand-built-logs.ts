@@ -117,17 +117,17 @@ function call(
   }
 }
 
-/** A `usage_log` table with the normalized columns, holding `records`. */
+/** A `usage_log` table with the normalized columns (core/usage-logs), holding `records`. */
 export async function createUsageLog(engine: Engine, records: readonly LogRecord[]) {
   await engine.query(`CREATE OR REPLACE TABLE usage_log (
     source VARCHAR, request_id VARCHAR, ts_utc TIMESTAMP, principal_arn VARCHAR, end_user VARCHAR,
-    tags MAP(VARCHAR, VARCHAR), model_raw VARCHAR, model_key VARCHAR, cross_region VARCHAR,
+    team VARCHAR, tags MAP(VARCHAR, VARCHAR), model_raw VARCHAR, model_key VARCHAR, cross_region VARCHAR,
     region VARCHAR, input_tokens BIGINT, cache_read_tokens BIGINT, cache_write_tokens BIGINT,
     output_tokens BIGINT, est_cost_usd DECIMAL(38, 10), ok BOOLEAN)`)
   for (const r of records) {
     await engine.query(
       `INSERT INTO usage_log VALUES ($source, $request_id, CAST($ts AS TIMESTAMP), $principal,
-        $end_user, MAP(CAST($keys AS VARCHAR[]), CAST($values AS VARCHAR[])), $model_key,
+        $end_user, $team, MAP(CAST($keys AS VARCHAR[]), CAST($values AS VARCHAR[])), $model_key,
         $model_key, 'none', $region, $input, $cache_read, $cache_write, $output,
         CAST($cost AS DECIMAL(38, 10)), $ok)`,
       {
@@ -136,6 +136,7 @@ export async function createUsageLog(engine: Engine, records: readonly LogRecord
         ts: r.ts_utc,
         principal: r.principal_arn,
         end_user: r.end_user,
+        team: r.tags.team ?? null,
         keys: Object.keys(r.tags),
         values: Object.values(r.tags),
         model_key: r.model_key,

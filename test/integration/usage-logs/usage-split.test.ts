@@ -8,12 +8,7 @@ import {
   units,
   type HandRows,
 } from '../rows/hand-built-cur.js'
-import {
-  CUR_ROWS,
-  LOG_RECORDS,
-  createUsageLog,
-  largestRemainder,
-} from './hand-built-logs.js'
+import { CUR_ROWS, LOG_RECORDS, createUsageLog, largestRemainder } from './hand-built-logs.js'
 
 let ds: HandRows
 
@@ -25,9 +20,9 @@ afterEach(async () => {
   await ds.close()
 })
 
-async function loadLogs(userKey: string | null = null) {
+async function loadLogs() {
   await createUsageLog(ds.engine, LOG_RECORDS)
-  await ds.splitByUsageLog(userKey)
+  await ds.splitByUsageLog()
 }
 
 const [alice, bob, carol] = largestRemainder(units('10.0000000001'), [300n, 200n, 100n])
@@ -143,14 +138,5 @@ describe.each(BOTH_BASES)('the user dimension read from the $name', ({ base }) =
       filters: [{ dimension: 'log-tag:team', values: ['search'] }],
     })
     expect([...byKey(search.rows).keys()].sort()).toEqual(['alice', 'carol', 'litellm'])
-  })
-
-  it('names the end user by the request-metadata key the user picks', async () => {
-    await loadLogs('team')
-    const result = await run({ dimensions: ['user'], metric: 'unblended' })
-    const rows = byKey(result.rows)
-    expect(rows.get('search')).toBe(decimal(alice + carol + units('4.50') + units('2.00')))
-    expect(rows.get('ads')).toBe(decimal(bob))
-    expect(result.total).toBe(TOTAL)
   })
 })

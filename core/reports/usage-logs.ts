@@ -1,0 +1,82 @@
+// Usage logs for the open export: loads them (the loader of core/usage-logs, passed in), splits the
+// export's Bedrock cost by their records (core/rows/usage-split.ts) and says what was loaded and
+// how much of the Bedrock cost it splits. Loading again replaces the logs and the split.
+import type { FileProblem, UsageLogSourceInfo, UsageLogsRequest, UsageLogsResult } from '../api.js'
+import type { Engine } from '../engine/duckdb.js'
+import { CurLensError } from '../errors/curlens-error.js'
+import type { AttributedRows } from '../rows/attributed-rows.js'
+import { logCoverage } from './log-coverage.js'
+
+export const DEFAULT_USER_KEY = 'end_user'
+
+/** What a load gives: the files read, and the problems met (the rest loaded). */
+export interface LoadedLogs {
+  sources: UsageLogSourceInfo[]
+  problems: { code: string; message: string; file?: string }[]
+}
+
+/** Loads `paths` into the engine's `usage_log`, reading the end user under `userKey`. */
+export type LoadLogs = (
+  engine: Engine,
+  paths: string[],
+  options: { workDirectory: string; userKey: string; accountIds: string[]; signal?: AbortSignal },
+) => Promise<LoadedLogs>
+
+/** What was loaded, kept by the session for `usageLogs()`. */
+export interface LogsState {
+  paths: string[]
+  userKey: string
+  loaded: LoadedLogs
+}
+
+export function validateUsageLogsRequest(request: UsageLogsRequest): void {
+  const { paths, userKey } = request ?? {}
+  if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
+    throw new CurLensError('INVALID_QUERY', 'Name one or more usage log files or folders.')
+  }
+  if (userKey !== undefined && (typeof userKey !== 'string' || userKey.trim() === '')) {
+    throw new CurLensError('INVALID_QUERY', 'The user key must be a non-empty text, e.g. end_user.')
+  }
+}
+
+export async function openUsageLogs(
+  rows: AttributedRows,
+  request: UsageLogsRequest,
+  load: LoadLogs,
+  signal?: AbortSignal,
+): Promise<LogsState> {
+  validateUsageLogsRequest(request)
+  const userKey = request.userKey?.trim() || DEFAULT_USER_KEY
+  const accounts = await rows.engine.query<{ account: string }>(
+    'SELECT DISTINCT usage_account_id AS account FROM cur WHERE usage_account_id IS NOT NULL',
+    {},
+    { signal },
+  )
+  const loaded = await load(rows.engine, request.paths, {
+    workDirectory: rows.dataset.workDirectory,
+    userKey,
+    accountIds: accounts.map((a) => a.account),
+    signal,
+  })
+  await rows.splitByUsageLog(signal)
+  return { paths: request.paths, userKey, loaded }
+}
+
+export async function usageLogsResult(
+  rows: AttributedRows,
+  state: LogsState,
+  signal?: AbortSignal,
+): Promise<UsageLogsResult> {
+  const problems: FileProblem[] = state.loaded.problems.map((p) => ({
+    file: p.file ?? '',
+    code: p.code,
+    message: p.message,
+  }))
+  return {
+    paths: state.paths,
+    userKey: state.userKey,
+    sources: state.loaded.sources,
+    problems,
+    ...(await logCoverage(rows, signal)),
+  }
+}
