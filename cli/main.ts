@@ -5,6 +5,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   summary: () => import('./commands/summary.js'),
   report: () => import('./commands/report.js'),
   tokens: () => import('./commands/tokens.js'),
+  reconcile: () => import('./commands/reconcile.js'),
   tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
   rules: () => import('./commands/rules.js'),
@@ -19,6 +20,7 @@ Commands:
   summary <path...> [--json]            format, rows, billing periods and totals by line item type
   report <path...> --by <dim>[,<dim>]   cost split by principal, tag, model, … (see README)
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
+  reconcile <path...> --logs <path>     usage logs' tokens and estimates against the bill
   tags <path...>                        tag keys, and how much of the cost carries each
   export <path...> --out <dir> …        chargeback CSVs finance can open in Excel
   rules check <path...> --rules <file>  how much cost each mapping rule matches

@@ -4,7 +4,13 @@
 // figure as a number, sorted by descending value.
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import { METRICS } from '../../core/api-values.js'
-import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
+import type {
+  BreakdownQuery,
+  BreakdownResult,
+  Dimension,
+  Metric,
+  UsageLogsRequest,
+} from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
 import {
   UsageError,
@@ -12,7 +18,9 @@ import {
   parseDimensions,
   parseFilters,
   parseFormat,
+  parseLogs,
   parseMetric,
+  LOG_OPTIONS,
   parseSources,
   SOURCE_OPTIONS,
   runCommand,
@@ -28,13 +36,17 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
   --by <dims>           up to three of: principal, person, role, account, tag:<key> (e.g.
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
-                        line-item-type, month, day
+                        line-item-type, month, day, user, log-tag:<key> (with --logs)
   --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
   --top <N>             the N largest groups of the first dimension, the rest as (other)
   --format <format>     table (default), csv or json
+  --logs <path>         usage logs (Bedrock invocation logs, gateway logs) that split Bedrock
+                        cost by end user: the user dimension, (unallocated) where no record
+                        accounts for it; repeatable
+  --user-key <key>      the request-metadata key naming the end user (default end_user)
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
@@ -43,6 +55,7 @@ const REPORT = {
   usage: USAGE,
   options: {
     ...SOURCE_OPTIONS,
+    ...LOG_OPTIONS,
     by: { type: 'string' },
     metric: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
@@ -57,17 +70,22 @@ const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
 interface ReportOptions {
   sources: Sources
+  logs?: UsageLogsRequest
   query: BreakdownQuery
   format: Format
 }
 
 export function run(argv: string[]): Promise<number> {
   return runCommand(REPORT, argv, readOptions, (options) =>
-    withOpenApi(options.sources, async (api) => {
-      const result = await api.breakdown(options.query)
-      process.stdout.write(render(result, options.format))
-      return 0
-    }),
+    withOpenApi(
+      options.sources,
+      async (api) => {
+        const result = await api.breakdown(options.query)
+        process.stdout.write(render(result, options.format))
+        return 0
+      },
+      { logs: options.logs },
+    ),
   )
 }
 
@@ -92,7 +110,7 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
     // Above the cap, as above the number of groups, every group is kept.
     if (Number(values.top) <= MAX_TOP_N) query.topN = Number(values.top)
   }
-  return { sources, query, format }
+  return { sources, logs: parseLogs(args), query, format }
 }
 
 function valueName(metric: Metric): string {
@@ -100,7 +118,8 @@ function valueName(metric: Metric): string {
 }
 
 function nullLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:')) return '(untagged)'
+  if (dimension.startsWith('tag:') || dimension.startsWith('log-tag:')) return '(untagged)'
+  if (dimension === 'user') return '(unallocated)'
   return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
 }
 
