@@ -14,7 +14,16 @@ export const BASES = ['unblended', 'amortized'] as const
 export const SHARED_BUCKETS = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits'] as const
 export const SHARED_METHODS = ['keep', 'proportional', 'even', 'fixed'] as const
 export const LINE_DETAILS = ['principal', 'person', 'role', 'account', 'none'] as const
-export const MATCH_KINDS = ['principal', 'role', 'person', 'account', 'tag'] as const
+/** `user` and `log-tag` read the usage logs' split of Bedrock cost (see `openUsageLogs`). */
+export const MATCH_KINDS = [
+  'principal',
+  'role',
+  'person',
+  'account',
+  'tag',
+  'user',
+  'log-tag',
+] as const
 /** What `reconcile` groups by. */
 export const RECONCILE_DIMENSIONS = ['day', 'model', 'principal', 'user'] as const
 /**

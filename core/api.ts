@@ -406,10 +406,15 @@ export interface ApiEvents {
  * How a rule recognizes a line item. `pattern` uses `*` as a wildcard; matching is case-sensitive.
  * `principal` is the full ARN, `role` and `person` its roll-ups, `account` the usage account id,
  * `tag` a key of the normalized tag map (e.g. `iamPrincipal/team`, `resourceTags/user:Project`).
+ * `user` is the end user the usage logs name, `log-tag` a key of their request metadata or tags
+ * (e.g. `team`): both split Bedrock cost by the logs' tokens.
  */
 export type RuleMatch =
-  | { kind: Exclude<(typeof MATCH_KINDS)[number], 'tag'>; pattern: string }
-  | { kind: 'tag'; key: string; pattern: string }
+  | { kind: Exclude<(typeof MATCH_KINDS)[number], KeyedMatchKind>; pattern: string }
+  | { kind: KeyedMatchKind; key: string; pattern: string }
+
+/** The match kinds that name a key as well as a pattern. */
+export type KeyedMatchKind = 'tag' | 'log-tag'
 
 export interface MappingRule {
   id: string

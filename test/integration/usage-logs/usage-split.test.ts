@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownQuery, Dimension, Metric } from '../../../core/api.js'
+import { chargeback, checkRules } from '../../../core/chargeback/index.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
 import {
   BOTH_BASES,
@@ -138,5 +139,42 @@ describe.each(BOTH_BASES)('the user dimension read from the $name', ({ base }) =
       filters: [{ dimension: 'log-tag:team', values: ['search'] }],
     })
     expect([...byKey(search.rows).keys()].sort()).toEqual(['alice', 'carol', 'litellm'])
+  })
+})
+
+describe('chargeback rules on the usage logs', () => {
+  it('matches end users and log tags, first rule first, with the split shares', async () => {
+    await loadLogs()
+    const coverage = await checkRules(
+      ds,
+      {
+        version: 1,
+        rules: [
+          { id: 'alice', recipient: 'Alice', match: { kind: 'user', pattern: 'alice' } },
+          {
+            id: 'search',
+            recipient: 'Search',
+            match: { kind: 'log-tag', key: 'team', pattern: 'sea*' },
+          },
+        ],
+      },
+      'unblended',
+    )
+    expect(coverage.rules.map((r) => [r.ruleId, r.matchedCost])).toEqual([
+      ['alice', EXPECTED_BY_USER.get('alice')],
+      // Carol's share and the day-2 call of team search; Alice's went to the first rule.
+      ['search', decimal(carol + units('3.00') + units('2.00'))],
+    ])
+    expect(coverage.total).toBe(TOTAL)
+    const matched = coverage.rules.reduce((s, r) => s + units(r.matchedCost), 0n)
+    expect(decimal(matched + units(coverage.unmatched))).toBe(TOTAL)
+  })
+
+  it('pays statements by user', async () => {
+    await loadLogs()
+    const result = await chargeback(ds, { by: 'user', basis: 'unblended' })
+    const totals = new Map(result.statements.map((s) => [s.recipient, s.total]))
+    expect(totals.get('bob')).toBe('3.33')
+    expect(result.reconciles).toBe(true)
   })
 })
