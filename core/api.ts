@@ -271,6 +271,8 @@ export interface UsageLogsResult {
   splitCost: Money
   /** splitCost / bedrockCost, 0..1; null when the export has no Bedrock cost. */
   coverage: number | null
+  /** The keys `log-tag:<key>` can read (request metadata, gateway tags and teams). */
+  logTagKeys: string[]
 }
 
 export type ReconcileDimension = (typeof RECONCILE_DIMENSIONS)[number]

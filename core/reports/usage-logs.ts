@@ -5,6 +5,7 @@ import type { FileProblem, UsageLogSourceInfo, UsageLogsRequest, UsageLogsResult
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
+import { SPLIT_TABLE } from '../rows/usage-split.js'
 import { logCoverage } from './log-coverage.js'
 
 export const DEFAULT_USER_KEY = 'end_user'
@@ -72,11 +73,17 @@ export async function usageLogsResult(
     code: p.code,
     message: p.message,
   }))
+  const keys = await rows.engine.query<{ key: string }>(
+    `SELECT DISTINCT unnest(map_keys(log_tags)) AS key FROM ${SPLIT_TABLE} ORDER BY key`,
+    {},
+    { signal },
+  )
   return {
     paths: state.paths,
     userKey: state.userKey,
     sources: state.loaded.sources,
     problems,
     ...(await logCoverage(rows, signal)),
+    logTagKeys: keys.map((k) => k.key),
   }
 }

@@ -2,6 +2,7 @@
 // navigation between the screens, and the facts of what is loaded.
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined'
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined'
+import GroupsOutlined from '@mui/icons-material/GroupsOutlined'
 import InfoOutlined from '@mui/icons-material/InfoOutlined'
 import LockOutlined from '@mui/icons-material/LockOutlined'
 import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined'
@@ -40,6 +41,7 @@ const NAV: { screen: Screen; label: string; icon: ReactNode }[] = [
   { screen: 'tags', label: 'Tags', icon: <SellOutlined /> },
   { screen: 'chargeback', label: 'Chargeback', icon: <ReceiptLongOutlined /> },
   { screen: 'sql', label: 'SQL', icon: <TerminalOutlined /> },
+  { screen: 'usage-logs', label: 'Usage logs', icon: <GroupsOutlined /> },
 ]
 
 const FORMAT_LABELS: Record<string, string> = {
