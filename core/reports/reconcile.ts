@@ -6,7 +6,6 @@
 // sides; the others (service, account, …) to the bill only.
 import { DRIFT_THRESHOLD, RECONCILE_DIMENSIONS } from '../api-values.js'
 import type {
-  Dimension,
   DriftCause,
   Filter,
   GroupValue,
@@ -18,22 +17,11 @@ import type {
 import { CurLensError } from '../errors/curlens-error.js'
 import { formatUnits, parseUnits } from '../format/exact-money.js'
 import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
-import { dimensionRead, parseDimension, SqlParamBag } from '../rows/dimensions.js'
-import { condition, validateFilters } from '../rows/grouped-rows.js'
-import { findModel } from '../rows/model-catalog.js'
+import { dimensionRead, SqlParamBag } from '../rows/dimensions.js'
+import { validateFilters } from '../rows/grouped-rows.js'
 import { resolveNames } from '../rows/resolve-names.js'
-import { LOG_TOKEN_COLUMNS, LOGGED_CALLS, USAGE_LOG_TABLE } from '../rows/usage-split.js'
-
-/** The logs' side of each dimension they know, over `typed` below. */
-const LOG_EXPRESSIONS: Readonly<Partial<Record<Dimension, string>>> = {
-  day: 'usage_day',
-  model: 'model',
-  principal: 'principal_arn',
-  person: 'principal_person',
-  user: 'log_user',
-  region: 'region',
-  'token-type': 'token_type',
-}
+import { LOG_TOKEN_COLUMNS } from '../rows/usage-split.js'
+import { LOG_COLUMNS, logConditions, loggedCallsCte } from './log-filters.js'
 
 type Side = { keys: GroupValue[]; token_type: string | null; tokens: string }
 type Billed = Side & { cost: string }
@@ -133,38 +121,21 @@ async function readLogged(
   filters: readonly Filter[],
   signal?: AbortSignal,
 ): Promise<Logged[]> {
-  const { engine } = rows
-  const keys = await engine.query<{ model_key: string }>(
-    `SELECT DISTINCT model_key FROM ${USAGE_LOG_TABLE} WHERE model_key IS NOT NULL`,
-    {},
-    { signal },
-  )
   const bag = new SqlParamBag()
-  const modelKeys = bag.bind(
-    'model_keys',
-    keys.map((k) => k.model_key),
-  )
-  const modelNames = bag.bind(
-    'model_names',
-    keys.map((k) => findModel(k.model_key)?.name ?? k.model_key),
-  )
-  const conditions = filters.flatMap((filter) => {
-    const expr = logExpression(filter.dimension, bag)
-    if (expr === undefined) return []
-    return [condition(filter, expr, filter.dimension === 'day' ? 'DATE' : 'VARCHAR', bag)]
-  })
+  const calls = await loggedCallsCte(rows.engine, bag, signal)
+  const conditions = logConditions(filters, bag, true)
   const types = Object.entries(LOG_TOKEN_COLUMNS)
     .map(([type, column]) => `('${type}', c.${column})`)
     .join(', ')
-  return engine.query<Logged>(
-    `WITH calls AS (${LOGGED_CALLS}),
+  return rows.engine.query<Logged>(
+    `WITH ${calls},
 typed AS (
   SELECT
-    CAST(c.ts_utc AS DATE) AS usage_day,
+    c.usage_day,
     c.principal_arn,
     c.principal_person,
     c.region,
-    COALESCE(${modelNames}[list_position(${modelKeys}, c.model_key)], c.model_key) AS model,
+    c.model,
     c.log_user,
     c.log_tags,
     t.token_type,
@@ -176,7 +147,7 @@ typed AS (
   FROM calls AS c, (VALUES ${types}) AS t(token_type, tokens)
 )
 SELECT
-  ${by.map((d, i) => `CAST(${LOG_EXPRESSIONS[d]} AS VARCHAR) AS key_${i}`).join(', ')},
+  ${by.map((d, i) => `CAST(${LOG_COLUMNS[d]} AS VARCHAR) AS key_${i}`).join(', ')},
   token_type,
   CAST(COALESCE(sum(tokens), 0) AS DECIMAL(38, 0)) AS tokens,
   CAST(sum(estimate) AS DECIMAL(38, 10)) AS estimate,
@@ -187,13 +158,6 @@ GROUP BY ALL`,
     bag.params,
     { signal },
   )
-}
-
-/** A dimension as the logs read it; undefined when the logs do not know it. */
-function logExpression(dimension: Dimension, bag: SqlParamBag): string | undefined {
-  const parsed = parseDimension(dimension)
-  if (parsed.kind === 'log-tag') return `log_tags[${bag.bind('log_tag', parsed.key)}]`
-  return LOG_EXPRESSIONS[dimension]
 }
 
 function totalOf(groups: Group[]): Group {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BreakdownQuery, Dimension, Metric } from '../../../core/api.js'
 import { chargeback, checkRules } from '../../../core/chargeback/index.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
+import { lineItems } from '../../../core/reports/line-items.js'
 import {
   BOTH_BASES,
   decimal,
@@ -176,5 +177,33 @@ describe('chargeback rules on the usage logs', () => {
     const totals = new Map(result.statements.map((s) => [s.recipient, s.total]))
     expect(totals.get('bob')).toBe('3.33')
     expect(result.reconciles).toBe(true)
+  })
+})
+
+describe('drilling down into a user', () => {
+  it('lists the log records behind a user or a log tag, each call once, failed calls left out', async () => {
+    await loadLogs()
+    const alice = await lineItems(ds, {
+      filters: [{ dimension: 'user', values: ['alice'] }],
+      page: 0,
+      pageSize: 50,
+    })
+    expect(alice.totalRows).toBe(1)
+    expect(alice.rows[0]).toMatchObject({
+      request_id: 'r1',
+      user: 'alice',
+      model: 'Claude Sonnet 4.6',
+      input_tokens: '300',
+      output_tokens: '50',
+    })
+    const search = await lineItems(ds, {
+      filters: [
+        { dimension: 'log-tag:team', values: ['search'] },
+        { dimension: 'day', values: ['2026-04-02'] },
+      ],
+      page: 0,
+      pageSize: 50,
+    })
+    expect(search.rows.map((r) => [r.request_id, r.user])).toEqual([['r4', 'litellm']])
   })
 })
