@@ -47,3 +47,18 @@ export function invocationModel(modelId: string): InvocationModel {
     ? { kind: 'known', key: model.key, name: model.name, provider: model.provider }
     : { kind: 'unknown', modelId: base }
 }
+
+/**
+ * How a call was routed, from its model id: `global.` profiles are global cross-Region inference,
+ * other geo prefixes geo; a base model id none. Null for an opaque ARN, whose routing is not in it.
+ */
+export function crossRegionOf(modelId: string): 'none' | 'geo' | 'global' | null {
+  let id = modelId.trim()
+  const arn = BEDROCK_ARN.exec(id)
+  if (arn) {
+    if (!MODEL_ID_RESOURCES.includes(arn[1])) return null
+    id = arn[2]
+  }
+  const prefix = GEO_PREFIX.exec(id)?.[1]
+  return prefix === 'global' ? 'global' : prefix ? 'geo' : 'none'
+}

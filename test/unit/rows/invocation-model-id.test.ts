@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { invocationModel } from '../../../core/rows/invocation-model-id.js'
+import { crossRegionOf, invocationModel } from '../../../core/rows/invocation-model-id.js'
 
 describe('the model of an invocation-log model id', () => {
   it.each([
@@ -64,5 +64,22 @@ describe('the model of an invocation-log model id', () => {
       kind: 'unknown',
       modelId: 'acme.brand-new-model-v1',
     })
+  })
+})
+
+describe('the routing an invocation-log model id names', () => {
+  it.each([
+    ['anthropic.claude-haiku-4-5-20251001-v1:0', 'none'],
+    ['global.anthropic.claude-opus-4-7-v1', 'global'],
+    ['us.amazon.nova-pro-v1:0', 'geo'],
+    ['apac.amazon.nova-lite-v1:0', 'geo'],
+    [
+      'arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-6',
+      'global',
+    ],
+    ['arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0', 'none'],
+    ['arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcd1234efgh', null],
+  ])('reads %s as %s', (modelId, routing) => {
+    expect(crossRegionOf(modelId)).toBe(routing)
   })
 })
