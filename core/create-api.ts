@@ -27,6 +27,7 @@ import { openDataset } from './sources/index.js'
 import { runSql, sqlCsv, sqlSchema } from './sql-console/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
+import { loadUsageLogs } from './usage-logs/index.js'
 import { loadRules } from './workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
 import type { ClosableApi, Emit } from './worker/engine-worker.js'
@@ -50,9 +51,18 @@ interface Session {
   logs?: LogsState
 }
 
-// Until core/usage-logs is merged: a clear refusal instead of a loader.
-const loadUsageLogs: LoadLogs = async () => {
-  throw new CurLensError('INVALID_QUERY', 'Loading usage logs is not available in this build.')
+/** core/usage-logs' loader, reading the end user under the key the user picked. */
+const loadLogs: LoadLogs = async (engine, paths, { workDirectory, userKey, accountIds, signal }) => {
+  const loaded = await loadUsageLogs(engine, paths, {
+    workDirectory,
+    accountIds,
+    metadataKeys: { endUser: userKey },
+    signal,
+  })
+  return {
+    sources: loaded.sources,
+    problems: loaded.problems.map((p) => ({ code: p.code, message: p.message, file: p.file })),
+  }
 }
 
 export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): ClosableApi {
@@ -149,7 +159,7 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       asJob(request?.jobId ?? randomUUID(), async (signal) => {
         const opened = current()
         const rows = await opened.rows
-        opened.logs = await openUsageLogs(rows, request, loadUsageLogs, signal)
+        opened.logs = await openUsageLogs(rows, request, loadLogs, signal)
         return usageLogsResult(rows, opened.logs, signal)
       }),
     async usageLogs() {

@@ -1,6 +1,6 @@
 // Step 2 of a grouped read that groups or filters by `user` or `log-tag:<key>`: each mapped group
-// of Bedrock usage is matched to its usage-log bucket (day, region, model, token type, principal;
-// a log without a region or principal matches any) and each metric is split among the bucket's end
+// of Bedrock usage is matched to its usage-log bucket (day, region, model, global routing, token
+// type, principal; a log without a region, routing or principal matches any) and each metric is split among the bucket's end
 // users in proportion to their tokens, by largest remainder on the metric's own unit (1e-10, or
 // whole tokens and line items), so each group's parts sum exactly to it. A group no record matches
 // keeps its figures whole: `(unallocated)` (NULL) when its principal appears in the logs, else its
@@ -76,6 +76,8 @@ export function splitMapped(read: SplitRead): string {
       'g.usage_day AS s_day',
       "COALESCE(NULLIF(CAST(g.region AS VARCHAR), ''), b.usage_region) AS s_region",
       'b.model_key AS s_model',
+      // Global cross-region usage types: `-cross-region-global`, `-global-standard`, MP `_Global`.
+      "CAST(g.usage_type AS VARCHAR) ILIKE '%global%' AS s_global",
       'b.token_type AS s_token',
       'CAST(g.principal_arn AS VARCHAR) AS s_principal',
       'p.person AS s_person',
@@ -103,6 +105,7 @@ matched AS (
     AND s.model_key = m.s_model
     AND s.token_type = m.s_token
     AND (s.region IS NULL OR s.region = m.s_region)
+    AND (s.global_route IS NULL OR s.global_route = m.s_global)
     AND (s.principal_arn IS NULL OR m.s_principal IS NULL OR s.principal_arn = m.s_principal)
 ),
 weighed AS (
