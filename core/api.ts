@@ -273,6 +273,8 @@ export interface UsageLogsResult {
   coverage: number | null
   /** The keys `log-tag:<key>` can read (request metadata, gateway tags and teams). */
   logTagKeys: string[]
+  /** The principal ARNs the logs name (a gateway's role): the cost they split. */
+  principals: string[]
 }
 
 export type ReconcileDimension = (typeof RECONCILE_DIMENSIONS)[number]

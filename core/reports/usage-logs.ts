@@ -5,7 +5,7 @@ import type { FileProblem, UsageLogSourceInfo, UsageLogsRequest, UsageLogsResult
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
-import { SPLIT_TABLE } from '../rows/usage-split.js'
+import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE } from '../rows/usage-split.js'
 import { logCoverage } from './log-coverage.js'
 
 export const DEFAULT_USER_KEY = 'end_user'
@@ -78,6 +78,11 @@ export async function usageLogsResult(
     {},
     { signal },
   )
+  const principals = await rows.engine.query<{ arn: string }>(
+    `SELECT principal_arn AS arn FROM ${SPLIT_PRINCIPALS_TABLE} ORDER BY arn`,
+    {},
+    { signal },
+  )
   return {
     paths: state.paths,
     userKey: state.userKey,
@@ -85,5 +90,6 @@ export async function usageLogsResult(
     problems,
     ...(await logCoverage(rows, signal)),
     logTagKeys: keys.map((k) => k.key),
+    principals: principals.map((p) => p.arn),
   }
 }

@@ -1,8 +1,10 @@
 // Usage logs: add Bedrock invocation logs or gateway logs to split the report's Bedrock cost by end
 // user; which sources are loaded, how much of the Bedrock cost they split, and how their tokens
 // and estimates reconcile with the bill, by day and model, with billed against estimated by day.
+import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
@@ -12,6 +14,7 @@ import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useState } from 'react'
+import type { Filter, UsageLogSourceInfo } from '../../../core/api.js'
 import { formatNumber, formatPercent } from '../../../core/format/number.js'
 import { useApi } from '../api/ApiProvider.js'
 import { useRequest } from '../api/use-request.js'
@@ -35,11 +38,15 @@ export function UsageLogsScreen() {
   const [error, setError] = useState<ErrorInfo | null>(null)
   const logs = usageLogs.data
   const version = logs ? `${state.generation}.${state.logsVersion}` : null
+  // The cost the logs can explain: that of the principals they name (a gateway's role).
+  const filters: Filter[] = logs?.principals.length
+    ? [{ dimension: 'principal', values: logs.principals }]
+    : []
   const byDayModel = useRequest(version && `reconcile:${version}`, () =>
-    api.reconcile({ by: ['day', 'model'] }),
+    api.reconcile({ by: ['day', 'model'], filters }),
   )
   const byDay = useRequest(version && `reconcile-day:${version}`, () =>
-    api.reconcile({ by: ['day'] }),
+    api.reconcile({ by: ['day'], filters }),
   )
 
   const add = (path: string) => {
@@ -103,7 +110,7 @@ export function UsageLogsScreen() {
                   formats.locale,
                   0,
                 )}
-                footer={`${logs.sources.length} files · end user key ${logs.userKey}`}
+                footer={`from ${logs.paths.join(', ')} · end user key ${logs.userKey}`}
               />
               <KpiCard
                 label="Groups drifting over 5 %"
@@ -119,12 +126,24 @@ export function UsageLogsScreen() {
                 footer="by day and model"
               />
             </Box>
-            <SectionCard title="Sources" subheader="The files loaded, and the records left out">
+            <SectionCard
+              title="Sources"
+              subheader="The logs loaded by format, and the records left out"
+              action={
+                <Button
+                  startIcon={<QueryStatsOutlined />}
+                  onClick={() => actions.exploreBy('user', filters)}
+                  data-testid="logs-explore-users"
+                >
+                  Explore by user
+                </Button>
+              }
+            >
               <Table size="small" aria-label="Usage log sources" data-testid="logs-sources">
                 <TableHead>
                   <TableRow>
-                    <TableCell>File</TableCell>
                     <TableCell>Format</TableCell>
+                    <TableCell align="right">Files</TableCell>
                     <TableCell align="right">Calls</TableCell>
                     <TableCell align="right">Failed</TableCell>
                     <TableCell align="right">Repeated</TableCell>
@@ -133,10 +152,10 @@ export function UsageLogsScreen() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {logs.sources.map((s) => (
-                    <TableRow key={s.path}>
-                      <TableCell sx={{ wordBreak: 'break-all' }}>{s.path}</TableCell>
+                  {byFormat(logs.sources).map((s) => (
+                    <TableRow key={s.format}>
                       <TableCell>{s.format}</TableCell>
+                      <TableCell align="right">{s.files}</TableCell>
                       <TableCell align="right">{s.records}</TableCell>
                       <TableCell align="right">{s.skipped.failed}</TableCell>
                       <TableCell align="right">{s.skipped.duplicates}</TableCell>
@@ -182,4 +201,24 @@ export function UsageLogsScreen() {
       </Stack>
     </>
   )
+}
+
+/** The sources summed by format: a day of invocation logs is hundreds of small files. */
+function byFormat(sources: readonly UsageLogSourceInfo[]) {
+  const formats = new Map<string, UsageLogSourceInfo & { files: number }>()
+  for (const s of sources) {
+    const sum = formats.get(s.format) ?? {
+      ...s,
+      files: 0,
+      records: 0,
+      skipped: { failed: 0, duplicates: 0, otherAccount: 0, unreadable: 0 },
+    }
+    sum.files += 1
+    sum.records += s.records
+    for (const k of Object.keys(sum.skipped) as (keyof UsageLogSourceInfo['skipped'])[]) {
+      sum.skipped[k] += s.skipped[k]
+    }
+    formats.set(s.format, sum)
+  }
+  return [...formats.values()]
 }

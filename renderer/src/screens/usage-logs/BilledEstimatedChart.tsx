@@ -43,7 +43,13 @@ export function BilledEstimatedChart({ byDay }: { byDay: readonly ReconcileRow[]
           tickPadding: 8,
           tickValues: 5,
         }}
-        axisBottom={{ format: (v: string) => formats.period(v), tickSize: 0, tickPadding: 8 }}
+        axisBottom={{
+          format: (v: string) => formats.period(v),
+          tickSize: 0,
+          tickPadding: 8,
+          // A tick every few days: a quarter of daily bars cannot each carry a date.
+          tickValues: data.filter((_, i) => i % Math.ceil(data.length / 8) === 0).map((d) => d.day),
+        }}
         gridYValues={5}
         tooltip={({ id, indexValue, color }) => {
           const row = exact.get(String(indexValue))
