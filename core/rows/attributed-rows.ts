@@ -76,6 +76,7 @@ export async function attributeRows(
   let markComplete = () => {
     lookupsComplete = true
   }
+  let failComplete: (e: unknown) => void = () => {}
   let cache: 'building' | 'ready' | 'failed' = 'building'
   // Lookups grow from several reads at once: one extension at a time, so no key is added twice.
   let extending = Promise.resolve()
@@ -116,14 +117,17 @@ export async function attributeRows(
     }
   }
 
-  /** A cache built earlier for the same files: its keys complete the lookups without a scan. */
+  /**
+   * A cache built earlier for the same files: its keys complete the lookups without a scan. The few
+   * Bedrock shapes and tag sets are mapped at once; the principals (tens of thousands of sessions)
+   * in the background, while each read maps the principals of its own groups.
+   */
   async function reopen(file: string) {
     await engine.query(`ATTACH ${sqlString(file)} AS ${CACHE_STORE} (READ_ONLY)`)
-    await extendFrom({
-      principal: CACHED_KEYS.principals,
-      bedrock: CACHED_KEYS.shapes,
-      tags: CACHED_KEYS.tagSets,
-    })
+    await extendFrom({ bedrock: CACHED_KEYS.shapes, tags: CACHED_KEYS.tagSets })
+    background
+      .step((signal) => extendFrom({ principal: CACHED_KEYS.principals }, signal))
+      .then(() => markComplete(), failComplete)
   }
 
   async function build(file: string) {
@@ -137,7 +141,8 @@ export async function attributeRows(
     await buildCacheFile(engine, file, background.step, (fraction) => progress(25 + 75 * fraction))
   }
 
-  // Settles once the persistent cache has been asked for an earlier build; `found` is its answer.
+  // Settles once the persistent cache has been asked for an earlier build, and one found has been
+  // reopened; `found` says whether it was.
   let lookedUp = () => {}
   const looking = new Promise<void>((resolve) => (lookedUp = resolve))
   let found = false
@@ -151,28 +156,29 @@ export async function attributeRows(
     const { store, sources } = dataset.cache
     const key = entryKey(dataset.cache, 'rows')
     const earlier = await store.find(key)
-    found = earlier !== null
-    lookedUp()
     if (earlier) {
       try {
         await reopen(join(earlier.directory, CACHE_FILE))
-        markComplete()
+        found = true
+        lookedUp()
         return
       } catch {
-        found = false
         // Unreadable or foreign: never trusted, rebuilt below.
         await engine.query(`DETACH DATABASE IF EXISTS ${CACHE_STORE}`).catch(() => undefined)
         await store.discard(key).catch(() => undefined)
       }
     }
+    lookedUp()
     const entry = await store.create(key, { kind: 'attributed rows', sources }, async (folder) => {
       await build(join(folder, CACHE_FILE))
       // Detached before the folder is renamed into place (Windows cannot rename open files).
       await engine.query(`DETACH ${CACHE_STORE}`)
     })
-    await engine.query(
-      `ATTACH ${sqlString(join(entry.directory, CACHE_FILE))} AS ${CACHE_STORE} (READ_ONLY)`,
-    )
+    const file = join(entry.directory, CACHE_FILE)
+    // Another process may have built the entry meanwhile, and then nothing here completed the lookups.
+    if (lookupsComplete)
+      await engine.query(`ATTACH ${sqlString(file)} AS ${CACHE_STORE} (READ_ONLY)`)
+    else await reopen(file)
   }
 
   const prepared = prepare()
@@ -182,7 +188,8 @@ export async function attributeRows(
       lookupsComplete = true
       resolve()
     }
-    prepared.then(resolve, reject)
+    failComplete = reject
+    prepared.catch(reject)
   })
   completed.catch(() => undefined)
   const built = prepared
@@ -203,13 +210,17 @@ export async function attributeRows(
     params: SqlParams = {},
     options: ReadOptions = {},
   ): Promise<T[]> {
-    const base = options.base ?? (cache === 'ready' ? 'cache' : 'files')
+    // A cache kept from an earlier open answers from the first read: the files take seconds.
+    if (!options.base) await looking
+    const base = options.base ?? (cache === 'ready' || found ? 'cache' : 'files')
     if (base === 'cache' && cache !== 'ready') await built
     const compiled = compileGroupedRead(groupedRead, base)
     const all = { ...compiled.params, ...params }
     const run = (sql: string) => engine.query<T>(sql, usedParams(sql, all), options)
     return background.read(async () => {
-      if (base === 'cache' || lookupsComplete || compiled.lookups.size === 0) {
+      // On the cache only principals can be missing (see reopen).
+      const missing = base === 'cache' ? ['principal'] : ['principal', 'bedrock', 'tags']
+      if (lookupsComplete || !missing.some((l) => compiled.lookups.has(l as Lookup))) {
         return run(outer(compiled.mapped(`(${compiled.grouped})`)))
       }
       const groups = `groups_${randomUUID().replaceAll('-', '')}`
@@ -219,7 +230,8 @@ export async function attributeRows(
           usedParams(compiled.grouped, all),
           options,
         )
-        const from = (lookup: Lookup) => (compiled.lookups.has(lookup) ? groups : undefined)
+        const from = (lookup: Lookup) =>
+          compiled.lookups.has(lookup) && missing.includes(lookup) ? groups : undefined
         await extendFrom(
           { principal: from('principal'), bedrock: from('bedrock'), tags: from('tags') },
           options.signal,

@@ -1,3 +1,5 @@
+// The billing period picker of the Overview and the chargeback settings: "All periods" or one
+// month, named in the user's locale.
 import TextField from '@mui/material/TextField'
 import type { SxProps, Theme } from '@mui/material/styles'
 import { useFormats } from '../state/FormatProvider.js'

@@ -38,6 +38,8 @@ const BY_TEAM_AND_MODEL: BreakdownQuery = {
   metric: 'amortized',
 }
 
+const BY_PERSON: BreakdownQuery = { dimensions: ['person', 'role'], metric: 'unblended' }
+
 /** Opens, waits for the attribution cache to be kept, and answers the summary and a breakdown. */
 async function openAndAnswer(paths: string[], cache?: boolean) {
   const events: ProgressEvent[] = []
@@ -46,6 +48,7 @@ async function openAndAnswer(paths: string[], cache?: boolean) {
   const answers = {
     summary: await api.summary(),
     breakdown: await api.breakdown(BY_TEAM_AND_MODEL),
+    byPerson: await api.breakdown(BY_PERSON),
   }
   expect(await api.rowsCache(true)).toBe(cache === false ? 'temporary' : 'kept')
   return { api, answers, events }
@@ -71,6 +74,9 @@ describe('the persistent cache', () => {
     expect(await again.rowsCache(false)).toBe('kept')
     expect(await again.summary()).toEqual(first.answers.summary)
     expect(await again.breakdown(BY_TEAM_AND_MODEL)).toEqual(first.answers.breakdown)
+    // The principals are mapped as reads need them, and completed in the background.
+    expect(await again.breakdown(BY_PERSON)).toEqual(first.answers.byPerson)
+    expect(await again.tagKeys()).toEqual(await first.api.tagKeys())
     expect(kinds(await again.cacheStatus()).sort()).toEqual(['attributed rows', 'totals'])
   })
 
