@@ -33,7 +33,8 @@ export function UsageLogsScreen() {
   const api = useApi()
   const formats = useFormats()
   const { state, usageLogs, actions } = useSession()
-  const [userKey, setUserKey] = useState('end_user')
+  // The key the loaded logs were read with, so a reload keeps it.
+  const [userKey, setUserKey] = useState(usageLogs.data?.userKey ?? 'end_user')
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<ErrorInfo | null>(null)
   const logs = usageLogs.data
