@@ -52,7 +52,11 @@ interface Session {
 }
 
 /** core/usage-logs' loader, reading the end user under the key the user picked. */
-const loadLogs: LoadLogs = async (engine, paths, { workDirectory, userKey, accountIds, signal }) => {
+const loadLogs: LoadLogs = async (
+  engine,
+  paths,
+  { workDirectory, userKey, accountIds, signal },
+) => {
   const loaded = await loadUsageLogs(engine, paths, {
     workDirectory,
     accountIds,
@@ -159,6 +163,7 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       asJob(request?.jobId ?? randomUUID(), async (signal) => {
         const opened = current()
         const rows = await opened.rows
+        opened.logs = undefined
         opened.logs = await openUsageLogs(rows, request, loadLogs, signal)
         return usageLogsResult(rows, opened.logs, signal)
       }),

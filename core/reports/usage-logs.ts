@@ -3,7 +3,7 @@
 // how much of the Bedrock cost it splits. Loading again replaces the logs and the split.
 import type { FileProblem, UsageLogSourceInfo, UsageLogsRequest, UsageLogsResult } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
-import { CurLensError } from '../errors/curlens-error.js'
+import { CurLensError, type ErrorCode } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
 import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE } from '../rows/usage-split.js'
 import { logCoverage } from './log-coverage.js'
@@ -59,7 +59,16 @@ export async function openUsageLogs(
     accountIds: accounts.map((a) => a.account),
     signal,
   })
+  // The split follows usage_log, which the load replaced, even when it replaced it with nothing.
   await rows.splitByUsageLog(signal)
+  if (loaded.sources.length === 0) {
+    const reasons = loaded.problems.map((p) => p.message).join(' ')
+    throw new CurLensError(
+      (loaded.problems[0]?.code as ErrorCode | undefined) ?? 'FILE_NOT_FOUND',
+      `No usage logs were loaded from ${request.paths.join(', ')}. ${reasons || 'They hold no log files.'} ` +
+        'Name Bedrock model invocation log files (or their folder) or a gateway usage export.',
+    )
+  }
   return { paths: request.paths, userKey, loaded }
 }
 

@@ -226,6 +226,14 @@ describe('cur-lens reconcile', () => {
     ])
   })
 
+  it('fails, naming the path, when no usage logs load from it', async () => {
+    const missing = join(root, 'no-such-logs')
+    const { code, stdout, stderr } = await cli('reconcile', join(root, 'cur'), '--logs', missing)
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(`No usage logs were loaded from ${missing}`)
+  })
+
   it('refuses to run without logs', async () => {
     const { code, stderr } = await cli('reconcile', join(root, 'cur'))
     expect(code).toBe(2)
