@@ -55,7 +55,11 @@ export function UsageLogsScreen() {
     setError(null)
     api
       .openUsageLogs({ paths: [path], userKey: userKey.trim() || undefined })
-      .then(actions.logsLoaded, (e: unknown) => setError(describeError(e)))
+      .then(actions.logsLoaded, (e: unknown) => {
+        setError(describeError(e))
+        // A load that failed has replaced the logs with none.
+        actions.logsLoaded()
+      })
       .finally(() => setLoading(false))
   }
 
