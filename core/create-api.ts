@@ -12,6 +12,7 @@ import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
 import { reconcile } from './reports/reconcile.js'
 import {
+  noLogsLoaded,
   openUsageLogs,
   usageLogsResult,
   type LoadLogs,
@@ -163,8 +164,10 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       asJob(request?.jobId ?? randomUUID(), async (signal) => {
         const opened = current()
         const rows = await opened.rows
-        opened.logs = undefined
-        opened.logs = await openUsageLogs(rows, request, loadLogs, signal)
+        const state = await openUsageLogs(rows, request, loadLogs, signal)
+        // The load replaced the logs, with nothing when it found none.
+        opened.logs = state.loaded.sources.length > 0 ? state : undefined
+        if (!opened.logs) throw noLogsLoaded(state)
         return usageLogsResult(rows, opened.logs, signal)
       }),
     async usageLogs() {

@@ -48,28 +48,32 @@ export async function openUsageLogs(
 ): Promise<LogsState> {
   validateUsageLogsRequest(request)
   const userKey = request.userKey?.trim() || DEFAULT_USER_KEY
-  const accounts = await rows.engine.query<{ account: string }>(
-    'SELECT DISTINCT usage_account_id AS account FROM cur WHERE usage_account_id IS NOT NULL',
+  // A grouped read, so that the cache answers once built, rather than a scan of the files.
+  const accounts = await rows.read<{ account: string | null }>(
+    { columns: [{ name: 'account', read: { column: 'account' } }], metrics: ['line_items'] },
+    (groups) => `SELECT CAST(account AS VARCHAR) AS account FROM (${groups})`,
     {},
     { signal },
   )
   const loaded = await load(rows.engine, request.paths, {
     workDirectory: rows.dataset.workDirectory,
     userKey,
-    accountIds: accounts.map((a) => a.account),
+    accountIds: accounts.flatMap((a) => (a.account ? [a.account] : [])),
     signal,
   })
-  // The split follows usage_log, which the load replaced, even when it replaced it with nothing.
   await rows.splitByUsageLog(signal)
-  if (loaded.sources.length === 0) {
-    const reasons = loaded.problems.map((p) => p.message).join(' ')
-    throw new CurLensError(
-      (loaded.problems[0]?.code as ErrorCode | undefined) ?? 'FILE_NOT_FOUND',
-      `No usage logs were loaded from ${request.paths.join(', ')}. ${reasons || 'They hold no log files.'} ` +
-        'Name Bedrock model invocation log files (or their folder) or a gateway usage export.',
-    )
-  }
   return { paths: request.paths, userKey, loaded }
+}
+
+/** The error for a load that found no usage logs at all: it names the paths and why. */
+export function noLogsLoaded(state: LogsState): CurLensError {
+  const { problems } = state.loaded
+  const reasons = problems.map((p) => p.message).join(' ') || 'They hold no log files.'
+  return new CurLensError(
+    (problems[0]?.code as ErrorCode | undefined) ?? 'FILE_NOT_FOUND',
+    `No usage logs were loaded from ${state.paths.join(', ')}. ${reasons} ` +
+      'Name Bedrock model invocation log files (or their folder) or a gateway usage export.',
+  )
 }
 
 export async function usageLogsResult(
