@@ -122,19 +122,26 @@ export function parseSources(
 export const LOG_OPTIONS = {
   logs: { type: 'string', multiple: true },
   'user-key': { type: 'string' },
+  'gateway-arn': { type: 'string' },
 } as const
 
 /** The usage logs named with --logs (absolute paths) and --user-key; undefined without --logs. */
 export function parseLogs(args: Arguments<typeof LOG_OPTIONS>): UsageLogsRequest | undefined {
-  const { logs, 'user-key': userKey } = args.values
+  const { logs, 'user-key': userKey, 'gateway-arn': gatewayPrincipalArn } = args.values
   if (userKey !== undefined && userKey.trim() === '') {
     throw new UsageError('--user-key takes a request-metadata key, e.g. end_user.')
   }
   if (logs.length === 0) {
-    if (userKey !== undefined) throw new UsageError('--user-key needs --logs <log-path>.')
+    if (userKey !== undefined || gatewayPrincipalArn !== undefined) {
+      throw new UsageError('--user-key and --gateway-arn need --logs <log-path>.')
+    }
     return undefined
   }
-  return { paths: logs.map((p) => resolve(p)), ...(userKey ? { userKey } : {}) }
+  return {
+    paths: logs.map((p) => resolve(p)),
+    ...(userKey ? { userKey } : {}),
+    ...(gatewayPrincipalArn ? { gatewayPrincipalArn } : {}),
+  }
 }
 
 /** `model, token-type` → ['model', 'token-type']; the engine checks the names. */

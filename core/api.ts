@@ -247,6 +247,11 @@ export interface UsageLogsRequest {
   paths: string[]
   /** The requestMetadata key that names the end user; `end_user` when absent. */
   userKey?: string
+  /**
+   * The role ARN a gateway calls Bedrock with, for gateway logs that do not name it (LiteLLM);
+   * without it their calls match the buckets of any principal.
+   */
+  gatewayPrincipalArn?: string
   jobId?: string
 }
 

@@ -53,16 +53,10 @@ interface Session {
 }
 
 /** core/usage-logs' loader, reading the end user under the key the user picked. */
-const loadLogs: LoadLogs = async (
-  engine,
-  paths,
-  { workDirectory, userKey, accountIds, signal },
-) => {
+const loadLogs: LoadLogs = async (engine, paths, { userKey, ...options }) => {
   const loaded = await loadUsageLogs(engine, paths, {
-    workDirectory,
-    accountIds,
+    ...options,
     metadataKeys: { endUser: userKey },
-    signal,
   })
   return {
     sources: loaded.sources,

@@ -47,6 +47,8 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         cost by end user: the user dimension, (unallocated) where no record
                         accounts for it; repeatable
   --user-key <key>      the request-metadata key naming the end user (default end_user)
+  --gateway-arn <arn>   the role a gateway (LiteLLM) calls Bedrock with, for its logs that do
+                        not name it; without it their calls match any principal's cost
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 

@@ -20,7 +20,13 @@ export interface LoadedLogs {
 export type LoadLogs = (
   engine: Engine,
   paths: string[],
-  options: { workDirectory: string; userKey: string; accountIds: string[]; signal?: AbortSignal },
+  options: {
+    workDirectory: string
+    userKey: string
+    accountIds: string[]
+    gatewayPrincipalArn?: string
+    signal?: AbortSignal
+  },
 ) => Promise<LoadedLogs>
 
 /** What was loaded, kept by the session for `usageLogs()`. */
@@ -31,12 +37,21 @@ export interface LogsState {
 }
 
 export function validateUsageLogsRequest(request: UsageLogsRequest): void {
-  const { paths, userKey } = request ?? {}
+  const { paths, userKey, gatewayPrincipalArn } = request ?? {}
   if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
     throw new CurLensError('INVALID_QUERY', 'Name one or more usage log files or folders.')
   }
   if (userKey !== undefined && (typeof userKey !== 'string' || userKey.trim() === '')) {
     throw new CurLensError('INVALID_QUERY', 'The user key must be a non-empty text, e.g. end_user.')
+  }
+  if (
+    gatewayPrincipalArn !== undefined &&
+    !/^arn:aws[a-z-]*:(sts|iam)::\d{12}:/.test(gatewayPrincipalArn)
+  ) {
+    throw new CurLensError(
+      'INVALID_QUERY',
+      'The gateway role must be an IAM or STS ARN, e.g. arn:aws:sts::123456789012:assumed-role/Gateway/session.',
+    )
   }
 }
 
@@ -59,6 +74,7 @@ export async function openUsageLogs(
     workDirectory: rows.dataset.workDirectory,
     userKey,
     accountIds: accounts.flatMap((a) => (a.account ? [a.account] : [])),
+    gatewayPrincipalArn: request.gatewayPrincipalArn,
     signal,
   })
   await rows.splitByUsageLog(signal)

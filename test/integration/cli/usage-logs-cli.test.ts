@@ -16,6 +16,7 @@ import {
   inSource,
   writeCur2Parquet,
   writeInvocationLogs,
+  writeSpendLogsCsv,
   type Billing,
   type GatewayLogs,
 } from '../../fixtures/cur-generator.js'
@@ -35,6 +36,7 @@ beforeAll(async () => {
   logs = gatewayLogs(billing)
   await writeCur2Parquet(billing, join(root, 'cur'))
   await writeInvocationLogs(join(root, 'mil'), logs)
+  await writeSpendLogsCsv(join(root, 'litellm'), logs)
 })
 
 afterAll(async () => {
@@ -182,6 +184,30 @@ describe('cur-lens report --logs', () => {
     expect(code).toBe(0)
     const users = (JSON.parse(stdout) as { user: string | null }[]).map((r) => r.user).sort()
     expect(users).toEqual([null, 'search', 'support'])
+  })
+
+  it("reads a gateway's spend logs as the role --gateway-arn names", async () => {
+    const only = ['--filter', `principal=${logs.gatewayArn}`, '--format', 'csv']
+    const split = await cli(
+      'report',
+      join(root, 'cur'),
+      '--logs',
+      join(root, 'litellm'),
+      '--gateway-arn',
+      logs.gatewayArn,
+      '--by',
+      'user',
+      ...only,
+    )
+    expect(split.code).toBe(0)
+    const users = csvUnits(split.stdout)
+    // The gateway logs every call Bedrock's logs lack (mantle ones too), but not the omitted ones.
+    for (const user of ['alice@corp.example', 'bob@corp.example', 'carol@corp.example']) {
+      expect(users.get(user)! > 0n, user).toBe(true)
+    }
+    const whole = await cli('report', join(root, 'cur'), '--by', 'person', ...only)
+    const sum = (m: Map<string | null, bigint>) => [...m.values()].reduce((a, b) => a + b, 0n)
+    expect(sum(users)).toBe(sum(csvUnits(whole.stdout)))
   })
 })
 
