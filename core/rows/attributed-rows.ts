@@ -243,6 +243,20 @@ export async function attributeRows(
     })
   }
 
+  // Tag names resolve against every tag set of the export: one scan of the tag columns alone, as a
+  // user read, rather than waiting for the lookups' whole scan.
+  let tagSetsScan: Promise<void> | undefined
+  function completeTagSets(signal?: AbortSignal): Promise<void> {
+    if (lookupsComplete) return Promise.resolve()
+    tagSetsScan ??= background
+      .read(() => extendFrom({ tags: 'rows_base' }))
+      .catch((e) => {
+        tagSetsScan = undefined
+        throw e
+      })
+    return abortable(tagSetsScan, signal)
+  }
+
   const handle: AttributedRows = {
     dataset,
     engine,
@@ -267,7 +281,7 @@ export async function attributeRows(
       })
     },
     async presentTagKeys(signal) {
-      await handle.complete(signal)
+      await completeTagSets(signal)
       const rows = await engine.query<{ key: string }>(
         `SELECT DISTINCT unnest(map_keys(tags)) AS key FROM ${TAG_SETS_TABLE} ORDER BY key`,
       )
