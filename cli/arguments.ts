@@ -6,7 +6,7 @@
 // them alike.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { CostMetric, Dimension, Filter, Metric } from '../core/api.js'
+import type { CostMetric, Dimension, Filter, Metric, UsageLogsRequest } from '../core/api.js'
 import { METRICS } from '../core/api-values.js'
 import { isPeriod } from '../core/chargeback/line-query.js'
 
@@ -118,6 +118,32 @@ export function parseSources(
   return { paths: positionals.map((p) => resolve(p)), cache: !args.values['no-cache'] }
 }
 
+/** The options of commands that split cost by usage logs (report, reconcile, …). */
+export const LOG_OPTIONS = {
+  logs: { type: 'string', multiple: true },
+  'user-key': { type: 'string' },
+  'gateway-arn': { type: 'string' },
+} as const
+
+/** The usage logs named with --logs (absolute paths) and --user-key; undefined without --logs. */
+export function parseLogs(args: Arguments<typeof LOG_OPTIONS>): UsageLogsRequest | undefined {
+  const { logs, 'user-key': userKey, 'gateway-arn': gatewayPrincipalArn } = args.values
+  if (userKey !== undefined && userKey.trim() === '') {
+    throw new UsageError('--user-key takes a request-metadata key, e.g. end_user.')
+  }
+  if (logs.length === 0) {
+    if (userKey !== undefined || gatewayPrincipalArn !== undefined) {
+      throw new UsageError('--user-key and --gateway-arn need --logs <log-path>.')
+    }
+    return undefined
+  }
+  return {
+    paths: logs.map((p) => resolve(p)),
+    ...(userKey ? { userKey } : {}),
+    ...(gatewayPrincipalArn ? { gatewayPrincipalArn } : {}),
+  }
+}
+
 /** `model, token-type` → ['model', 'token-type']; the engine checks the names. */
 export function parseDimensions(text: string | undefined): Dimension[] {
   const dimensions = (text ?? '')
@@ -130,11 +156,18 @@ export function parseDimensions(text: string | undefined): Dimension[] {
 }
 
 /** Names that stand for the empty group of a dimension (no principal, no tag, no model, …). */
-const EMPTY_GROUP_NAMES = new Set(['(none)', '(untagged)', '(no principal)', '(unknown)'])
+const EMPTY_GROUP_NAMES = new Set([
+  '(none)',
+  '(untagged)',
+  '(no principal)',
+  '(unknown)',
+  '(unallocated)',
+])
 
 /**
  * `service=Amazon Bedrock`, `tag:team!=(untagged)`: several values of one dimension (and operator)
- * are alternatives; `(none)`, `(untagged)`, `(no principal)` and `(unknown)` are the empty group.
+ * are alternatives; `(none)`, `(untagged)`, `(no principal)`, `(unknown)` and `(unallocated)` are
+ * the empty group.
  */
 export function parseFilters(texts: string[]): Filter[] {
   const filters = new Map<string, Filter>()

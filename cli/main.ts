@@ -6,6 +6,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   report: () => import('./commands/report.js'),
   diff: () => import('./commands/diff.js'),
   tokens: () => import('./commands/tokens.js'),
+  reconcile: () => import('./commands/reconcile.js'),
   tags: () => import('./commands/tags.js'),
   export: () => import('./commands/export.js'),
   focus: () => import('./commands/focus.js'),
@@ -22,6 +23,7 @@ Commands:
   report <path...> --by <dim>[,<dim>]   cost split by principal, tag, model, … (see README)
   diff <old...> --against <new...>      what changed between two deliveries (or months), by dimension
   tokens <path...> [--by model]         Bedrock tokens and cost per million tokens
+  reconcile <path...> --logs <path>     usage logs' tokens and estimates against the bill
   tags <path...>                        tag keys, and how much of the cost carries each
   export <path...> --out <dir> …        chargeback CSVs (and a workbook) finance can open in Excel
   focus <path...> --out <file>          the attributed line items as FOCUS 1.2 (Parquet or CSV)

@@ -3,7 +3,7 @@
 // always disposes the engine, and turns errors into a message and exit 1. When the command has
 // answered from the files, the export's cache is built by a background process for the next one.
 import { randomUUID } from 'node:crypto'
-import type { CurLensApi, OpenResult } from '../core/api.js'
+import type { CurLensApi, OpenResult, UsageLogsRequest } from '../core/api.js'
 import { CurLensError } from '../core/errors/curlens-error.js'
 import { createEngineHost } from '../core/worker/engine-host.js'
 import { spawnNodeWorker } from '../core/worker/node-worker.js'
@@ -14,12 +14,14 @@ import { progressLine } from './progress-line.js'
 export interface OpenApiOptions {
   /** Shows the cache's build on the progress line too (`cur-lens cache build`), and starts none. */
   buildingCache?: boolean
+  /** Usage logs to load after the export, splitting its Bedrock cost by end user. */
+  logs?: UsageLogsRequest
 }
 
 export async function withOpenApi(
   sources: Sources,
   command: (api: CurLensApi, opened: OpenResult) => Promise<number>,
-  { buildingCache = false }: OpenApiOptions = {},
+  { buildingCache = false, logs }: OpenApiOptions = {},
 ): Promise<number> {
   const progress = progressLine()
   const jobId = randomUUID()
@@ -36,6 +38,10 @@ export async function withOpenApi(
     opening = false
     progress.clear()
     for (const p of opened.problems) process.stderr.write(`warning: ${p.message}\n`)
+    if (logs) {
+      const loaded = await api.openUsageLogs(logs)
+      for (const p of loaded.problems) process.stderr.write(`warning: ${p.message}\n`)
+    }
     const code = await command(api, opened)
     progress.clear()
     if (!buildingCache && sources.cache && (await api.rowsCache(false)) === 'building') {

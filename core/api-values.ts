@@ -14,7 +14,30 @@ export const BASES = ['unblended', 'amortized'] as const
 export const SHARED_BUCKETS = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits'] as const
 export const SHARED_METHODS = ['keep', 'proportional', 'even', 'fixed'] as const
 export const LINE_DETAILS = ['principal', 'person', 'role', 'account', 'none'] as const
-export const MATCH_KINDS = ['principal', 'role', 'person', 'account', 'tag'] as const
+/** `user` and `log-tag` read the usage logs' split of Bedrock cost (see `openUsageLogs`). */
+export const MATCH_KINDS = [
+  'principal',
+  'role',
+  'person',
+  'account',
+  'tag',
+  'user',
+  'log-tag',
+] as const
+/** What `reconcile` groups by. */
+export const RECONCILE_DIMENSIONS = ['day', 'model', 'principal', 'user'] as const
+/**
+ * Why logged and billed figures may differ: calls the logs lack (billed tokens with no records),
+ * cache tokens logged as input, list against billed price (discounts, credits), cross-region uplift.
+ */
+export const DRIFT_CAUSES = [
+  'calls-missing',
+  'cache-as-input',
+  'list-price',
+  'cross-region',
+] as const
+/** A drift beyond this fraction (5 %) is flagged. */
+export const DRIFT_THRESHOLD = 0.05
 /** Source prefixes of normalized tag keys, in the order tag keys are listed. */
 export const TAG_SOURCES = [
   'iamPrincipal',
@@ -72,6 +95,9 @@ export const CURLENS_API_ARGUMENTS = {
   closeComparison: [],
   compare: ['object'],
   compareLines: ['object'],
+  openUsageLogs: ['object'],
+  usageLogs: [],
+  reconcile: ['object'],
 } as const satisfies Record<keyof CurLensApi, readonly ArgumentKind[]>
 
 /** What only the desktop shell serves beside the API. */

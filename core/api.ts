@@ -9,6 +9,8 @@ export type Money = string
 import type {
   BASES,
   COST_METRICS,
+  DRIFT_CAUSES,
+  RECONCILE_DIMENSIONS,
   LINE_DETAILS,
   MATCH_KINDS,
   METRICS,
@@ -22,7 +24,10 @@ export type CostMetric = (typeof COST_METRICS)[number]
 export type Metric = (typeof METRICS)[number]
 export type Basis = (typeof BASES)[number]
 
-/** `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. */
+/**
+ * `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. `user` is the person
+ * refined by usage logs: Bedrock cost split among the end users the logs name (usage-logs).
+ */
 export type FlatDimension =
   | 'principal'
   | 'person'
@@ -38,7 +43,9 @@ export type FlatDimension =
   | 'line-item-type'
   | 'month'
   | 'day'
-export type Dimension = FlatDimension | `tag:${string}`
+  | 'user'
+/** `log-tag:<key>`: a key of the usage logs' request metadata or gateway tags, e.g. `log-tag:team`. */
+export type Dimension = FlatDimension | `tag:${string}` | `log-tag:${string}`
 
 /** A group value; `null` is the no-principal, untagged or unknown group. */
 export type GroupValue = string | null
@@ -327,6 +334,83 @@ export interface CompareLinesResult {
   truncated: boolean
 }
 
+/** Usage log files to split the open export's Bedrock cost by end user (replaces logs loaded before). */
+export interface UsageLogsRequest {
+  /** Files or folders: Bedrock model invocation logs, gateway logs. */
+  paths: string[]
+  /** The requestMetadata key that names the end user; `end_user` when absent. */
+  userKey?: string
+  /**
+   * The role ARN a gateway calls Bedrock with, for gateway logs that do not name it (LiteLLM);
+   * without it their calls match the buckets of any principal.
+   */
+  gatewayPrincipalArn?: string
+  jobId?: string
+}
+
+export interface UsageLogSourceInfo {
+  path: string
+  format: string
+  /** Calls loaded from this file. */
+  records: number
+  /** Records read but not loaded, by why. */
+  skipped: { failed: number; duplicates: number; otherAccount: number; unreadable: number }
+}
+
+/** The usage logs loaded for the open export, and how much of its Bedrock cost they split. */
+export interface UsageLogsResult {
+  paths: string[]
+  userKey: string
+  sources: UsageLogSourceInfo[]
+  /** Lines or files that could not be read, and records left out (the rest loaded). */
+  problems: FileProblem[]
+  /** Unblended cost of Bedrock line items, and the part the logs split among end users. */
+  bedrockCost: Money
+  splitCost: Money
+  /** splitCost / bedrockCost, 0..1; null when the export has no Bedrock cost. */
+  coverage: number | null
+  /** The keys `log-tag:<key>` can read (request metadata, gateway tags and teams). */
+  logTagKeys: string[]
+  /** The principal ARNs the logs name (a gateway's role): the cost they split. */
+  principals: string[]
+}
+
+export type ReconcileDimension = (typeof RECONCILE_DIMENSIONS)[number]
+export type DriftCause = (typeof DRIFT_CAUSES)[number]
+
+export interface ReconcileRequest {
+  /** Default: day and model. */
+  by?: ReconcileDimension[]
+  /** As a breakdown's; those on dimensions the logs lack (service, account, …) apply to the bill only. */
+  filters?: Filter[]
+}
+
+/** Billed Bedrock tokens and cost of one group against what the usage logs recorded. */
+export interface ReconcileRow {
+  keys: GroupValue[]
+  billedCost: Money
+  /** Tokens as billed: usage amount scaled by the pricing unit. */
+  billedTokens: string
+  loggedTokens: string
+  /** The logs' own cost estimate; null where no log of the group has one. */
+  estimatedCost: Money | null
+  /** loggedTokens / billedTokens − 1; null when nothing was billed. Calls missing from the logs read negative. */
+  tokenDrift: number | null
+  /** estimatedCost / billedCost − 1; null without an estimate or a billed cost. */
+  costDrift: number | null
+  /** Whether a drift exceeds DRIFT_THRESHOLD. */
+  flagged: boolean
+  /** The likely causes the data supports, for flagged groups. */
+  causes: DriftCause[]
+}
+
+export interface ReconcileResult {
+  by: ReconcileDimension[]
+  /** By day, then by descending billed cost. */
+  rows: ReconcileRow[]
+  total: ReconcileRow
+}
+
 /** A JSON value of a SQL result cell: DECIMAL, BIGINT and HUGEINT as decimal strings, MAP as key-value pairs. */
 export type SqlCell = string | number | boolean | null | SqlCell[] | { [key: string]: SqlCell }
 
@@ -424,10 +508,15 @@ export interface ApiEvents {
  * How a rule recognizes a line item. `pattern` uses `*` as a wildcard; matching is case-sensitive.
  * `principal` is the full ARN, `role` and `person` its roll-ups, `account` the usage account id,
  * `tag` a key of the normalized tag map (e.g. `iamPrincipal/team`, `resourceTags/user:Project`).
+ * `user` is the end user the usage logs name, `log-tag` a key of their request metadata or tags
+ * (e.g. `team`): both split Bedrock cost by the logs' tokens.
  */
 export type RuleMatch =
-  | { kind: Exclude<(typeof MATCH_KINDS)[number], 'tag'>; pattern: string }
-  | { kind: 'tag'; key: string; pattern: string }
+  | { kind: Exclude<(typeof MATCH_KINDS)[number], KeyedMatchKind>; pattern: string }
+  | { kind: KeyedMatchKind; key: string; pattern: string }
+
+/** The match kinds that name a key as well as a pattern. */
+export type KeyedMatchKind = 'tag' | 'log-tag'
 
 export interface MappingRule {
   id: string
@@ -676,6 +765,12 @@ export interface CurLensApi {
   sqlCsv(request: SqlCsvRequest): Promise<SqlCsvResult>
   /** The views the SQL console reads, with each column's type and meaning. */
   sqlSchema(): Promise<SqlSchema>
+  /** Loads usage logs and splits the open export's Bedrock cost by end user (`user`, `log-tag:`). */
+  openUsageLogs(request: UsageLogsRequest): Promise<UsageLogsResult>
+  /** The usage logs loaded for the open export and their coverage, or null when none are. */
+  usageLogs(): Promise<UsageLogsResult | null>
+  /** Billed Bedrock tokens and cost against the usage logs', by day, model, principal or user. */
+  reconcile(request: ReconcileRequest): Promise<ReconcileResult>
 }
 
 /**

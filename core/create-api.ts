@@ -13,6 +13,14 @@ import { compareLines } from './reports/compare-lines.js'
 import { checkMonth, type SideRows } from './reports/compare-sides.js'
 import { lineItems } from './reports/line-items.js'
 import { modelCoverage } from './reports/model-coverage.js'
+import { reconcile } from './reports/reconcile.js'
+import {
+  noLogsLoaded,
+  openUsageLogs,
+  usageLogsResult,
+  type LoadLogs,
+  type LogsState,
+} from './reports/usage-logs.js'
 import { tagKeys } from './reports/tag-keys.js'
 import { tokenUnitCosts } from './reports/token-unit-cost.js'
 import { breakdownWorkbook } from './reports/breakdown-workbook.js'
@@ -30,6 +38,7 @@ import { openDataset } from './sources/index.js'
 import { runSql, sqlCsv, sqlSchema } from './sql-console/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
+import { loadUsageLogs } from './usage-logs/index.js'
 import { loadRules, parseRules } from './workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
 import type { ClosableApi, Emit } from './worker/engine-worker.js'
@@ -49,6 +58,20 @@ interface Session {
   paths: string[]
   summary: Promise<SummaryResult>
   rows: Promise<AttributedRows>
+  /** The usage logs loaded for this export, once some are. */
+  logs?: LogsState
+}
+
+/** core/usage-logs' loader, reading the end user under the key the user picked. */
+const loadLogs: LoadLogs = async (engine, paths, { userKey, ...options }) => {
+  const loaded = await loadUsageLogs(engine, paths, {
+    ...options,
+    metadataKeys: { endUser: userKey },
+  })
+  return {
+    sources: loaded.sources,
+    problems: loaded.problems.map((p) => ({ code: p.code, message: p.message, file: p.file })),
+  }
 }
 
 /** A second export open beside the session's, to compare with it; closed with it. */
@@ -227,6 +250,21 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
           signal,
         })
       }),
+    openUsageLogs: (request) =>
+      asJob(request?.jobId ?? randomUUID(), async (signal) => {
+        const opened = current()
+        const rows = await opened.rows
+        const state = await openUsageLogs(rows, request, loadLogs, signal)
+        // The load replaced the logs, with nothing when it found none.
+        opened.logs = state.loaded.sources.length > 0 ? state : undefined
+        if (!opened.logs) throw noLogsLoaded(state)
+        return usageLogsResult(rows, opened.logs, signal)
+      }),
+    async usageLogs() {
+      const logs = session?.logs
+      return logs ? usageLogsResult(await attributed(), logs) : null
+    },
+    reconcile: async (request) => reconcile(await attributed(), request),
     async close() {
       for (const job of jobs.values()) job.abort()
       await closeComparison()

@@ -6,7 +6,13 @@ import { resolve } from 'node:path'
 import { writeFileAtomic } from '../../core/files/atomic-write.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import { METRICS } from '../../core/api-values.js'
-import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
+import type {
+  BreakdownQuery,
+  BreakdownResult,
+  Dimension,
+  Metric,
+  UsageLogsRequest,
+} from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
 import {
   UsageError,
@@ -14,7 +20,9 @@ import {
   parseDimensions,
   parseFilters,
   parseFormat,
+  parseLogs,
   parseMetric,
+  LOG_OPTIONS,
   parseSources,
   SOURCE_OPTIONS,
   runCommand,
@@ -30,7 +38,7 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
   --by <dims>           up to three of: principal, person, role, account, tag:<key> (e.g.
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
-                        line-item-type, month, day
+                        line-item-type, month, day, user, log-tag:<key> (with --logs)
   --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives; the value
@@ -38,6 +46,12 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
   --top <N>             the N largest groups of the first dimension, the rest as (other)
   --format <format>     table (default), csv, json or xlsx (an Excel workbook; needs --out)
   --out <file>          write to this file instead of the terminal
+  --logs <path>         usage logs (Bedrock invocation logs, gateway logs) that split Bedrock
+                        cost by end user: the user dimension, (unallocated) where no record
+                        accounts for it; repeatable
+  --user-key <key>      the request-metadata key naming the end user (default end_user)
+  --gateway-arn <arn>   the role a gateway (LiteLLM) calls Bedrock with, for its logs that do
+                        not name it; without it their calls match any principal's cost
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
@@ -46,6 +60,7 @@ const REPORT = {
   usage: USAGE,
   options: {
     ...SOURCE_OPTIONS,
+    ...LOG_OPTIONS,
     by: { type: 'string' },
     metric: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
@@ -61,6 +76,7 @@ const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
 interface ReportOptions {
   sources: Sources
+  logs?: UsageLogsRequest
   query: BreakdownQuery
   format: Format
   /** The file to write instead of stdout. */
@@ -69,20 +85,24 @@ interface ReportOptions {
 
 export function run(argv: string[]): Promise<number> {
   return runCommand(REPORT, argv, readOptions, (options) =>
-    withOpenApi(options.sources, async (api) => {
-      if (options.format === 'xlsx') {
-        const { base64 } = await api.breakdownXlsx(options.query)
-        await writeFileAtomic(options.out!, Buffer.from(base64, 'base64'))
-        process.stdout.write(`Wrote ${options.out}\n`)
+    withOpenApi(
+      options.sources,
+      async (api) => {
+        if (options.format === 'xlsx') {
+          const { base64 } = await api.breakdownXlsx(options.query)
+          await writeFileAtomic(options.out!, Buffer.from(base64, 'base64'))
+          process.stdout.write(`Wrote ${options.out}\n`)
+          return 0
+        }
+        const text = render(await api.breakdown(options.query), options.format)
+        if (options.out) {
+          await writeFileAtomic(options.out, text)
+          process.stdout.write(`Wrote ${options.out}\n`)
+        } else process.stdout.write(text)
         return 0
-      }
-      const text = render(await api.breakdown(options.query), options.format)
-      if (options.out) {
-        await writeFileAtomic(options.out, text)
-        process.stdout.write(`Wrote ${options.out}\n`)
-      } else process.stdout.write(text)
-      return 0
-    }),
+      },
+      { logs: options.logs },
+    ),
   )
 }
 
@@ -110,7 +130,7 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('--format xlsx writes a workbook: name it with --out <file.xlsx>.')
   }
-  return { sources, query, format, out: values.out && resolve(values.out) }
+  return { sources, logs: parseLogs(args), query, format, out: values.out && resolve(values.out) }
 }
 
 function valueName(metric: Metric): string {
@@ -118,7 +138,8 @@ function valueName(metric: Metric): string {
 }
 
 function nullLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:')) return '(untagged)'
+  if (dimension.startsWith('tag:') || dimension.startsWith('log-tag:')) return '(untagged)'
+  if (dimension === 'user') return '(unallocated)'
   return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
 }
 

@@ -102,6 +102,16 @@ function focusSelect(csv: boolean, recipient: string | null): string {
 function recipientSql(request: FocusExportRequest, params: SqlParams): string | null {
   if (!request.rules) return null
   assertRules(request.rules)
+  // A line item's share of a user or log tag comes from usage logs, split by tokens: no one
+  // recipient per line can stand for it.
+  const split = request.rules.rules.find(
+    (r) => r.match.kind === 'user' || r.match.kind === 'log-tag',
+  )
+  if (split)
+    throw new CurLensError(
+      'INVALID_RULES',
+      `Rule "${split.id}" matches by ${split.match.kind}, which usage logs split within a line item; x_Recipient names one recipient per line item. Export FOCUS with rules on principals, roles, people, accounts or tags.`,
+    )
   const tagKeys: string[] = []
   const compiled = compileRuleIndex(request.rules, {
     column: (name) => (name === FLAT_DIMENSION_COLUMNS.account ? 'usage_account_id' : name),
@@ -109,6 +119,7 @@ function recipientSql(request: FocusExportRequest, params: SqlParams): string | 
       if (!tagKeys.includes(key)) tagKeys.push(key)
       return `tags[$tag_${tagKeys.indexOf(key)}]`
     },
+    logTag: () => 'NULL', // refused above
   })
   Object.assign(params, compiled.params)
   tagKeys.forEach((key, i) => (params[`tag_${i}`] = key))

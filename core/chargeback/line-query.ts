@@ -76,6 +76,7 @@ export function isPeriod(period: string): boolean {
 class ReadColumns implements RuleColumns {
   readonly columns = new Set(LINE_COLUMNS)
   readonly tagKeys: string[] = []
+  readonly logTagKeys: string[] = []
 
   /** A dimension's value as text in `lines`, empty text counting as no value (NULL). */
   dimension(dimension: Dimension): string {
@@ -89,7 +90,9 @@ class ReadColumns implements RuleColumns {
     const column =
       parsed.kind === 'tag'
         ? this.tag(parsed.key)
-        : this.column(FLAT_DIMENSION_COLUMNS[parsed.name])
+        : parsed.kind === 'log-tag'
+          ? this.logTag(parsed.key)
+          : this.column(FLAT_DIMENSION_COLUMNS[parsed.name])
     return `NULLIF(${column}, '')`
   }
 
@@ -103,6 +106,12 @@ class ReadColumns implements RuleColumns {
   tag(key: string): string {
     if (!this.tagKeys.includes(key)) this.tagKeys.push(key)
     return `tag_value_${this.tagKeys.indexOf(key)}`
+  }
+
+  /** The column of `lines` holding a usage-log tag key's value (split among the logs' users). */
+  logTag(key: string): string {
+    if (!this.logTagKeys.includes(key)) this.logTagKeys.push(key)
+    return `log_tag_value_${this.logTagKeys.indexOf(key)}`
   }
 }
 
@@ -143,6 +152,10 @@ export async function itemsRead(rows: AttributedRows, query: LineQuery): Promise
     ...read.tagKeys.map((key, i) => ({
       name: `tag_value_${i}`,
       read: { column: 'tags', tagKey: key },
+    })),
+    ...read.logTagKeys.map((key, i) => ({
+      name: `log_tag_value_${i}`,
+      read: { column: 'log_tags', tagKey: key },
     })),
   ]
   const basis = BASIS_COLUMNS[query.basis]

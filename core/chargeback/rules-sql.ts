@@ -18,10 +18,11 @@ export function likePattern(pattern: string): string {
   return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%')
 }
 
-/** How the rules' values are read: a column of the row sources, or a tag key's value. */
+/** How the rules' values are read: a column of the row sources, a tag's or a log tag's value. */
 export interface RuleColumns {
   column(name: string): string
   tag(key: string): string
+  logTag(key: string): string
 }
 
 /**
@@ -34,10 +35,13 @@ export function compileRuleIndex(rules: MappingRules, columns: RuleColumns): Com
   const whens = rules.rules.map((rule, i) => {
     const n = i + 1
     params[`rule_${n}`] = likePattern(rule.match.pattern)
+    const { match } = rule
     const column =
-      rule.match.kind === 'tag'
-        ? columns.tag(rule.match.key)
-        : columns.column(FLAT_DIMENSION_COLUMNS[rule.match.kind])
+      match.kind === 'tag'
+        ? columns.tag(match.key)
+        : match.kind === 'log-tag'
+          ? columns.logTag(match.key)
+          : columns.column(FLAT_DIMENSION_COLUMNS[match.kind])
     return `    WHEN ${column} LIKE $rule_${n} ESCAPE '\\' THEN ${n}`
   })
   return { sql: `CASE\n${whens.join('\n')}\n  END`, params }

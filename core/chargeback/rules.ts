@@ -3,7 +3,7 @@
 // once; `assertRules` turns them into one INVALID_RULES error for callers that just need rules.
 import { MATCH_KINDS } from '../api-values.js'
 import { CurLensError } from '../errors/curlens-error.js'
-import type { MappingRule, MappingRules, RuleMatch } from '../api.js'
+import type { KeyedMatchKind, MappingRule, MappingRules, RuleMatch } from '../api.js'
 
 const MAX_RULES = 5000
 const MAX_TEXT = 1024
@@ -99,23 +99,26 @@ function validateMatch(raw: unknown, at: string, errors: string[]): RuleMatch | 
   const pattern = raw.pattern
   const patternOk = typeof pattern === 'string' && pattern !== '' && pattern.length <= MAX_TEXT
   if (!patternOk) errors.push(`${at}: "match.pattern" must be a non-empty text (* is a wildcard).`)
-  if (kind === 'tag') {
+  if (kind === 'tag' || kind === 'log-tag') {
     const key = raw.key
     const keyOk = typeof key === 'string' && key.trim() !== '' && key.length <= MAX_TEXT
-    if (!keyOk) errors.push(`${at}: a tag match needs "match.key", e.g. "iamPrincipal/team".`)
+    const example = kind === 'tag' ? 'iamPrincipal/team' : 'team'
+    if (!keyOk) errors.push(`${at}: a ${kind} match needs "match.key", e.g. "${example}".`)
     unknownFields(raw, ['kind', 'key', 'pattern'], `${at} match`, errors)
     return patternOk && keyOk
       ? { kind, key: (key as string).trim(), pattern: pattern as string }
       : undefined
   }
   unknownFields(raw, ['kind', 'pattern'], `${at} match`, errors)
-  return patternOk ? { kind: kind as Exclude<RuleMatch['kind'], 'tag'>, pattern } : undefined
+  return patternOk
+    ? { kind: kind as Exclude<RuleMatch['kind'], KeyedMatchKind>, pattern }
+    : undefined
 }
 
 /** A rule's match in words, e.g. `role BackendDev`, `tag iamPrincipal/team = data*`. */
 export function describeMatch(match: RuleMatch): string {
-  return match.kind === 'tag'
-    ? `tag ${match.key} = ${match.pattern}`
+  return match.kind === 'tag' || match.kind === 'log-tag'
+    ? `${match.kind} ${match.key} = ${match.pattern}`
     : `${match.kind} ${match.pattern}`
 }
 

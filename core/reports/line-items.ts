@@ -1,12 +1,14 @@
 // Line-item drill-down: the rows behind any breakdown group (same filters, same dimension map),
 // one page at a time, with the columns a user needs to check a figure against the bill. Always
-// read from the live view: the cache keeps no line items. `page` is 0-based.
+// read from the live view: the cache keeps no line items. `page` is 0-based. Filtered by `user` or
+// a log tag, it gives the usage-log records behind that share instead (log-records.ts).
 import type { LineItemsQuery, LineItemsResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
 import { SqlParamBag } from '../rows/dimensions.js'
 import { rowConditions } from '../rows/grouped-rows.js'
 import { resolveNames } from '../rows/resolve-names.js'
+import { filtersReadLogs, logRecords } from './log-records.js'
 
 export const MAX_PAGE_SIZE = 10_000
 
@@ -45,6 +47,7 @@ export async function lineItems(
     throw new CurLensError('INVALID_QUERY', `pageSize must be from 1 to ${MAX_PAGE_SIZE}.`)
   }
   const { filters } = await resolveNames(rows, { filters: query.filters }, signal)
+  if (filters && filtersReadLogs(filters)) return logRecords(rows, filters, page, pageSize, signal)
   // One row per line item: every row needs its principal, model and tags.
   await rows.complete(signal)
   const bag = new SqlParamBag()

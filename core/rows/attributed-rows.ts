@@ -20,6 +20,7 @@ import { CACHE_STORE, compileGroupedRead, type Base, type GroupedRead } from './
 import { addPrincipals, addShapes, createLookupTables } from './lookups.js'
 import { CREATE_ATTRIBUTION_ROWS, CREATE_CUR_ATTRIBUTED, CREATE_ROWS_BASE } from './row-views.js'
 import { createTagSetsTable, extendTagSets, TAG_SETS_TABLE } from './tag-sets.js'
+import { buildSplit, createSplitTables, USAGE_LOG_TABLE } from './usage-split.js'
 
 export interface ReadOptions {
   signal?: AbortSignal
@@ -46,6 +47,8 @@ export interface AttributedRows {
   cacheReady(): Promise<boolean>
   /** Where the cache stands (kept in the persistent cache, being built, …), once looked up. */
   cacheState(): Promise<RowsCacheState>
+  /** Splits Bedrock cost by the records of the engine's `usage_log` (core/usage-logs), for `user` and `log-tag:` reads. */
+  splitByUsageLog(signal?: AbortSignal): Promise<void>
   /** The tag keys the export has. */
   presentTagKeys(signal?: AbortSignal): Promise<string[]>
   close(): Promise<void>
@@ -63,6 +66,7 @@ export async function attributeRows(
   const { engine, workDirectory } = dataset
   await createLookupTables(engine)
   await createTagSetsTable(engine)
+  await createSplitTables(engine)
   for (const view of [CREATE_ROWS_BASE, CREATE_CUR_ATTRIBUTED, CREATE_ATTRIBUTION_ROWS]) {
     await engine.query(view)
   }
@@ -269,6 +273,12 @@ export async function attributeRows(
       if (cache === 'failed') return 'failed'
       if (!dataset.cache) return 'temporary'
       return cache === 'ready' || found ? 'kept' : 'building'
+    },
+    async splitByUsageLog(signal) {
+      await serially(async () => {
+        await addPrincipals(engine, workDirectory, USAGE_LOG_TABLE, signal)
+        await buildSplit(engine)
+      })
     },
     async presentTagKeys(signal) {
       await completeTagSets(signal)

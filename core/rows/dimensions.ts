@@ -8,7 +8,8 @@ import type { SqlParams, SqlValue } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { BEDROCK_SHAPE_COLUMNS } from './lookups.js'
 
-export type Lookup = 'principal' | 'bedrock' | 'tags'
+/** `split`: the usage logs' split of Bedrock cost by end user (split-read.ts); needs the other two. */
+export type Lookup = 'principal' | 'bedrock' | 'tags' | 'split'
 
 export interface RowColumn {
   /** The base columns the rows are grouped by so that this column can be read after. */
@@ -30,6 +31,14 @@ const bedrock = (column: string): RowColumn => ({
   keys: SHAPE_KEYS,
   mapped: `b.${column}`,
   lookup: 'bedrock',
+})
+
+/** What a usage-log bucket is made of: the day, the principal, the region and the line's shape. */
+export const SPLIT_KEYS = ['usage_day', 'principal_arn', 'region', ...SHAPE_KEYS] as const
+const split = (column: string): RowColumn => ({
+  keys: SPLIT_KEYS,
+  mapped: `a.${column}`,
+  lookup: 'split',
 })
 
 /** Base columns hold text (ENUMs in the cache) except usage_day, a DATE. */
@@ -58,6 +67,9 @@ export const ROW_COLUMNS: Readonly<Record<string, RowColumn>> = {
   provider: bedrock('provider'),
   token_type: bedrock('token_type'),
   assumed_token_unit: bedrock('assumed_token_unit'),
+  log_user: split('log_user'),
+  // 'split' where usage logs split the group's cost, NULL where none matched it (coverage).
+  log_split: split('log_split'),
   // The usage-type prefix names the region of Bedrock rows whose product column leaves it empty.
   region: {
     keys: ['region', ...SHAPE_KEYS],
@@ -85,6 +97,7 @@ export const FLAT_DIMENSION_COLUMNS: Readonly<Record<FlatDimension, string>> = {
   'line-item-type': 'line_item_type',
   month: 'billing_period',
   day: 'usage_day',
+  user: 'log_user',
 }
 
 /** The sums the rows are grouped with; `tokens` is worked out from `usage` and the token scale. */
@@ -103,6 +116,8 @@ export function metricOutputType(metric: Metric): string {
 }
 
 export const TAG_PREFIX = 'tag:'
+/** A key of the usage logs' request metadata or gateway tags, e.g. `log-tag:team`. */
+export const LOG_TAG_PREFIX = 'log-tag:'
 
 /** Collects bound parameters for one statement and hands out their `$names`. */
 export class SqlParamBag {
@@ -116,7 +131,10 @@ export class SqlParamBag {
   }
 }
 
-export type ParsedDimension = { kind: 'flat'; name: FlatDimension } | { kind: 'tag'; key: string }
+export type ParsedDimension =
+  | { kind: 'flat'; name: FlatDimension }
+  | { kind: 'tag'; key: string }
+  | { kind: 'log-tag'; key: string }
 
 export function parseDimension(dimension: unknown): ParsedDimension {
   if (typeof dimension === 'string') {
@@ -126,11 +144,14 @@ export function parseDimension(dimension: unknown): ParsedDimension {
     if (dimension.startsWith(TAG_PREFIX) && dimension.length > TAG_PREFIX.length) {
       return { kind: 'tag', key: dimension.slice(TAG_PREFIX.length) }
     }
+    if (dimension.startsWith(LOG_TAG_PREFIX) && dimension.length > LOG_TAG_PREFIX.length) {
+      return { kind: 'log-tag', key: dimension.slice(LOG_TAG_PREFIX.length) }
+    }
   }
   throw new CurLensError(
     'INVALID_QUERY',
     `Unknown dimension ${JSON.stringify(dimension)}. Use one of ` +
-      `${Object.keys(FLAT_DIMENSION_COLUMNS).join(', ')} or tag:<key>.`,
+      `${Object.keys(FLAT_DIMENSION_COLUMNS).join(', ')} tag:<key> or log-tag:<key>.`,
   )
 }
 
@@ -158,20 +179,26 @@ export function readsTags(query: {
 
 /** A column of the rows, or a tag key's value, as the two steps read it. */
 export interface ColumnRead {
-  /** A ROW_COLUMNS name, or `tags` with `tagKey`. */
+  /** A ROW_COLUMNS name, or `tags` or `log_tags` with `tagKey`. */
   column: string
   tagKey?: string
 }
 
 export function dimensionRead(dimension: Dimension): ColumnRead {
   const parsed = parseDimension(dimension)
-  return parsed.kind === 'tag'
-    ? { column: 'tags', tagKey: parsed.key }
-    : { column: FLAT_DIMENSION_COLUMNS[parsed.name] }
+  if (parsed.kind === 'tag') return { column: 'tags', tagKey: parsed.key }
+  if (parsed.kind === 'log-tag') return { column: 'log_tags', tagKey: parsed.key }
+  return { column: FLAT_DIMENSION_COLUMNS[parsed.name] }
+}
+
+/** Whether a column is read through the usage logs' split. */
+export function isSplitColumn(name: string): boolean {
+  return rowColumn(name).lookup === 'split'
 }
 
 export function rowColumn(name: string): RowColumn {
   if (name === 'tags') return { keys: ['tag_set'], mapped: 'ts.tags', lookup: 'tags' }
+  if (name === 'log_tags') return split('log_tags')
   if (!Object.hasOwn(ROW_COLUMNS, name)) throw new Error(`Not a column of the rows: ${name}`)
   return ROW_COLUMNS[name]
 }

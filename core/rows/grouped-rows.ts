@@ -17,6 +17,7 @@ import {
   type RowColumn,
 } from './dimensions.js'
 import { bedrockShapeJoin } from './lookups.js'
+import { splitMapped } from './split-read.js'
 import { TAG_SETS_TABLE } from './tag-sets.js'
 
 /** The cache's facts, in its attached database with its ENUM types. */
@@ -107,15 +108,19 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
   const need = (column: RowColumn) => {
     for (const k of column.keys) keys.add(k)
     if (column.lookup) lookups.add(column.lookup)
+    // The split matches groups to buckets by their principal and their Bedrock model.
+    if (column.lookup === 'split') lookups.add('principal').add('bedrock')
   }
   const baseFilters: string[] = []
   const mappedFilters: string[] = []
+  const splitFilters: string[] = []
   for (const filter of read.filters ?? []) {
     const target = dimensionRead(filter.dimension)
     const column = rowColumn(target.column)
     if (column.mapped) {
       need(column)
-      mappedFilters.push(condition(filter, mappedExpr(target, column, bag), 'VARCHAR', bag))
+      const filters = column.lookup === 'split' ? splitFilters : mappedFilters
+      filters.push(condition(filter, mappedExpr(target, column, bag), 'VARCHAR', bag))
     } else {
       baseFilters.push(condition(filter, target.column, baseType(target.column, base), bag))
     }
@@ -140,9 +145,11 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
   FROM ${base === 'cache' ? `${CACHE_STORE}.facts` : 'rows_base'}
   WHERE ${baseFilters.length ? baseFilters.join('\n    AND ') : 'true'}
   GROUP BY ALL`
-  const outputs = read.columns.map(
-    ({ name, read: target }) => `${mappedExpr(target, rowColumn(target.column), bag)} AS ${name}`,
-  )
+  const columns = read.columns.map(({ name, read: target }) => {
+    const column = rowColumn(target.column)
+    return { name, expr: mappedExpr(target, column, bag), split: column.lookup === 'split' }
+  })
+  const outputs = columns.map(({ name, expr }) => `${expr} AS ${name}`)
   const metrics = read.metrics.map((m) => `${MAPPED_METRICS[m]} AS ${m}`)
   const joins = [
     lookups.has('principal')
@@ -151,6 +158,18 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
     lookups.has('bedrock') ? `LEFT JOIN bedrock_dim AS b ON ${bedrockShapeJoin('g')}` : '',
     lookups.has('tags') ? `LEFT JOIN ${TAG_SETS_TABLE} AS ts ON ts.tag_set = g.tag_set` : '',
   ].filter(Boolean)
+  if (lookups.has('split')) {
+    const mapped = (groups: string) =>
+      splitMapped({
+        groups,
+        joins,
+        columns,
+        metrics: read.metrics,
+        filters: mappedFilters,
+        splitFilters,
+      })
+    return { grouped, mapped, params: bag.params, lookups }
+  }
   const mapped = (groups: string) => `SELECT
     ${[...outputs, ...metrics].join(',\n    ')}
   FROM ${groups} AS g
@@ -163,7 +182,10 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
 /** A column as step 2 reads it, as text: mapped from a lookup, or the group's own base column. */
 function mappedExpr(target: ColumnRead, column: RowColumn, bag: SqlParamBag): string {
   // A row without the key yields NULL: the "(untagged)" group, never dropped.
-  if (target.tagKey !== undefined) return `ts.tags[${bag.bind('tag', target.tagKey)}]`
+  if (target.tagKey !== undefined) {
+    const map = target.column === 'log_tags' ? 'a.log_tags' : 'ts.tags'
+    return `${map}[${bag.bind('tag', target.tagKey)}]`
+  }
   return column.mapped ?? `CAST(g.${target.column} AS VARCHAR)`
 }
 
@@ -206,6 +228,12 @@ export function rowConditions(filters: readonly Filter[] | undefined, bag: SqlPa
   validateFilters(filters)
   return (filters ?? []).map((filter) => {
     const target = dimensionRead(filter.dimension)
+    if (rowColumn(target.column).lookup === 'split') {
+      throw new CurLensError(
+        'INVALID_QUERY',
+        `Line items cannot be filtered by ${filter.dimension}: a line item's cost may be split among several users.`,
+      )
+    }
     const expr =
       target.tagKey === undefined ? target.column : `tags[${bag.bind('tag', target.tagKey)}]`
     return condition(filter, expr, target.column === 'usage_day' ? 'DATE' : 'VARCHAR', bag)

@@ -12,6 +12,7 @@ import { ExploreScreen } from './screens/ExploreScreen.js'
 import { LoadingScreen } from './screens/LoadingScreen.js'
 import { OverviewScreen } from './screens/OverviewScreen.js'
 import { SqlScreen } from './screens/SqlScreen.js'
+import { UsageLogsScreen } from './screens/UsageLogsScreen.js'
 import { StartScreen } from './screens/StartScreen.js'
 import { TagsScreen } from './screens/TagsScreen.js'
 import { FormatProvider } from './state/FormatProvider.js'
@@ -64,6 +65,7 @@ function Phase() {
           {state.screen === 'chargeback' && <ChargebackScreen />}
           {state.screen === 'sql' && <SqlScreen />}
           {state.screen === 'compare' && <CompareScreen />}
+          {state.screen === 'usage-logs' && <UsageLogsScreen />}
         </AppFrame>
       )
   }

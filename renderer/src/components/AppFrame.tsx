@@ -3,6 +3,7 @@
 import CompareArrowsOutlined from '@mui/icons-material/CompareArrowsOutlined'
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined'
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined'
+import GroupsOutlined from '@mui/icons-material/GroupsOutlined'
 import InfoOutlined from '@mui/icons-material/InfoOutlined'
 import LockOutlined from '@mui/icons-material/LockOutlined'
 import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined'
@@ -42,6 +43,7 @@ const NAV: { screen: Screen; label: string; icon: ReactNode }[] = [
   { screen: 'chargeback', label: 'Chargeback', icon: <ReceiptLongOutlined /> },
   { screen: 'sql', label: 'SQL', icon: <TerminalOutlined /> },
   { screen: 'compare', label: 'Compare', icon: <CompareArrowsOutlined /> },
+  { screen: 'usage-logs', label: 'Usage logs', icon: <GroupsOutlined /> },
 ]
 
 const FORMAT_LABELS: Record<string, string> = {

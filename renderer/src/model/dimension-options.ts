@@ -20,7 +20,7 @@ export interface DimensionOptionGroup {
 }
 
 const GROUPS: { label: string; dimensions: FlatDimension[] }[] = [
-  { label: 'Who', dimensions: ['principal', 'account'] },
+  { label: 'Who', dimensions: ['principal', 'user', 'account'] },
   { label: 'Generative AI', dimensions: ['model', 'provider', 'token-type'] },
   {
     label: 'Service and usage',
@@ -29,7 +29,11 @@ const GROUPS: { label: string; dimensions: FlatDimension[] }[] = [
   { label: 'Time', dimensions: ['month', 'day'] },
 ]
 
-export function dimensionOptionGroups(tagKeys: readonly TagKeyInfo[]): DimensionOptionGroup[] {
+/** With `logTagKeys`, the keys of the loaded usage logs' tags (`log-tag:<key>`). */
+export function dimensionOptionGroups(
+  tagKeys: readonly TagKeyInfo[],
+  logTagKeys: readonly string[] = [],
+): DimensionOptionGroup[] {
   const groups = GROUPS.map((group) => ({
     label: group.label,
     options: group.dimensions.map((value) => ({
@@ -44,6 +48,11 @@ export function dimensionOptionGroups(tagKeys: readonly TagKeyInfo[]): Dimension
         value: tagDimension(k.key),
         label: `${k.label} (${TAG_SOURCE_LABELS[k.source]})`,
       })),
+    })
+  if (logTagKeys.length > 0)
+    groups.push({
+      label: 'Usage log tags',
+      options: logTagKeys.map((key) => ({ value: `log-tag:${key}` as Dimension, label: key })),
     })
   return groups
 }

@@ -30,6 +30,7 @@ export const DIMENSION_LABELS: Record<FlatDimension, string> = {
   'line-item-type': 'Line item type',
   month: 'Month',
   day: 'Day',
+  user: 'User',
 }
 
 export const TAG_SOURCE_LABELS: Record<TagKeyInfo['source'], string> = {
@@ -65,14 +66,20 @@ export function tagKeyLabel(key: string, tagKeys: readonly TagKeyInfo[] = []): s
   return afterSource.replace(/^user:/, '')
 }
 
+export function isLogTagDimension(dimension: Dimension): dimension is `log-tag:${string}` {
+  return dimension.startsWith('log-tag:')
+}
+
 export function dimensionLabel(dimension: Dimension, tagKeys: readonly TagKeyInfo[] = []): string {
   const key = tagKeyOf(dimension)
   if (key !== null) return `Tag: ${tagKeyLabel(key, tagKeys)}`
+  if (isLogTagDimension(dimension)) return `Log tag: ${dimension.slice('log-tag:'.length)}`
   return DIMENSION_LABELS[dimension as FlatDimension] ?? dimension
 }
 
 export function nullGroupLabel(dimension: Dimension): string {
-  if (isTagDimension(dimension)) return '(untagged)'
+  if (isTagDimension(dimension) || isLogTagDimension(dimension)) return '(untagged)'
+  if (dimension === 'user') return '(unallocated)'
   if (dimension === 'principal' || dimension === 'person' || dimension === 'role')
     return '(no principal)'
   return '(unknown)'

@@ -5,7 +5,15 @@ import type { MappingRule, MappingRules, RuleMatch } from '../../../core/api.js'
 
 export type RuleKind = RuleMatch['kind']
 
-export const RULE_KINDS: readonly RuleKind[] = ['tag', 'role', 'person', 'principal', 'account']
+export const RULE_KINDS: readonly RuleKind[] = [
+  'tag',
+  'role',
+  'person',
+  'principal',
+  'account',
+  'user',
+  'log-tag',
+]
 
 export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   tag: 'Tag value',
@@ -13,6 +21,13 @@ export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   person: 'Person or session',
   principal: 'Principal ARN',
   account: 'Account',
+  user: 'User (usage logs)',
+  'log-tag': 'Log tag value',
+}
+
+/** Whether a rule of this kind names a key (a tag or a log tag) beside its pattern. */
+export function isKeyedKind(kind: RuleKind): kind is 'tag' | 'log-tag' {
+  return kind === 'tag' || kind === 'log-tag'
 }
 
 export interface RulePatch {
@@ -30,13 +45,13 @@ export type RulesAction =
   | { type: 'replace'; rules: MappingRule[] }
 
 function matchFor(kind: RuleKind, pattern: string, key: string): RuleMatch {
-  return kind === 'tag' ? { kind, key, pattern } : { kind, pattern }
+  return isKeyedKind(kind) ? { kind, key, pattern } : { kind, pattern }
 }
 
 function applyPatch(rule: MappingRule, patch: RulePatch): MappingRule {
   const kind = patch.kind ?? rule.match.kind
   const pattern = patch.pattern ?? rule.match.pattern
-  const key = patch.key ?? (rule.match.kind === 'tag' ? rule.match.key : '')
+  const key = patch.key ?? ('key' in rule.match ? rule.match.key : '')
   return {
     ...rule,
     recipient: patch.recipient ?? rule.recipient,
@@ -81,7 +96,7 @@ export interface RuleProblem {
 export function validateRules(rules: readonly MappingRule[]): RuleProblem[] {
   const problems: RuleProblem[] = []
   for (const rule of rules) {
-    if (rule.match.kind === 'tag' && !rule.match.key.trim())
+    if ('key' in rule.match && !rule.match.key.trim())
       problems.push({ id: rule.id, field: 'key', message: 'Choose the tag key' })
     if (!rule.match.pattern.trim())
       problems.push({

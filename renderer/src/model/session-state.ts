@@ -5,7 +5,14 @@ import type { OpenDataset, OpenResult, ProgressEvent } from '../../../core/api.j
 import { timeLeftMs } from '../../../core/format/progress.js'
 import type { ErrorInfo } from './errors.js'
 
-export type Screen = 'overview' | 'explore' | 'tags' | 'chargeback' | 'sql' | 'compare'
+export type Screen =
+  | 'overview'
+  | 'explore'
+  | 'tags'
+  | 'chargeback'
+  | 'sql'
+  | 'compare'
+  | 'usage-logs'
 
 export interface LoadJob {
   jobId: string
@@ -34,6 +41,8 @@ export interface SessionState {
   datasetJobId: string | null
   /** How far the background cache build of the open dataset has come, or null when not building. */
   caching: number | null
+  /** Increases with every load of usage logs, which changes what `user` and log tags read. */
+  logsVersion: number
 }
 
 export type SessionAction =
@@ -49,6 +58,7 @@ export type SessionAction =
   | { type: 'navigate'; screen: Screen }
   | { type: 'dismissProblems' }
   | { type: 'showError'; error: ErrorInfo | null }
+  | { type: 'logsLoaded' }
 
 export const INITIAL_SESSION: SessionState = {
   phase: 'probing',
@@ -61,6 +71,7 @@ export const INITIAL_SESSION: SessionState = {
   lastAttempt: [],
   datasetJobId: null,
   caching: null,
+  logsVersion: 0,
 }
 
 /** A load's progress, or the open dataset's cache build (which goes on after its load). */
@@ -149,5 +160,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, problemsDismissed: true }
     case 'showError':
       return { ...state, openError: action.error }
+    case 'logsLoaded':
+      return { ...state, logsVersion: state.logsVersion + 1 }
   }
 }

@@ -32,7 +32,7 @@ interface Drilldown {
 }
 
 export function ExploreScreen() {
-  const { explore, exploreDispatch, tagKeys, state } = useSession()
+  const { explore, exploreDispatch, tagKeys, usageLogs, state } = useSession()
   const formats = useFormats()
   const [drilldown, setDrilldown] = useState<Drilldown | null>(null)
   const keys = tagKeys.data?.keys ?? []
@@ -68,7 +68,12 @@ export function ExploreScreen() {
         title="Explore"
         subtitle="Group cost by up to three dimensions. Click a bar to filter to it, a row to see its line items."
       />
-      <ExploreControls state={explore} dispatch={exploreDispatch} tagKeys={keys} />
+      <ExploreControls
+        state={explore}
+        dispatch={exploreDispatch}
+        tagKeys={keys}
+        logTagKeys={usageLogs.data?.logTagKeys ?? []}
+      />
       <FilterChips filters={explore.filters} tagKeys={keys} dispatch={exploreDispatch} />
       {noPrincipal && (
         <Alert severity="info" variant="outlined" sx={{ mb: 2 }}>

@@ -15,7 +15,7 @@ import {
   type ReactNode,
   type SetStateAction,
 } from 'react'
-import type { Dimension, Filter, TagKeysResult } from '../../../core/api.js'
+import type { Dimension, Filter, TagKeysResult, UsageLogsResult } from '../../../core/api.js'
 import { useApi, useApiEvent, useDesktop } from '../api/ApiProvider.js'
 import { useRequest, type RequestView } from '../api/use-request.js'
 import { DEFAULT_SHARED, type ChargebackSettings } from '../model/chargeback-request.js'
@@ -49,6 +49,8 @@ export interface SessionActions {
   /** Explore grouped by one dimension, optionally with filters. */
   exploreBy(dimension: Dimension, filters?: Filter[]): void
   showAbout(open: boolean): void
+  /** Usage logs were loaded: what `user` and log tags read has changed. */
+  logsLoaded(): void
 }
 
 interface SessionContextValue {
@@ -56,6 +58,8 @@ interface SessionContextValue {
   explore: ExploreState
   exploreDispatch: Dispatch<ExploreAction>
   tagKeys: RequestView<TagKeysResult>
+  /** The usage logs loaded for the open report (null: none). */
+  usageLogs: RequestView<UsageLogsResult | null>
   recent: string[][]
   aboutOpen: boolean
   /** Bumped when the shell's Export menu item is chosen, so the Chargeback screen can focus export. */
@@ -191,6 +195,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         dispatch({ type: 'navigate', screen: 'explore' })
       },
       showAbout: setAboutOpen,
+      logsLoaded: () => dispatch({ type: 'logsLoaded' }),
     }),
     [api, openPaths, choose, jobId],
   )
@@ -215,6 +220,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const ready = state.phase === 'ready'
   const tagKeys = useRequest(ready ? `tags:${state.generation}` : null, () => api.tagKeys())
+  const usageLogs = useRequest(ready ? `logs:${state.generation}.${state.logsVersion}` : null, () =>
+    api.usageLogs(),
+  )
 
   const value = useMemo<SessionContextValue>(
     () => ({
@@ -222,6 +230,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       explore,
       exploreDispatch,
       tagKeys,
+      usageLogs,
       recent,
       aboutOpen,
       exportRequests,
@@ -231,7 +240,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSql,
       actions,
     }),
-    [state, explore, tagKeys, recent, aboutOpen, exportRequests, chargeback, sql, actions],
+    [
+      state,
+      explore,
+      tagKeys,
+      usageLogs,
+      recent,
+      aboutOpen,
+      exportRequests,
+      chargeback,
+      sql,
+      actions,
+    ],
   )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

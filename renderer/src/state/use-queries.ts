@@ -18,7 +18,9 @@ export function useBreakdown(query: BreakdownQuery | null): RequestView<Breakdow
   const api = useApi()
   const { state } = useSession()
   const key =
-    query && state.phase === 'ready' ? `${state.generation}:${JSON.stringify(query)}` : null
+    query && state.phase === 'ready'
+      ? `${state.generation}.${state.logsVersion}:${JSON.stringify(query)}`
+      : null
   return useRequest(
     key,
     (jobId) =>

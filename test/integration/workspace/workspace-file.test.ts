@@ -79,7 +79,7 @@ describe('the workspace file', () => {
       message: [
         `${path} is not a valid CUR Lens workspace:`,
         '- "sources" must be a list of file or folder paths.',
-        '- rules: Rule 1 ("x"): "match.kind" must be one of principal, role, person, account, tag.',
+        '- rules: Rule 1 ("x"): "match.kind" must be one of principal, role, person, account, tag, user, log-tag.',
         '- Saved view 1 ("v"): "query.dimensions" must list one to three dimensions.',
         '- Saved view 1 ("v"): "query.metric" must be one of unblended, net, amortized, ondemand, usage, tokens.',
       ].join('\n'),

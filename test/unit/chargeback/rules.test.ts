@@ -36,7 +36,7 @@ describe('validating mapping rules', () => {
     expect(value).toBeUndefined()
     expect(errors).toEqual([
       'Rule 1 ("a"): "recipient" must be a non-empty text.',
-      'Rule 2 ("a"): "match.kind" must be one of principal, role, person, account, tag.',
+      'Rule 2 ("a"): "match.kind" must be one of principal, role, person, account, tag, user, log-tag.',
       'Rule 3 ("c"): a tag match needs "match.key", e.g. "iamPrincipal/team".',
       'Rule 4 ("d"): "(tax)" is reserved for shared cost kept as its own line.',
       'Rule 4 ("d"): "match.pattern" must be a non-empty text (* is a wildcard).',
@@ -75,6 +75,7 @@ describe('compiling rules to SQL', () => {
     const { sql, params } = compileRuleIndex(good, {
       column: (name) => name,
       tag: (key) => `tag_value_of(${key})`,
+      logTag: (key) => `log_tag_value_of(${key})`,
     })
     expect(sql).toBe(
       [

@@ -16,6 +16,7 @@ import { TAG_SOURCE_LABELS } from '../../model/dimensions.js'
 import {
   RULE_KINDS,
   RULE_KIND_LABELS,
+  isKeyedKind,
   type RuleKind,
   type RulePatch,
   type RuleProblem,
@@ -29,6 +30,8 @@ const PATTERN_HINTS: Record<RuleKind, string> = {
   person: 'e.g. maria@example.com',
   principal: 'e.g. arn:aws:sts::*:assumed-role/App*',
   account: 'e.g. 111122223333',
+  user: 'e.g. alice',
+  'log-tag': 'e.g. search',
 }
 
 interface RuleRowProps {
@@ -59,9 +62,8 @@ export function RuleRow(props: RuleRowProps) {
           value={rule.match.kind}
           onChange={(e) => {
             const kind = e.target.value as RuleKind
-            update(
-              kind === 'tag' && rule.match.kind !== 'tag' ? { kind, key: defaultKey } : { kind },
-            )
+            const key = kind === 'tag' ? defaultKey : ''
+            update(kind !== rule.match.kind && isKeyedKind(kind) ? { kind, key } : { kind })
           }}
           slotProps={{
             select: { native: true },
@@ -77,6 +79,17 @@ export function RuleRow(props: RuleRowProps) {
       </TableCell>
       <TableCell>
         <Box sx={{ display: 'flex', gap: 1 }}>
+          {rule.match.kind === 'log-tag' && (
+            <TextField
+              size="small"
+              value={rule.match.key}
+              placeholder="Log tag key, e.g. team"
+              onChange={(e) => update({ key: e.target.value })}
+              error={Boolean(problemOf('key'))}
+              sx={{ minWidth: 200 }}
+              slotProps={{ htmlInput: { 'aria-label': `Rule ${index + 1} log tag key` } }}
+            />
+          )}
           {rule.match.kind === 'tag' && (
             <TextField
               select

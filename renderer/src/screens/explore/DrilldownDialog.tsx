@@ -1,5 +1,6 @@
 // The line items behind one breakdown row, a page at a time from the engine (never the whole
-// table). Cost columns are shown as money; everything else as the file has it.
+// table), or for a user's share the usage-log records behind it. Cost columns are shown as money;
+// everything else as the file has it.
 import Close from '@mui/icons-material/Close'
 import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined'
 import Box from '@mui/material/Box'
@@ -55,6 +56,8 @@ export function DrilldownDialog({
     api.lineItems({ filters: filters ?? [], page: page.page, pageSize: page.pageSize }),
   )
   const data = items.data
+  // Filtered by user or a log tag, the engine answers with the usage-log records behind the share.
+  const logRecords = data?.columns.includes('request_id') ?? false
 
   const columns: GridColDef<LineItemRow>[] = (data?.columns ?? []).map((name) => {
     const money = isMoneyColumn(name)
@@ -91,10 +94,10 @@ export function DrilldownDialog({
         sx={{ display: 'flex', alignItems: 'center', gap: 1, pr: 7 }}
       >
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          Line items · {title}
+          {logRecords ? 'Usage log records' : 'Line items'} · {title}
           <Typography variant="body2" component="p" sx={{ color: 'text.secondary', mt: 0.25 }}>
             {data
-              ? `${formatNumber(data.totalRows, formats.locale, 0)} ${data.totalRows === 1 ? 'line item' : 'line items'}`
+              ? `${formatNumber(data.totalRows, formats.locale, 0)} ${logRecords ? 'calls' : data.totalRows === 1 ? 'line item' : 'line items'}`
               : 'Loading…'}
             {amount ? ` · ${amount}` : ''}
           </Typography>

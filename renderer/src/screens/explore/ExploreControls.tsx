@@ -31,10 +31,11 @@ interface ExploreControlsProps {
   state: ExploreState
   dispatch: Dispatch<ExploreAction>
   tagKeys: readonly TagKeyInfo[]
+  logTagKeys: readonly string[]
 }
 
-export function ExploreControls({ state, dispatch, tagKeys }: ExploreControlsProps) {
-  const groups = dimensionOptionGroups(tagKeys)
+export function ExploreControls({ state, dispatch, tagKeys, logTagKeys }: ExploreControlsProps) {
+  const groups = dimensionOptionGroups(tagKeys, logTagKeys)
   const stack = effectiveStack(state)
   const stackChoices: Choice<ChartStack>[] = [
     { value: 'none', label: 'Totals', disabled: false },
