@@ -22,7 +22,10 @@ export type CostMetric = (typeof COST_METRICS)[number]
 export type Metric = (typeof METRICS)[number]
 export type Basis = (typeof BASES)[number]
 
-/** `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. */
+/**
+ * `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. `week` is the
+ * Monday (YYYY-MM-DD) of the ISO week the usage started in, `day` that day (UTC).
+ */
 export type FlatDimension =
   | 'principal'
   | 'person'
@@ -37,6 +40,7 @@ export type FlatDimension =
   | 'operation'
   | 'line-item-type'
   | 'month'
+  | 'week'
   | 'day'
 export type Dimension = FlatDimension | `tag:${string}`
 
@@ -49,6 +53,14 @@ export interface Filter {
   values: GroupValue[]
   /** Keep rows whose value is none of these instead. */
   exclude?: boolean
+  /** On `day` only, with no values: keep the days from..to instead (see DateRange). */
+  range?: DateRange
+}
+
+/** Usage start days (YYYY-MM-DD, UTC), both ends inclusive; an absent end is open. */
+export interface DateRange {
+  from?: string
+  to?: string
 }
 
 export interface SourceFileInfo {
@@ -154,8 +166,8 @@ export interface BreakdownQuery {
    * N above the number of groups, or above 10,000, keeps every group.
    */
   topN?: number
-  /** Adds a time column: the result becomes a series by month or day. */
-  timeGrain?: 'month' | 'day'
+  /** Adds a time column: the result becomes a series by month, week (its Monday) or day. */
+  timeGrain?: 'month' | 'week' | 'day'
   /** Chosen by the caller so that a newer request can `cancel(jobId)` this one. */
   jobId?: string
 }

@@ -7,8 +7,11 @@ import { METRICS } from '../../core/api-values.js'
 import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
 import {
+  DATE_RANGE_OPTIONS,
+  DATE_RANGE_USAGE,
   UsageError,
   parseArguments,
+  parseDateRange,
   parseDimensions,
   parseFilters,
   parseFormat,
@@ -28,12 +31,12 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
   --by <dims>           up to three of: principal, person, role, account, tag:<key> (e.g.
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
-                        line-item-type, month, day
+                        line-item-type, month, week (the Monday it starts on), day
   --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
-  --top <N>             the N largest groups of the first dimension, the rest as (other)
+${DATE_RANGE_USAGE}  --top <N>             the N largest groups of the first dimension, the rest as (other)
   --format <format>     table (default), csv or json
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
@@ -43,6 +46,7 @@ const REPORT = {
   usage: USAGE,
   options: {
     ...SOURCE_OPTIONS,
+    ...DATE_RANGE_OPTIONS,
     by: { type: 'string' },
     metric: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
@@ -82,7 +86,7 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
   const query: BreakdownQuery = {
     dimensions: parseDimensions(values.by),
     metric: parseMetric(values.metric),
-    filters: parseFilters(values.filter),
+    filters: [...parseFilters(values.filter), ...parseDateRange(values)],
   }
   const format = parseFormat(values.format, FORMATS)
   if (values.top !== undefined) {

@@ -50,8 +50,8 @@ export function validateBreakdownQuery(query: BreakdownQuery): void {
   if (topN !== undefined && !(Number.isInteger(topN) && topN >= 1)) {
     throw new CurLensError('INVALID_QUERY', 'topN must be a whole number from 1.')
   }
-  if (timeGrain !== undefined && timeGrain !== 'month' && timeGrain !== 'day') {
-    throw new CurLensError('INVALID_QUERY', 'timeGrain must be "month" or "day".')
+  if (timeGrain !== undefined && !['month', 'week', 'day'].includes(timeGrain)) {
+    throw new CurLensError('INVALID_QUERY', 'timeGrain must be "month", "week" or "day".')
   }
 }
 

@@ -49,6 +49,11 @@ export const BASE_TEXT_COLUMNS = [
 export const ROW_COLUMNS: Readonly<Record<string, RowColumn>> = {
   ...Object.fromEntries(BASE_TEXT_COLUMNS.map((c) => [c, { keys: [c] }])),
   usage_day: { keys: ['usage_day'] },
+  // ISO weeks start on Monday, as DuckDB's date_trunc('week') does.
+  usage_week: {
+    keys: ['usage_day'],
+    mapped: "CAST(CAST(date_trunc('week', g.usage_day) AS DATE) AS VARCHAR)",
+  },
   principal_person: principal('person'),
   principal_role: principal('role'),
   principal_kind: principal('kind'),
@@ -84,6 +89,7 @@ export const FLAT_DIMENSION_COLUMNS: Readonly<Record<FlatDimension, string>> = {
   operation: 'operation',
   'line-item-type': 'line_item_type',
   month: 'billing_period',
+  week: 'usage_week',
   day: 'usage_day',
 }
 

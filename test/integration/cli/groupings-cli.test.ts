@@ -1,0 +1,165 @@
+// `cur-lens report --by week`, and --from/--to on report, tokens and export, end to end: the real
+// CLI on a generated CUR 2.0 Parquet export across a year boundary. Expected figures are summed here
+// from the generator's rows (Monday-start weeks worked out in JavaScript).
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateBilling, writeCur2Parquet, type BillingRow } from '../../fixtures/cur-generator.js'
+import { formatUnits, toUnits } from '../../fixtures/money.js'
+
+const execute = promisify(execFile)
+const CLI = fileURLToPath(new URL('../../../bin/cur-lens.js', import.meta.url))
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await execute(process.execPath, [CLI, ...args])
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+function mondayOf(row: BillingRow): string {
+  const start = new Date(row.line_item_usage_start_date)
+  const day = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate())
+  const sinceMonday = (new Date(day).getUTCDay() + 6) % 7
+  return new Date(day - sinceMonday * 86_400_000).toISOString().slice(0, 10)
+}
+const usageDay = (row: BillingRow) => row.line_item_usage_start_date.slice(0, 10)
+const inRange = (from: string, to: string) => (row: BillingRow) =>
+  usageDay(row) >= from && usageDay(row) <= to
+
+/** Unblended sums by key, as the numbers the JSON output holds. */
+function sums(rows: readonly BillingRow[], key: (row: BillingRow) => string) {
+  const totals = new Map<string, bigint>()
+  for (const row of rows) {
+    totals.set(key(row), (totals.get(key(row)) ?? 0n) + toUnits(row.line_item_unblended_cost))
+  }
+  return Object.fromEntries([...totals].map(([k, v]) => [k, Number(formatUnits(v))]))
+}
+
+describe('weeks and --from/--to on the command line', () => {
+  let root: string
+  let rows: BillingRow[]
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'cur-lens-weeks-cli-'))
+    const billing = generateBilling({
+      seed: 19_2027,
+      months: ['2026-12', '2027-01'],
+      usageRowsPerMonth: 120,
+    })
+    rows = billing.rows
+    await writeCur2Parquet(billing, join(root, 'export'))
+  })
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true })
+  })
+
+  it('reports cost by week, each week named by its Monday', async () => {
+    const { code, stdout } = await cli(
+      'report',
+      join(root, 'export'),
+      '--by',
+      'week',
+      '--format',
+      'json',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const got = Object.fromEntries(
+      (JSON.parse(stdout) as { week: string; cost: number }[]).map((r) => [r.week, r.cost]),
+    )
+    expect(got).toEqual(sums(rows, mondayOf))
+    expect(got['2026-12-28']).toBeDefined()
+  })
+
+  it('reports only the usage days from --from to --to, both inclusive', async () => {
+    const { code, stdout } = await cli(
+      'report',
+      join(root, 'export'),
+      '--by',
+      'service',
+      '--from',
+      '2026-12-28',
+      '--to',
+      '2027-01-03',
+      '--format',
+      'json',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const got = Object.fromEntries(
+      (JSON.parse(stdout) as { service: string; cost: number }[]).map((r) => [r.service, r.cost]),
+    )
+    expect(got).toEqual(
+      sums(rows.filter(inRange('2026-12-28', '2027-01-03')), (r) => r.truth.service),
+    )
+  })
+
+  it('counts tokens of the range only', async () => {
+    const { code, stdout } = await cli(
+      'tokens',
+      join(root, 'export'),
+      '--from',
+      '2027-01-01',
+      '--to',
+      '2027-01-10',
+      '--format',
+      'json',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const got = JSON.parse(stdout) as { model: string; tokens: number }[]
+    const expected = new Map<string, number>()
+    for (const row of rows.filter(inRange('2027-01-01', '2027-01-10'))) {
+      if (row.truth.tokens === undefined || !row.truth.model || row.line_item_usage_amount === 0)
+        continue
+      expected.set(row.truth.model, (expected.get(row.truth.model) ?? 0) + row.truth.tokens)
+    }
+    expect(Object.fromEntries(got.map((r) => [r.model, Number(r.tokens)]))).toEqual(
+      Object.fromEntries(expected),
+    )
+  })
+
+  it('exports a chargeback of the range that reconciles to the range total', async () => {
+    const out = join(root, 'out')
+    const { code, stdout } = await cli(
+      'export',
+      join(root, 'export'),
+      '--by',
+      'account',
+      '--out',
+      out,
+      '--from',
+      '2027-01-04',
+      '--to',
+      '2027-01-31',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const units = rows
+      .filter(inRange('2027-01-04', '2027-01-31'))
+      .reduce((sum, row) => sum + toUnits(row.line_item_unblended_cost), 0n)
+    // Units of 1e-10 dollars to cents, half away from zero, as the bill total is rounded.
+    const sign = units < 0n ? -1n : 1n
+    const cents = (sign * units + 50_000_000n) / 100_000_000n
+    const total = `${sign < 0n ? '-' : ''}${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
+    expect(stdout).toContain(`= bill total ${total}: reconciles`)
+  })
+
+  it.each([
+    [['--from', '2027-1-05'], /--from takes a day written YYYY-MM-DD, not "2027-1-05"/],
+    [['--to', '2027-02-30'], /--to takes a day written YYYY-MM-DD, not "2027-02-30"/],
+    [['--from', '2027-01-10', '--to', '2027-01-01'], /--from 2027-01-10 is after --to 2027-01-01/],
+  ])('refuses %j with a usage error', async (args, message) => {
+    const { code, stderr } = await cli('report', join(root, 'export'), '--by', 'service', ...args)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(message)
+    expect(stderr).toContain('--from <YYYY-MM-DD>')
+  })
+})
