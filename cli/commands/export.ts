@@ -27,7 +27,7 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
   --rules <file>        mapping rules (first matching rule wins); see README "Rules file format"
   --by <dim>            recipients are the values of a dimension: tag:<key>, role, person, account, …
   --out <dir>           folder for chargeback-summary.csv, chargeback-allocations.csv, metadata
-  --basis <basis>       unblended (default) or amortized
+  --basis <basis>       unblended (default), net (net unblended) or amortized
   --period <YYYY-MM>    one billing period; all periods when absent (or "all")
 ${DATE_RANGE_USAGE}  --shared <how>        keep (default), proportional or even for every shared bucket, or per
                         bucket: unmatched=keep,tax=proportional,fees=even,credits=keep,shared-roles=even

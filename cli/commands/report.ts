@@ -32,7 +32,8 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
                         line-item-type, month, week (the Monday it starts on), day
-  --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
+  --metric <metric>     unblended (default), net, amortized, ondemand, usage, tokens or count
+                        (line items per group)
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
@@ -100,7 +101,7 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
 }
 
 function valueName(metric: Metric): string {
-  return metric === 'usage' || metric === 'tokens' ? metric : 'cost'
+  return metric === 'usage' || metric === 'tokens' || metric === 'count' ? metric : 'cost'
 }
 
 function nullLabel(dimension: Dimension): string {
@@ -131,9 +132,12 @@ function labels(result: BreakdownResult): string[][] {
   )
 }
 
-/** Money to the cent, usage to 4 decimals at most, tokens whole. */
+/** Money to the cent, usage to 4 decimals at most, tokens and counts whole. */
 const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
-  METRICS.map((m) => [m, m === 'tokens' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2)]),
+  METRICS.map((m) => [
+    m,
+    m === 'tokens' || m === 'count' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2),
+  ]),
 ) as Record<Metric, (value: string) => string>
 
 function display(value: string, metric: Metric): string {

@@ -67,7 +67,7 @@ export function buildBreakdownSql(query: BreakdownQuery): BreakdownSql {
   const read: GroupedRead = {
     columns,
     filters: query.filters,
-    metrics: [query.metric],
+    metrics: [metric],
     // Rows without tokens (non-Bedrock, images, throughput hours, credits) form no token group.
     billsTokens: query.metric === 'tokens',
   }

@@ -152,6 +152,56 @@ describe('weeks and --from/--to on the command line', () => {
     expect(stdout).toContain(`= bill total ${total}: reconciles`)
   })
 
+  it('counts the line items of each week with --metric count', async () => {
+    const { code, stdout } = await cli(
+      'report',
+      join(root, 'export'),
+      '--by',
+      'week',
+      '--metric',
+      'count',
+      '--format',
+      'json',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const expected = new Map<string, number>()
+    for (const row of rows) expected.set(mondayOf(row), (expected.get(mondayOf(row)) ?? 0) + 1)
+    const got = JSON.parse(stdout) as { week: string; count: number }[]
+    expect(Object.fromEntries(got.map((r) => [r.week, r.count]))).toEqual(
+      Object.fromEntries(expected),
+    )
+  })
+
+  it('summarizes the rows and the unblended, net and amortized totals of a range', async () => {
+    const { code, stdout } = await cli(
+      'summary',
+      join(root, 'export'),
+      '--from',
+      '2026-12-28',
+      '--to',
+      '2027-01-03',
+      '--json',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const got = JSON.parse(stdout) as {
+      rows: number
+      usageDays: { from: string; to: string }
+      totals: { unblended: number; net: number }
+    }
+    const kept = rows.filter(inRange('2026-12-28', '2027-01-03'))
+    const total = (cost: (row: BillingRow) => number) =>
+      Number(formatUnits(kept.reduce((sum, row) => sum + toUnits(cost(row)), 0n)))
+    expect(got.rows).toBe(kept.length)
+    expect(got.usageDays).toEqual({ from: '2026-12-28', to: '2027-01-03' })
+    expect(got.totals.unblended).toBe(total((r) => r.line_item_unblended_cost))
+    expect(got.totals.net).toBe(total((r) => r.line_item_net_unblended_cost))
+    const table = await cli('summary', join(root, 'export'), '--from', '2026-12-28', '--no-cache')
+    expect(table.stdout).toMatch(/Usage days\s+2026-12-28 to last \(UTC\), both included/)
+    expect(table.stdout).toMatch(/Net unblended/)
+  })
+
   it.each([
     [['--from', '2027-1-05'], /--from takes a day written YYYY-MM-DD, not "2027-1-05"/],
     [['--to', '2027-02-30'], /--to takes a day written YYYY-MM-DD, not "2027-02-30"/],
