@@ -47,6 +47,7 @@ export const CURLENS_API_ARGUMENTS = {
   summary: [],
   modelCoverage: [],
   breakdown: ['object'],
+  principalLabels: ['object'],
   tokenUnitCosts: ['object'],
   tagKeys: [],
   lineItems: ['object'],

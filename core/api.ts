@@ -190,6 +190,25 @@ export interface BreakdownResult {
   total: Money
 }
 
+/** Principals (full ARNs) or role names to label: e.g. the groups of a breakdown by either. */
+export interface PrincipalLabelsRequest {
+  level: 'principal' | 'role'
+  values: string[]
+  /** `lastSeen` over these line items only (the list's own filters). */
+  filters?: Filter[]
+}
+
+/**
+ * A readable name beside a principal or role ("SSO: DataScience · maria@example.com", "IAM user
+ * alice", "API key …", "service role AppRole", "gateway role …"); the value stays the group.
+ */
+export interface PrincipalLabel {
+  value: string
+  label: string
+  /** Latest usage start of its line items (ISO, UTC), or null when none is dated. */
+  lastSeen: string | null
+}
+
 export interface TokenUnitCostQuery {
   /** Default: ['model']. */
   dimensions?: Dimension[]
@@ -405,6 +424,8 @@ export interface StatementLine {
   model: string | null
   /** The principal at the request's `lineDetail` (an ARN, person, role or account), or null. */
   principal: string | null
+  /** Its readable label (PrincipalLabel) at lineDetail principal or role, when the export knows it. */
+  label?: string
   amount: Money
   /** Id of the mapping rule that matched these line items; absent with `by` or for shared buckets. */
   rule?: string
@@ -513,6 +534,8 @@ export interface CurLensApi {
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
   /** Bedrock cost on models the catalog does not know; waits for the attribution lookups, as the summary does not. */
   modelCoverage(): Promise<ModelCoverage>
+  /** Readable labels and last-seen times of principals or roles; waits for the complete lookups. */
+  principalLabels(request: PrincipalLabelsRequest): Promise<PrincipalLabel[]>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
   tokenUnitCosts(query: TokenUnitCostQuery): Promise<TokenUnitCost[]>
   tagKeys(): Promise<TagKeysResult>

@@ -20,6 +20,7 @@ import { openDataset } from './sources/index.js'
 import { runSql, sqlCsv, sqlSchema } from './sql-console/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
+import { principalLabels } from './rows/principal-labels.js'
 import { loadRules } from './workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
 import type { ClosableApi, Emit } from './worker/engine-worker.js'
@@ -103,6 +104,7 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         breakdown(await attributed(), query, { signal }),
       ),
     modelCoverage: async () => modelCoverage(await attributed()),
+    principalLabels: async (request) => principalLabels(await attributed(), request),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
     lineItems: async (query) => lineItems(await attributed(), query),
