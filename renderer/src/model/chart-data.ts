@@ -26,9 +26,9 @@ function seriesOf(row: BreakdownResult['rows'][number], stack: ChartStack): stri
   return TOTAL_SERIES
 }
 
-/** Bars in time order when the first dimension is a month or day, else largest first. */
+/** Bars in time order when the first dimension is a month, week or day, else largest first. */
 export function buildChartModel(result: BreakdownResult, stack: ChartStack): ChartModel {
-  const chronological = result.dimensions[0] === 'month' || result.dimensions[0] === 'day'
+  const chronological = ['month', 'week', 'day'].includes(result.dimensions[0])
   const bars = new Map<string, Map<string, number>>()
   const barTotals = new Map<string, number>()
   const seriesTotals = new Map<string, number>()

@@ -16,7 +16,7 @@ import { effectiveStack, toBreakdownQuery, toChartQuery } from '../model/explore
 import type { BreakdownTableRow } from '../model/table-rows.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
-import { useBreakdown } from '../state/use-queries.js'
+import { useBreakdown, usePrincipalLabels } from '../state/use-queries.js'
 import { BreakdownChart } from './explore/BreakdownChart.js'
 import { BreakdownTable } from './explore/BreakdownTable.js'
 import { DrilldownDialog } from './explore/DrilldownDialog.js'
@@ -39,6 +39,7 @@ export function ExploreScreen() {
   const chartQuery = toChartQuery(explore)
   const series = useBreakdown(chartQuery)
   const chartResult = chartQuery ? series.data : table.data
+  const labels = usePrincipalLabels(table.data, explore.filters)
   const stack = effectiveStack(explore)
   const dims = explore.dimensions
   const groupingText = dims.map((d) => dimensionLabel(d, keys)).join(' › ')
@@ -100,6 +101,7 @@ export function ExploreScreen() {
             result={chartResult}
             stack={stack}
             metric={explore.metric}
+            labels={labels}
             onSelect={addFilter}
           />
         )}
@@ -117,6 +119,7 @@ export function ExploreScreen() {
             result={table.data}
             metric={explore.metric}
             tagKeys={keys}
+            labels={labels}
             onOpenRow={openRow}
             onFilterRow={(row) =>
               exploreDispatch({

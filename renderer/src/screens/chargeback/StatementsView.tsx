@@ -23,6 +23,7 @@ import { formatPercent } from '../../../../core/format/number.js'
 import { shortPrincipal } from '../../model/dimensions.js'
 import { LINE_DETAIL_LABELS, SHARED_BUCKET_LABELS } from '../../model/chargeback-request.js'
 import { useFormats } from '../../state/FormatProvider.js'
+import { PrincipalCell } from '../explore/PrincipalCell.js'
 
 export function StatementsView({ result }: { result: ChargebackResult }) {
   const formats = useFormats()
@@ -202,9 +203,20 @@ function StatementLines({
               {named && (
                 <TableCell
                   sx={{ color: line.principal ? 'text.primary' : 'text.secondary' }}
-                  title={line.principal ?? undefined}
+                  title={line.label ? undefined : (line.principal ?? undefined)}
                 >
-                  {line.principal ? shortPrincipal(line.principal) : '—'}
+                  {line.principal && line.label ? (
+                    <PrincipalCell
+                      value={line.principal}
+                      shown={shortPrincipal(line.principal)}
+                      label={line.label}
+                      lineHeight={24}
+                    />
+                  ) : line.principal ? (
+                    shortPrincipal(line.principal)
+                  ) : (
+                    '—'
+                  )}
                 </TableCell>
               )}
               <TableCell align="right">{formats.money.format(line.amount)}</TableCell>

@@ -6,6 +6,7 @@ import { ResponsiveBar } from '@nivo/bar'
 import type { BreakdownResult, GroupValue, Metric } from '../../../../core/api.js'
 import { buildChartModel, OTHER_SERIES } from '../../model/chart-data.js'
 import type { ChartStack } from '../../model/explore-state.js'
+import type { PrincipalLabelLookup } from '../../model/principal-labels.js'
 import { decodeGroupId, groupId } from '../../model/group-id.js'
 import { KeyboardBarItem } from '../../components/KeyboardBarItem.js'
 import { useFormats } from '../../state/FormatProvider.js'
@@ -18,10 +19,11 @@ interface BreakdownChartProps {
   result: BreakdownResult
   stack: ChartStack
   metric: Metric
+  labels: PrincipalLabelLookup
   onSelect(dimensionIndex: number, value: GroupValue): void
 }
 
-export function BreakdownChart({ result, stack, metric, onSelect }: BreakdownChartProps) {
+export function BreakdownChart({ result, stack, metric, labels, onSelect }: BreakdownChartProps) {
   const formats = useFormats()
   const nivoTheme = useNivoTheme()
   const format = formats.metric(metric)
@@ -30,9 +32,10 @@ export function BreakdownChart({ result, stack, metric, onSelect }: BreakdownCha
     result.dimensions,
     stack,
     model,
+    labels,
   )
   const first = result.dimensions[0]
-  const vertical = first === 'month' || first === 'day'
+  const vertical = first === 'month' || first === 'week' || first === 'day'
   const data = vertical ? model.data : [...model.data].reverse()
 
   // Unstacked bars show their exact amount on hover; stacked segments only the charted value.

@@ -1,5 +1,6 @@
 // The breakdown as a sortable, virtualized table with the total underneath. A row opens its line
-// items; the filter button narrows the whole view to the row's group.
+// items; the filter button narrows the whole view to the row's group. Principals and roles show
+// their readable labels beside the ARN, and when grouped by either, when each was last seen.
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import {
@@ -18,16 +19,19 @@ import {
   otherLastComparator,
   type BreakdownTableRow,
 } from '../../model/table-rows.js'
+import { isLabelled, type PrincipalLabelLookup } from '../../model/principal-labels.js'
 import { useStyleNonce } from '../../theme/StyleNonce.js'
 import { useFormats } from '../../state/FormatProvider.js'
 import { BreakdownTotal } from './BreakdownTotal.js'
 import { GroupActions } from './GroupActions.js'
+import { PrincipalCell } from './PrincipalCell.js'
 import { ShareCell } from './ShareCell.js'
 
 interface BreakdownTableProps {
   result: BreakdownResult
   metric: Metric
   tagKeys: readonly TagKeyInfo[]
+  labels: PrincipalLabelLookup
   onOpenRow(row: BreakdownTableRow): void
   onFilterRow(row: BreakdownTableRow): void
 }
@@ -48,6 +52,7 @@ export function BreakdownTable({
   result,
   metric,
   tagKeys,
+  labels,
   onOpenRow,
   onFilterRow,
 }: BreakdownTableProps) {
@@ -71,6 +76,16 @@ export function BreakdownTable({
         const key = row.keys[i]
         const shown =
           dimension === 'principal' && key && !muted ? shortPrincipal(key) : String(value)
+        if (isLabelled(dimension) && key && !muted) {
+          return (
+            <PrincipalCell
+              value={key}
+              shown={shown}
+              label={labels.label(dimension, key)}
+              lineHeight={ROW_HEIGHT}
+            />
+          )
+        }
         return (
           <Typography
             variant="body2"
@@ -87,6 +102,7 @@ export function BreakdownTable({
         )
       },
     })),
+    ...lastSeenColumn(result.dimensions, labels, formats.locale),
     {
       field: 'value',
       headerName: METRIC_LABELS[metric],
@@ -150,4 +166,43 @@ export function BreakdownTable({
       <BreakdownTotal groups={rows.length} total={format.format(result.total)} />
     </Box>
   )
+}
+
+/** "Last seen" of the first principal or role dimension's group, when the table has one. */
+function lastSeenColumn(
+  dimensions: readonly Dimension[],
+  labels: PrincipalLabelLookup,
+  locale: string | undefined,
+): GridColDef<BreakdownTableRow>[] {
+  const index = dimensions.findIndex(isLabelled)
+  if (index < 0) return []
+  const dimension = dimensions[index]
+  const when = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  })
+  return [
+    {
+      field: 'lastSeen',
+      headerName: 'Last seen (UTC)',
+      width: 190,
+      valueGetter: (_v, row) =>
+        row.other && index === 0
+          ? null
+          : (labels.lastSeen(dimension, row.keys[index] ?? null) ?? null),
+      getSortComparator: otherLastSort<string | null>((a, b) => (a ?? '').localeCompare(b ?? '')),
+      renderCell: ({ value }) =>
+        value ? (
+          <Typography
+            variant="body2"
+            noWrap
+            title={String(value)}
+            sx={{ lineHeight: `${ROW_HEIGHT}px` }}
+          >
+            {when.format(new Date(String(value)))}
+          </Typography>
+        ) : null,
+    },
+  ]
 }
