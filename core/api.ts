@@ -166,6 +166,11 @@ export interface BreakdownQuery {
    * N above the number of groups, or above 10,000, keeps every group.
    */
   topN?: number
+  /**
+   * Groups whose value is below this in absolute value (e.g. "0.01") are summed into one row, per
+   * period in a series, marked `under`; the total stays the same. Not applied to the `(other)` row.
+   */
+  minAmount?: string
   /** Adds a time column: the result becomes a series by month, week (its Monday) or day. */
   timeGrain?: 'month' | 'week' | 'day'
   /** Chosen by the caller so that a newer request can `cancel(jobId)` this one. */
@@ -180,6 +185,8 @@ export interface BreakdownRow {
   value: Money
   /** True for the `(other)` row that gathers groups outside the top N. */
   other?: boolean
+  /** On the row summing the groups below the query's minAmount (keys null): how many it sums. */
+  under?: number
 }
 
 export interface BreakdownResult {

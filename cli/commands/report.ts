@@ -38,6 +38,8 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
 ${DATE_RANGE_USAGE}  --top <N>             the N largest groups of the first dimension, the rest as (other)
+  --min-amount <amount> groups below this (in absolute value, e.g. 0.01) summed into one row
+                        "(N groups under <amount>)", so the rows still add up to the total
   --format <format>     table (default), csv or json
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
@@ -52,6 +54,7 @@ const REPORT = {
     metric: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
     top: { type: 'string' },
+    'min-amount': { type: 'string' },
     format: { type: 'string', default: 'table' },
   },
 } as const
@@ -70,7 +73,7 @@ export function run(argv: string[]): Promise<number> {
   return runCommand(REPORT, argv, readOptions, (options) =>
     withOpenApi(options.sources, async (api) => {
       const result = await api.breakdown(options.query)
-      process.stdout.write(render(result, options.format))
+      process.stdout.write(render(result, options.format, options.query.minAmount))
       return 0
     }),
   )
@@ -97,6 +100,13 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
     // Above the cap, as above the number of groups, every group is kept.
     if (Number(values.top) <= MAX_TOP_N) query.topN = Number(values.top)
   }
+  const minAmount = values['min-amount']
+  if (minAmount !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(minAmount)) {
+      throw new UsageError(`--min-amount takes an amount from 0 such as 0.01, not "${minAmount}".`)
+    }
+    query.minAmount = minAmount
+  }
   return { sources, query, format }
 }
 
@@ -109,10 +119,10 @@ function nullLabel(dimension: Dimension): string {
   return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
 }
 
-export function render(result: BreakdownResult, format: Format): string {
+export function render(result: BreakdownResult, format: Format, minAmount?: string): string {
   if (format === 'json') return `${formatJson(toJson(result))}\n`
-  if (format === 'csv') return toCsv(result)
-  return toTable(result)
+  if (format === 'csv') return toCsv(result, minAmount)
+  return toTable(result, minAmount)
 }
 
 function toJson(result: BreakdownResult): JsonValue {
@@ -122,14 +132,23 @@ function toJson(result: BreakdownResult): JsonValue {
     if (row.period !== undefined) item.period = row.period
     item[valueName(result.metric)] = jsonDecimal(row.value)
     if (row.other) item.other = true
+    if (row.under !== undefined) item.under = row.under
     return item
   })
 }
 
-function labels(result: BreakdownResult): string[][] {
+function labels(result: BreakdownResult, minAmount?: string): string[][] {
   return result.rows.map((row) =>
-    result.dimensions.map((d, i) => (row.other ? '(other)' : (row.keys[i] ?? nullLabel(d)))),
+    result.dimensions.map((d, i) => {
+      if (row.under !== undefined) return i === 0 ? underLabel(row.under, minAmount) : ''
+      return row.other ? '(other)' : (row.keys[i] ?? nullLabel(d))
+    }),
   )
+}
+
+/** The row that sums the groups below --min-amount, e.g. "(12 groups under 0.01)". */
+function underLabel(groups: number, minAmount = ''): string {
+  return `(${groups} ${groups === 1 ? 'group' : 'groups'} under ${minAmount})`
 }
 
 /** Money to the cent, usage to 4 decimals at most, tokens and counts whole. */
@@ -144,9 +163,9 @@ function display(value: string, metric: Metric): string {
   return FIGURES[metric](value)
 }
 
-function toTable(result: BreakdownResult): string {
+function toTable(result: BreakdownResult, minAmount?: string): string {
   const header = [...result.dimensions, valueName(result.metric)]
-  const body = labels(result).map((keys, i) => [
+  const body = labels(result, minAmount).map((keys, i) => [
     ...keys,
     display(result.rows[i].value, result.metric),
   ])
@@ -172,11 +191,14 @@ function csvNumber(value: string): string {
 }
 
 /** The same Excel-safe CSV as the chargeback files: text escaped, amounts numbers. */
-function toCsv(result: BreakdownResult): string {
+function toCsv(result: BreakdownResult, minAmount?: string): string {
   const columns: CsvColumn[] = [
     ...result.dimensions.map((name) => ({ name, type: 'text' as const })),
     { name: valueName(result.metric), type: 'number' },
   ]
-  const body = labels(result).map((keys, i) => [...keys, csvNumber(result.rows[i].value)])
+  const body = labels(result, minAmount).map((keys, i) => [
+    ...keys,
+    csvNumber(result.rows[i].value),
+  ])
   return toExcelCsv(columns, body)
 }

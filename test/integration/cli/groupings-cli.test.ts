@@ -202,6 +202,51 @@ describe('weeks and --from/--to on the command line', () => {
     expect(table.stdout).toMatch(/Net unblended/)
   })
 
+  it('sums the groups under --min-amount into one row, and names it in the table', async () => {
+    const args = [
+      'report',
+      join(root, 'export'),
+      '--by',
+      'usage-type',
+      '--min-amount',
+      '1',
+      '--no-cache',
+    ]
+    const { code, stdout } = await cli(...args, '--format', 'json')
+    expect(code).toBe(0)
+    const units = new Map<string | null, bigint>()
+    for (const row of rows) {
+      // An empty usage type is the unknown (null) group.
+      const key = row.line_item_usage_type || null
+      units.set(key, (units.get(key) ?? 0n) + toUnits(row.line_item_unblended_cost))
+    }
+    const dollar = 10_000_000_000n
+    const small = [...units].filter(([, u]) => (u < 0n ? -u : u) < dollar)
+    expect(small.length).toBeGreaterThan(0)
+    const got = JSON.parse(stdout) as {
+      'usage-type': string | null
+      cost: number
+      under?: number
+    }[]
+    expect(got.filter((r) => r.under === undefined).map((r) => [r['usage-type'], r.cost])).toEqual(
+      expect.arrayContaining(
+        [...units]
+          .filter(([, u]) => (u < 0n ? -u : u) >= dollar)
+          .map(([k, u]) => [k, Number(formatUnits(u))]),
+      ),
+    )
+    expect(got.find((r) => r.under !== undefined)).toEqual({
+      'usage-type': null,
+      cost: Number(formatUnits(small.reduce((s, [, u]) => s + u, 0n))),
+      under: small.length,
+    })
+    const table = await cli(...args)
+    expect(table.stdout).toContain(`(${small.length} groups under 1)`)
+    const bad = await cli(...args.slice(0, -1), '--min-amount', '1e3')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--min-amount takes an amount from 0 such as 0.01, not "1e3".')
+  })
+
   it.each([
     [['--from', '2027-1-05'], /--from takes a day written YYYY-MM-DD, not "2027-1-05"/],
     [['--to', '2027-02-30'], /--to takes a day written YYYY-MM-DD, not "2027-02-30"/],
