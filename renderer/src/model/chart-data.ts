@@ -33,7 +33,8 @@ export function buildChartModel(result: BreakdownResult, stack: ChartStack): Cha
   const barTotals = new Map<string, number>()
   const seriesTotals = new Map<string, number>()
   for (const row of result.rows) {
-    const bar = groupId(row.keys[0] ?? null, Boolean(row.other))
+    // Groups under the minimum amount are too small to draw: their sum joins "(other)".
+    const bar = groupId(row.keys[0] ?? null, Boolean(row.other) || row.under !== undefined)
     const series = seriesOf(row, stack)
     const value = toDisplayNumber(row.value)
     const cells = bars.get(bar) ?? new Map<string, number>()

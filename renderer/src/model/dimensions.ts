@@ -98,7 +98,10 @@ export function groupLabel(
   options: GroupLabelOptions = {},
 ): string {
   if (value === null) return nullGroupLabel(dimension)
-  if ((dimension === 'month' || dimension === 'week' || dimension === 'day') && options.formatPeriod)
+  if (
+    (dimension === 'month' || dimension === 'week' || dimension === 'day') &&
+    options.formatPeriod
+  )
     return options.formatPeriod(value)
   if (dimension === 'principal' && options.shortArns) return shortPrincipal(value)
   return value

@@ -5,6 +5,8 @@ import type { BreakdownQuery, Dimension, Filter, GroupValue, Metric } from '../.
 
 export const MAX_DIMENSIONS = 3
 export const TOP_N_CHOICES = [5, 10, 20, 50] as const
+/** Amounts below which groups are summed into one row ("hide groups under 0.01"). */
+export const MIN_AMOUNT_CHOICES = ['0.01', '1', '100'] as const
 
 export type ChartStack = 'none' | 'dimension' | 'month'
 
@@ -14,6 +16,8 @@ export interface ExploreState {
   filters: Filter[]
   /** Null shows every group. */
   topN: number | null
+  /** Groups below this (absolute value) are summed into one row; null lists every group. */
+  minAmount: string | null
   stack: ChartStack
 }
 
@@ -22,6 +26,7 @@ export type ExploreAction =
   | { type: 'removeDimension'; index: number }
   | { type: 'setMetric'; metric: Metric }
   | { type: 'setTopN'; topN: number | null }
+  | { type: 'setMinAmount'; minAmount: string | null }
   | { type: 'setStack'; stack: ChartStack }
   | { type: 'addFilter'; dimension: Dimension; value: GroupValue; exclude?: boolean }
   | { type: 'addFilters'; filters: Filter[] }
@@ -35,6 +40,7 @@ export const INITIAL_EXPLORE: ExploreState = {
   metric: 'unblended',
   filters: [],
   topN: 10,
+  minAmount: null,
   stack: 'none',
 }
 
@@ -89,6 +95,8 @@ export function exploreReducer(state: ExploreState, action: ExploreAction): Expl
       return { ...state, metric: action.metric }
     case 'setTopN':
       return { ...state, topN: action.topN }
+    case 'setMinAmount':
+      return { ...state, minAmount: action.minAmount }
     case 'setStack':
       return normalize({ ...state, stack: action.stack })
     case 'addFilter':
@@ -131,6 +139,7 @@ export function toBreakdownQuery(state: ExploreState): BreakdownQuery {
   const query: BreakdownQuery = { dimensions: state.dimensions, metric: state.metric }
   if (state.filters.length > 0) query.filters = state.filters
   if (state.topN !== null) query.topN = state.topN
+  if (state.minAmount !== null) query.minAmount = state.minAmount
   return query
 }
 

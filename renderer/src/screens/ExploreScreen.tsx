@@ -120,6 +120,7 @@ export function ExploreScreen() {
             metric={explore.metric}
             tagKeys={keys}
             labels={labels}
+            minAmount={explore.minAmount}
             onOpenRow={openRow}
             onFilterRow={(row) =>
               exploreDispatch({

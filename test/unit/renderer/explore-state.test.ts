@@ -100,6 +100,7 @@ describe('queries from the explore state', () => {
       metric: 'amortized',
       filters: [{ dimension: 'service', values: ['Amazon Bedrock'] }],
       topN: 5,
+      minAmount: null,
       stack: 'month',
     }
     expect(toBreakdownQuery(state)).toEqual({
@@ -109,6 +110,13 @@ describe('queries from the explore state', () => {
       topN: 5,
     })
     expect(toChartQuery(state)).toEqual({ ...toBreakdownQuery(state), timeGrain: 'month' })
+  })
+
+  it('sends the minimum amount chosen, and none once cleared', () => {
+    const hidden = exploreReducer(base, { type: 'setMinAmount', minAmount: '0.01' })
+    expect(toBreakdownQuery(hidden).minAmount).toBe('0.01')
+    const shown = exploreReducer(hidden, { type: 'setMinAmount', minAmount: null })
+    expect(toBreakdownQuery(shown)).not.toHaveProperty('minAmount')
   })
 
   it('omits top N to show every group and needs no chart query unless stacking by month', () => {

@@ -42,7 +42,10 @@ export function BreakdownChart({ result, stack, metric, labels, onSelect }: Brea
   const exact = new Map<string, string>()
   if (stack === 'none')
     for (const row of result.rows)
-      exact.set(groupId(row.keys[0] ?? null, Boolean(row.other)), row.value)
+      if (row.under === undefined)
+        exact.set(groupId(row.keys[0] ?? null, Boolean(row.other)), row.value)
+  // The "(other)" bar then also holds the groups under the minimum amount (chart-data.ts).
+  if (result.rows.some((row) => row.under !== undefined)) exact.delete(groupId(null, true))
 
   const bars = data.length
   // Days can run to hundreds of bars: label every n-th so the axis stays legible.

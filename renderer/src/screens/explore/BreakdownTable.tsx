@@ -32,6 +32,8 @@ interface BreakdownTableProps {
   metric: Metric
   tagKeys: readonly TagKeyInfo[]
   labels: PrincipalLabelLookup
+  /** The query's minimum amount, which names the row summing the groups below it. */
+  minAmount: string | null
   onOpenRow(row: BreakdownTableRow): void
   onFilterRow(row: BreakdownTableRow): void
 }
@@ -53,6 +55,7 @@ export function BreakdownTable({
   metric,
   tagKeys,
   labels,
+  minAmount,
   onOpenRow,
   onFilterRow,
 }: BreakdownTableProps) {
@@ -60,8 +63,13 @@ export function BreakdownTable({
   const nonce = useStyleNonce()
   const format = formats.metric(metric)
   const rows = buildTableRows(result)
-  const label = (dimension: Dimension, row: BreakdownTableRow, i: number) =>
-    i === 0 && row.other ? OTHER_LABEL : formats.group(dimension, row.keys[i] ?? null)
+  const label = (dimension: Dimension, row: BreakdownTableRow, i: number) => {
+    if (row.under !== undefined) {
+      const groups = row.under === 1 ? '1 group' : `${row.under} groups`
+      return i === 0 ? `(${groups} under ${format.format(minAmount ?? '0')})` : ''
+    }
+    return i === 0 && row.other ? OTHER_LABEL : formats.group(dimension, row.keys[i] ?? null)
+  }
 
   const columns: GridColDef<BreakdownTableRow>[] = [
     ...result.dimensions.map((dimension, i): GridColDef<BreakdownTableRow> => ({
@@ -72,7 +80,7 @@ export function BreakdownTable({
       valueGetter: (_v, row) => label(dimension, row, i),
       getSortComparator: otherLastSort<string>((a, b) => a.localeCompare(b, formats.locale)),
       renderCell: ({ row, value }) => {
-        const muted = (i === 0 && row.other) || row.keys[i] === null
+        const muted = (i === 0 && row.other) || row.keys[i] === null || row.under !== undefined
         const key = row.keys[i]
         const shown =
           dimension === 'principal' && key && !muted ? shortPrincipal(key) : String(value)
@@ -127,14 +135,15 @@ export function BreakdownTable({
       width: 96,
       sortable: false,
       disableColumnMenu: true,
-      renderCell: ({ row }) => (
-        <GroupActions
-          name={label(result.dimensions[0], row, 0)}
-          other={row.other}
-          onOpen={() => onOpenRow(row)}
-          onFilter={() => onFilterRow(row)}
-        />
-      ),
+      renderCell: ({ row }) =>
+        row.under === undefined && (
+          <GroupActions
+            name={label(result.dimensions[0], row, 0)}
+            other={row.other}
+            onOpen={() => onOpenRow(row)}
+            onFilter={() => onFilterRow(row)}
+          />
+        ),
     },
   ]
 
@@ -152,7 +161,10 @@ export function BreakdownTable({
           hideFooter
           disableRowSelectionOnClick
           disableColumnMenu
-          onRowClick={({ row }) => onOpenRow(row as BreakdownTableRow)}
+          onRowClick={({ row }) => {
+            // The groups under the minimum amount are no one group to list the line items of.
+            if ((row as BreakdownTableRow).under === undefined) onOpenRow(row as BreakdownTableRow)
+          }}
           initialState={{ sorting: { sortModel: [{ field: 'value', sort: 'desc' }] } }}
           slotProps={{ row: { 'data-testid': 'breakdown-row' } }}
           label="Breakdown"
