@@ -12,7 +12,12 @@ import { PageHeader } from '../components/PageHeader.js'
 import { SectionCard } from '../components/SectionCard.js'
 import { dimensionLabel, isPrincipalLevel, OTHER_LABEL } from '../model/dimensions.js'
 import { drilldownFilters } from '../model/drilldown.js'
-import { effectiveStack, toBreakdownQuery, toChartQuery } from '../model/explore-state.js'
+import {
+  activeFilters,
+  effectiveStack,
+  toBreakdownQuery,
+  toChartQuery,
+} from '../model/explore-state.js'
 import type { BreakdownTableRow } from '../model/table-rows.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
@@ -39,7 +44,8 @@ export function ExploreScreen() {
   const chartQuery = toChartQuery(explore)
   const series = useBreakdown(chartQuery)
   const chartResult = chartQuery ? series.data : table.data
-  const labels = usePrincipalLabels(table.data, explore.filters)
+  const filters = activeFilters(explore)
+  const labels = usePrincipalLabels(table.data, filters)
   const stack = effectiveStack(explore)
   const dims = explore.dimensions
   const groupingText = dims.map((d) => dimensionLabel(d, keys)).join(' › ')
@@ -59,7 +65,7 @@ export function ExploreScreen() {
       )
       .join(' · ')
     const amount = formats.metric(explore.metric).format(row.value)
-    setDrilldown({ title, amount, rowFilters, filters: [...explore.filters, ...rowFilters] })
+    setDrilldown({ title, amount, rowFilters, filters: [...filters, ...rowFilters] })
   }
 
   return (

@@ -22,6 +22,7 @@ import {
   type ExploreState,
 } from '../../model/explore-state.js'
 import { useFormats } from '../../state/FormatProvider.js'
+import { DateRangePicker } from './DateRangePicker.js'
 import { DimensionPicker } from './DimensionPicker.js'
 
 const METRIC_CHOICES: Choice<Metric>[] = METRICS.map((value) => ({
@@ -149,6 +150,10 @@ export function ExploreControls({ state, dispatch, tagKeys }: ExploreControlsPro
               </option>
             ))}
           </TextField>
+          <DateRangePicker
+            value={state.dateRange}
+            onChange={(range) => dispatch({ type: 'setDateRange', range })}
+          />
         </Box>
       </CardContent>
     </Card>
