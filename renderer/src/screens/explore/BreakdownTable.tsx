@@ -175,7 +175,10 @@ export function BreakdownTable({
           }}
         />
       </Box>
-      <BreakdownTotal groups={rows.length} total={format.format(result.total)} />
+      <BreakdownTotal
+        groups={rows.reduce((n, row) => n + (row.under ?? 1), 0)}
+        total={format.format(result.total)}
+      />
     </Box>
   )
 }
