@@ -1,10 +1,18 @@
 // `cur-lens report`: cost (or usage, or tokens) split by up to three dimensions, as an aligned table
 // with a total line, as CSV for Excel, or as JSON for scripts: one object per group, one property
 // per dimension as given in --by (null for the no-principal / untagged / unknown group) and the
-// figure as a number, sorted by descending value.
+// figure as a number, sorted by descending value. Grouped by principal or role, each group also
+// gets its readable label and when it was last seen (its latest usage start).
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import { METRICS } from '../../core/api-values.js'
-import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../../core/api.js'
+import type {
+  BreakdownQuery,
+  BreakdownResult,
+  CurLensApi,
+  Dimension,
+  Metric,
+  PrincipalLabel,
+} from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
 import {
   DATE_RANGE_OPTIONS,
@@ -32,6 +40,8 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
                         line-item-type, month, week (the Monday it starts on), day
+                        (by principal or role: each group's label, e.g. "IAM user alice",
+                        and when it was last seen are added)
   --metric <metric>     unblended (default), net, amortized, ondemand, usage, tokens or count
                         (line items per group)
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
@@ -73,7 +83,9 @@ export function run(argv: string[]): Promise<number> {
   return runCommand(REPORT, argv, readOptions, (options) =>
     withOpenApi(options.sources, async (api) => {
       const result = await api.breakdown(options.query)
-      process.stdout.write(render(result, options.format, options.query.minAmount))
+      const principals = await principalColumns(api, result, options.query)
+      const { minAmount } = options.query
+      process.stdout.write(render(result, options.format, { minAmount, principals }))
       return 0
     }),
   )
@@ -119,16 +131,59 @@ function nullLabel(dimension: Dimension): string {
   return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
 }
 
-export function render(result: BreakdownResult, format: Format, minAmount?: string): string {
-  if (format === 'json') return `${formatJson(toJson(result))}\n`
-  if (format === 'csv') return toCsv(result, minAmount)
-  return toTable(result, minAmount)
+/** The labels and last-seen times of the first principal or role dimension's groups. */
+export interface PrincipalColumns {
+  index: number
+  found: ReadonlyMap<string, PrincipalLabel>
 }
 
-function toJson(result: BreakdownResult): JsonValue {
+async function principalColumns(
+  api: CurLensApi,
+  result: BreakdownResult,
+  query: BreakdownQuery,
+): Promise<PrincipalColumns | undefined> {
+  const index = result.dimensions.findIndex((d) => d === 'principal' || d === 'role')
+  if (index < 0) return undefined
+  const values = new Set<string>()
+  for (const row of result.rows) {
+    const value = row.keys[index]
+    if (value !== null && !row.other && row.under === undefined) values.add(value)
+  }
+  const level = result.dimensions[index] as 'principal' | 'role'
+  const found = await api.principalLabels({ level, values: [...values], filters: query.filters })
+  return { index, found: new Map(found.map((l) => [l.value, l])) }
+}
+
+export interface RenderOptions {
+  minAmount?: string
+  principals?: PrincipalColumns
+}
+
+export function render(
+  result: BreakdownResult,
+  format: Format,
+  options: RenderOptions = {},
+): string {
+  if (format === 'json') return `${formatJson(toJson(result, options.principals))}\n`
+  if (format === 'csv') return toCsv(result, options)
+  return toTable(result, options)
+}
+
+/** The label and last-seen time of a row's principal or role, when it has them. */
+function principalOf(row: BreakdownResult['rows'][number], principals?: PrincipalColumns) {
+  const value = principals ? row.keys[principals.index] : null
+  return value === null || row.other ? undefined : principals?.found.get(value)
+}
+
+function toJson(result: BreakdownResult, principals?: PrincipalColumns): JsonValue {
   return result.rows.map((row) => {
     const item: Record<string, JsonValue> = {}
     result.dimensions.forEach((d, i) => (item[d] = row.keys[i]))
+    if (principals) {
+      const known = principalOf(row, principals)
+      item.label = known?.label ?? null
+      item.lastSeen = known?.lastSeen ?? null
+    }
     if (row.period !== undefined) item.period = row.period
     item[valueName(result.metric)] = jsonDecimal(row.value)
     if (row.other) item.other = true
@@ -137,13 +192,21 @@ function toJson(result: BreakdownResult): JsonValue {
   })
 }
 
-function labels(result: BreakdownResult, minAmount?: string): string[][] {
-  return result.rows.map((row) =>
-    result.dimensions.map((d, i) => {
+/** The text columns: the dimensions, then a principal's label and last-seen time when asked. */
+function textHeader(result: BreakdownResult, principals?: PrincipalColumns): string[] {
+  return [...result.dimensions, ...(principals ? ['label', 'last seen'] : [])]
+}
+
+function labels(result: BreakdownResult, { minAmount, principals }: RenderOptions): string[][] {
+  return result.rows.map((row) => {
+    const keys = result.dimensions.map((d, i) => {
       if (row.under !== undefined) return i === 0 ? underLabel(row.under, minAmount) : ''
       return row.other ? '(other)' : (row.keys[i] ?? nullLabel(d))
-    }),
-  )
+    })
+    if (!principals) return keys
+    const known = principalOf(row, principals)
+    return [...keys, known?.label ?? '', known?.lastSeen ?? '']
+  })
 }
 
 /** The row that sums the groups below --min-amount, e.g. "(12 groups under 0.01)". */
@@ -163,17 +226,14 @@ function display(value: string, metric: Metric): string {
   return FIGURES[metric](value)
 }
 
-function toTable(result: BreakdownResult, minAmount?: string): string {
-  const header = [...result.dimensions, valueName(result.metric)]
-  const body = labels(result, minAmount).map((keys, i) => [
+function toTable(result: BreakdownResult, options: RenderOptions): string {
+  const text = textHeader(result, options.principals)
+  const header = [...text, valueName(result.metric)]
+  const body = labels(result, options).map((keys, i) => [
     ...keys,
     display(result.rows[i].value, result.metric),
   ])
-  const total = [
-    'Total',
-    ...result.dimensions.slice(1).map(() => ''),
-    display(result.total, result.metric),
-  ]
+  const total = ['Total', ...text.slice(1).map(() => ''), display(result.total, result.metric)]
   const widths = header.map((_, c) => Math.max(...[header, ...body, total].map((r) => r[c].length)))
   const last = header.length - 1
   const line = (cells: string[]) =>
@@ -191,14 +251,11 @@ function csvNumber(value: string): string {
 }
 
 /** The same Excel-safe CSV as the chargeback files: text escaped, amounts numbers. */
-function toCsv(result: BreakdownResult, minAmount?: string): string {
+function toCsv(result: BreakdownResult, options: RenderOptions): string {
   const columns: CsvColumn[] = [
-    ...result.dimensions.map((name) => ({ name, type: 'text' as const })),
+    ...textHeader(result, options.principals).map((name) => ({ name, type: 'text' as const })),
     { name: valueName(result.metric), type: 'number' },
   ]
-  const body = labels(result, minAmount).map((keys, i) => [
-    ...keys,
-    csvNumber(result.rows[i].value),
-  ])
+  const body = labels(result, options).map((keys, i) => [...keys, csvNumber(result.rows[i].value)])
   return toExcelCsv(columns, body)
 }

@@ -247,6 +247,38 @@ describe('weeks and --from/--to on the command line', () => {
     expect(bad.stderr).toContain('--min-amount takes an amount from 0 such as 0.01, not "1e3".')
   })
 
+  it('gives each role its readable label and when it was last seen', async () => {
+    const { code, stdout } = await cli(
+      'report',
+      join(root, 'export'),
+      '--by',
+      'role',
+      '--format',
+      'json',
+      '--no-cache',
+    )
+    expect(code).toBe(0)
+    const got = JSON.parse(stdout) as {
+      role: string | null
+      label: string | null
+      lastSeen: string | null
+    }[]
+    const byRole = Object.fromEntries(got.map((r) => [r.role, r]))
+    expect(byRole['user/alice'].label).toBe('IAM user alice')
+    expect(byRole['AWSReservedSSO_DataScience_1a2b3c4d5e6f7a8b'].label).toBe('SSO: DataScience')
+    expect(byRole['llm-gateway-role'].label).toBe('gateway role llm-gateway-role')
+    expect(byRole.AppRole.label).toBe('service role AppRole')
+    expect(byRole['null']).toMatchObject({ label: null, lastSeen: null })
+    const latest = rows
+      .filter((r) => r.line_item_iam_principal.endsWith(':user/alice'))
+      .map((r) => r.line_item_usage_start_date)
+      .sort()
+      .at(-1)!
+    expect(byRole['user/alice'].lastSeen).toBe(`${latest.slice(0, 19)}Z`)
+    const table = await cli('report', join(root, 'export'), '--by', 'role', '--no-cache')
+    expect(table.stdout.split('\n')[0]).toMatch(/^role\s+label\s+last seen\s+cost$/)
+  })
+
   it.each([
     [['--from', '2027-1-05'], /--from takes a day written YYYY-MM-DD, not "2027-1-05"/],
     [['--to', '2027-02-30'], /--to takes a day written YYYY-MM-DD, not "2027-02-30"/],
