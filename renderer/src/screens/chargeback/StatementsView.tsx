@@ -23,7 +23,6 @@ import { formatPercent } from '../../../../core/format/number.js'
 import { shortPrincipal } from '../../model/dimensions.js'
 import { LINE_DETAIL_LABELS, SHARED_BUCKET_LABELS } from '../../model/chargeback-request.js'
 import { useFormats } from '../../state/FormatProvider.js'
-import { PrincipalCell } from '../explore/PrincipalCell.js'
 
 export function StatementsView({ result }: { result: ChargebackResult }) {
   const formats = useFormats()
@@ -203,15 +202,21 @@ function StatementLines({
               {named && (
                 <TableCell
                   sx={{ color: line.principal ? 'text.primary' : 'text.secondary' }}
-                  title={line.label ? undefined : (line.principal ?? undefined)}
+                  title={line.principal ?? undefined}
                 >
                   {line.principal && line.label ? (
-                    <PrincipalCell
-                      value={line.principal}
-                      shown={shortPrincipal(line.principal)}
-                      label={line.label}
-                      lineHeight={24}
-                    />
+                    // The label, with the name as billed under it (the full ARN in the tooltip).
+                    <Box data-value={line.principal}>
+                      <Typography variant="body2" data-testid="principal-label">
+                        {line.label}
+                      </Typography>
+                      <Typography
+                        variant="caption"
+                        sx={{ color: 'text.secondary', wordBreak: 'break-all' }}
+                      >
+                        {shortPrincipal(line.principal)}
+                      </Typography>
+                    </Box>
                   ) : line.principal ? (
                     shortPrincipal(line.principal)
                   ) : (
