@@ -98,10 +98,8 @@ export function groupLabel(
   options: GroupLabelOptions = {},
 ): string {
   if (value === null) return nullGroupLabel(dimension)
-  if (
-    (dimension === 'month' || dimension === 'week' || dimension === 'day') &&
-    options.formatPeriod
-  )
+  if (dimension === 'week' && options.formatPeriod) return `Week of ${options.formatPeriod(value)}`
+  if ((dimension === 'month' || dimension === 'day') && options.formatPeriod)
     return options.formatPeriod(value)
   if (dimension === 'principal' && options.shortArns) return shortPrincipal(value)
   return value
