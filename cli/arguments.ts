@@ -2,13 +2,14 @@
 // any kind (an unknown option, a missing value, a value out of range) becomes the same usage error:
 // `cur-lens <command>: <message>`, a blank line and the usage on stderr, exit 2. --help or -h prints
 // the usage on stdout, exit 0. The values that recur across commands (paths, --by, --filter,
-// --format, --metric, --basis, --period, --no-cache) are read here, once, so every command reads
-// them alike.
+// --format, --metric, --basis, --period, --from/--to, --no-cache) are read here, once, so every
+// command reads them alike.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CostMetric, Dimension, Filter, Metric, UsageLogsRequest } from '../core/api.js'
 import { METRICS } from '../core/api-values.js'
 import { isPeriod } from '../core/chargeback/line-query.js'
+import { isIsoDay } from '../core/rows/date-range.js'
 
 /** Bad command-line input: reported with the usage, exit 2. */
 export class UsageError extends Error {}
@@ -217,4 +218,30 @@ export function parsePeriod(value: string | undefined): string | undefined {
   if (value === undefined || value === 'all') return undefined
   if (!isPeriod(value)) throw new UsageError(`--period is YYYY-MM or all, not "${value}".`)
   return value
+}
+
+/** --from and --to: a range of usage start days (see DATE_RANGE_USAGE). */
+export const DATE_RANGE_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as const
+
+/** The usage lines of --from and --to, for each command that takes them. */
+export const DATE_RANGE_USAGE = `  --from <YYYY-MM-DD>   only usage that started on or after this day (UTC)
+  --to <YYYY-MM-DD>     only usage that started on or before this day (UTC)
+`
+
+/** The date-range filter --from/--to ask for (both ends inclusive), or none when neither is given. */
+export function parseDateRange(values: { from?: string; to?: string }): Filter[] {
+  const { from, to } = values
+  for (const [option, day] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (day !== undefined && !isIsoDay(day)) {
+      throw new UsageError(`${option} takes a day written YYYY-MM-DD, not "${day}".`)
+    }
+  }
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError(`--from ${from} is after --to ${to}.`)
+  }
+  if (from === undefined && to === undefined) return []
+  return [{ dimension: 'day', values: [], range: { ...(from && { from }), ...(to && { to }) } }]
 }

@@ -6,9 +6,10 @@
 import type { CurLensApi, DesktopApi } from './api.js'
 
 export const COST_METRICS = ['unblended', 'net', 'amortized', 'ondemand'] as const
-export const METRICS = [...COST_METRICS, 'usage', 'tokens'] as const
-/** The bases a chargeback or rule check can be computed on. */
-export const BASES = ['unblended', 'amortized'] as const
+/** `count`: the number of line items in each group. */
+export const METRICS = [...COST_METRICS, 'usage', 'tokens', 'count'] as const
+/** The bases a chargeback or rule check can be computed on (`net`: net unblended). */
+export const BASES = ['unblended', 'net', 'amortized'] as const
 
 /** Shared cost, in the order buckets are taken out of direct cost (tax first, unmatched last). */
 export const SHARED_BUCKETS = ['unmatched', 'shared-roles', 'tax', 'fees', 'credits'] as const
@@ -69,6 +70,7 @@ export const CURLENS_API_ARGUMENTS = {
   summary: [],
   modelCoverage: [],
   breakdown: ['object'],
+  principalLabels: ['object'],
   tokenUnitCosts: ['object'],
   tagKeys: [],
   lineItems: ['object'],

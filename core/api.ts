@@ -26,7 +26,8 @@ export type Basis = (typeof BASES)[number]
 
 /**
  * `principal` is the full ARN; `person`, `role` and `account` are its roll-ups. `user` is the person
- * refined by usage logs: Bedrock cost split among the end users the logs name (usage-logs).
+ * refined by usage logs: Bedrock cost split among the end users the logs name (usage-logs). `week`
+ * is the Monday (YYYY-MM-DD) of the ISO week the usage started in, `day` that day (UTC).
  */
 export type FlatDimension =
   | 'principal'
@@ -42,6 +43,7 @@ export type FlatDimension =
   | 'operation'
   | 'line-item-type'
   | 'month'
+  | 'week'
   | 'day'
   | 'user'
 /** `log-tag:<key>`: a key of the usage logs' request metadata or gateway tags, e.g. `log-tag:team`. */
@@ -56,6 +58,14 @@ export interface Filter {
   values: GroupValue[]
   /** Keep rows whose value is none of these instead. */
   exclude?: boolean
+  /** On `day` only, with no values: keep the days from..to instead (see DateRange). */
+  range?: DateRange
+}
+
+/** Usage start days (YYYY-MM-DD, UTC), both ends inclusive; an absent end is open. */
+export interface DateRange {
+  from?: string
+  to?: string
 }
 
 export interface SourceFileInfo {
@@ -161,8 +171,13 @@ export interface BreakdownQuery {
    * N above the number of groups, or above 10,000, keeps every group.
    */
   topN?: number
-  /** Adds a time column: the result becomes a series by month or day. */
-  timeGrain?: 'month' | 'day'
+  /**
+   * Groups whose value is below this in absolute value (e.g. "0.01") are summed into one row, per
+   * period in a series, marked `under`; the total stays the same. Not applied to the `(other)` row.
+   */
+  minAmount?: string
+  /** Adds a time column: the result becomes a series by month, week (its Monday) or day. */
+  timeGrain?: 'month' | 'week' | 'day'
   /** Chosen by the caller so that a newer request can `cancel(jobId)` this one. */
   jobId?: string
 }
@@ -175,6 +190,8 @@ export interface BreakdownRow {
   value: Money
   /** True for the `(other)` row that gathers groups outside the top N. */
   other?: boolean
+  /** On the row summing the groups below the query's minAmount (keys null): how many it sums. */
+  under?: number
 }
 
 export interface BreakdownResult {
@@ -183,6 +200,25 @@ export interface BreakdownResult {
   rows: BreakdownRow[]
   /** Total of the metric over the filtered rows; equals the sum of `rows`. */
   total: Money
+}
+
+/** Principals (full ARNs) or role names to label: e.g. the groups of a breakdown by either. */
+export interface PrincipalLabelsRequest {
+  level: 'principal' | 'role'
+  values: string[]
+  /** `lastSeen` over these line items only (the list's own filters). */
+  filters?: Filter[]
+}
+
+/**
+ * A readable name beside a principal or role ("SSO: DataScience · maria@example.com", "IAM user
+ * alice", "API key …", "service role AppRole", "gateway role …"); the value stays the group.
+ */
+export interface PrincipalLabel {
+  value: string
+  label: string
+  /** Latest usage start of its line items (ISO, UTC), or null when none is dated. */
+  lastSeen: string | null
 }
 
 export interface TokenUnitCostQuery {
@@ -575,6 +611,8 @@ export interface StatementLine {
   model: string | null
   /** The principal at the request's `lineDetail` (an ARN, person, role or account), or null. */
   principal: string | null
+  /** Its readable label (PrincipalLabel) at lineDetail principal or role, when the export knows it. */
+  label?: string
   amount: Money
   /** Id of the mapping rule that matched these line items; absent with `by` or for shared buckets. */
   rule?: string
@@ -723,6 +761,8 @@ export interface CurLensApi {
   breakdownXlsx(query: BreakdownQuery): Promise<FileDownload>
   /** Bedrock cost on models the catalog does not know; waits for the attribution lookups, as the summary does not. */
   modelCoverage(): Promise<ModelCoverage>
+  /** Readable labels and last-seen times of principals or roles; waits for the complete lookups. */
+  principalLabels(request: PrincipalLabelsRequest): Promise<PrincipalLabel[]>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
   tokenUnitCosts(query: TokenUnitCostQuery): Promise<TokenUnitCost[]>
   tagKeys(): Promise<TagKeysResult>

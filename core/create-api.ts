@@ -38,6 +38,7 @@ import { openDataset } from './sources/index.js'
 import { runSql, sqlCsv, sqlSchema } from './sql-console/index.js'
 import type { Dataset } from './sources/dataset.js'
 import { summarize } from './sources/summary.js'
+import { principalLabels } from './rows/principal-labels.js'
 import { loadUsageLogs } from './usage-logs/index.js'
 import { loadRules, parseRules } from './workspace/rules-file.js'
 import { loadWorkspace, saveWorkspace } from './workspace/workspace-file.js'
@@ -183,6 +184,7 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         breakdown(await attributed(), query, { signal }),
       ),
     modelCoverage: async () => modelCoverage(await attributed()),
+    principalLabels: async (request) => principalLabels(await attributed(), request),
     tokenUnitCosts: async (query) => tokenUnitCosts(await attributed(), query),
     tagKeys: async () => tagKeys(await attributed()),
     lineItems: async (query) => lineItems(await attributed(), query),

@@ -5,8 +5,11 @@ import type { ExportRequest, LineDetail, SharedBucket, SharedTreatment } from '.
 import { BASES, LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../../core/api-values.js'
 import { readRulesFile } from '../../core/workspace/rules-file.js'
 import {
+  DATE_RANGE_OPTIONS,
+  DATE_RANGE_USAGE,
   UsageError,
   parseBasis,
+  parseDateRange,
   parseChoice,
   parseDimensions,
   parseFilters,
@@ -24,9 +27,9 @@ const USAGE = `Usage: cur-lens export <path...> (--rules <rules.json> | --by <di
   --rules <file>        mapping rules (first matching rule wins); see README "Rules file format"
   --by <dim>            recipients are the values of a dimension: tag:<key>, role, person, account, …
   --out <dir>           folder for chargeback-summary.csv, chargeback-allocations.csv, metadata
-  --basis <basis>       unblended (default) or amortized
+  --basis <basis>       unblended (default), net (net unblended) or amortized
   --period <YYYY-MM>    one billing period; all periods when absent (or "all")
-  --shared <how>        keep (default), proportional or even for every shared bucket, or per
+${DATE_RANGE_USAGE}  --shared <how>        keep (default), proportional or even for every shared bucket, or per
                         bucket: unmatched=keep,tax=proportional,fees=even,credits=keep,shared-roles=even
   --fixed <bucket>:<recipient>=<percent>,…
                         spread one bucket by fixed percentages adding up to 100, e.g.
@@ -48,6 +51,7 @@ const EXPORT = {
   usage: USAGE,
   options: {
     ...SOURCE_OPTIONS,
+    ...DATE_RANGE_OPTIONS,
     rules: { type: 'string' },
     by: { type: 'string' },
     out: { type: 'string' },
@@ -123,7 +127,7 @@ function readOptions(args: Arguments<typeof EXPORT.options>): ExportOptions {
       period: parsePeriod(values.period),
       shared: withFixed(parseShared(values.shared), parseFixed(values.fixed)),
       sharedRoles: values['shared-role'],
-      filters: parseFilters(values.filter),
+      filters: [...parseFilters(values.filter), ...parseDateRange(values)],
       outDir: resolve(values.out),
       perRecipient: values['per-recipient'],
       xlsx: values.xlsx,

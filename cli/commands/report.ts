@@ -1,7 +1,8 @@
 // `cur-lens report`: cost (or usage, or tokens) split by up to three dimensions, as an aligned table
 // with a total line, as CSV for Excel, as JSON for scripts (one object per group, one property per
 // dimension as given in --by, null for the no-principal / untagged / unknown group, and the figure
-// as a number, sorted by descending value), or as an Excel workbook written to --out.
+// as a number, sorted by descending value), or as an Excel workbook written to --out. Grouped by
+// principal or role, each group also gets its readable label and when it was last seen.
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../../core/files/atomic-write.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
@@ -9,14 +10,19 @@ import { METRICS } from '../../core/api-values.js'
 import type {
   BreakdownQuery,
   BreakdownResult,
+  CurLensApi,
   Dimension,
   Metric,
+  PrincipalLabel,
   UsageLogsRequest,
 } from '../../core/api.js'
 import { MAX_TOP_N } from '../../core/reports/breakdown-sql.js'
 import {
+  DATE_RANGE_OPTIONS,
+  DATE_RANGE_USAGE,
   UsageError,
   parseArguments,
+  parseDateRange,
   parseDimensions,
   parseFilters,
   parseFormat,
@@ -38,12 +44,17 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
   --by <dims>           up to three of: principal, person, role, account, tag:<key> (e.g.
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
-                        line-item-type, month, day, user, log-tag:<key> (with --logs)
-  --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
+                        line-item-type, month, week (the Monday it starts on), day, user,
+                        log-tag:<key> (with --logs) (by principal or role: each group's label,
+                        e.g. "IAM user alice", and when it was last seen are added)
+  --metric <metric>     unblended (default), net, amortized, ondemand, usage, tokens or count
+                        (line items per group)
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
                         repeatable; several values of one dimension are alternatives; the value
                         (none), (untagged), (no principal) or (unknown) is the empty group
-  --top <N>             the N largest groups of the first dimension, the rest as (other)
+${DATE_RANGE_USAGE}  --top <N>             the N largest groups of the first dimension, the rest as (other)
+  --min-amount <amount> groups below this (in absolute value, e.g. 0.01) summed into one row
+                        "(N groups under <amount>)", so the rows still add up to the total
   --format <format>     table (default), csv, json or xlsx (an Excel workbook; needs --out)
   --out <file>          write to this file instead of the terminal
   --logs <path>         usage logs (Bedrock invocation logs, gateway logs) that split Bedrock
@@ -61,10 +72,12 @@ const REPORT = {
   options: {
     ...SOURCE_OPTIONS,
     ...LOG_OPTIONS,
+    ...DATE_RANGE_OPTIONS,
     by: { type: 'string' },
     metric: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
     top: { type: 'string' },
+    'min-amount': { type: 'string' },
     format: { type: 'string', default: 'table' },
     out: { type: 'string' },
   },
@@ -94,7 +107,10 @@ export function run(argv: string[]): Promise<number> {
           process.stdout.write(`Wrote ${options.out}\n`)
           return 0
         }
-        const text = render(await api.breakdown(options.query), options.format)
+        const result = await api.breakdown(options.query)
+        const principals = await principalColumns(api, result, options.query)
+        const { minAmount } = options.query
+        const text = render(result, options.format, { minAmount, principals })
         if (options.out) {
           await writeFileAtomic(options.out, text)
           process.stdout.write(`Wrote ${options.out}\n`)
@@ -117,7 +133,7 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
   const query: BreakdownQuery = {
     dimensions: parseDimensions(values.by),
     metric: parseMetric(values.metric),
-    filters: parseFilters(values.filter),
+    filters: [...parseFilters(values.filter), ...parseDateRange(values)],
   }
   const format = parseFormat(values.format, FORMATS)
   if (values.top !== undefined) {
@@ -127,6 +143,13 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
     // Above the cap, as above the number of groups, every group is kept.
     if (Number(values.top) <= MAX_TOP_N) query.topN = Number(values.top)
   }
+  const minAmount = values['min-amount']
+  if (minAmount !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(minAmount)) {
+      throw new UsageError(`--min-amount takes an amount from 0 such as 0.01, not "${minAmount}".`)
+    }
+    query.minAmount = minAmount
+  }
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('--format xlsx writes a workbook: name it with --out <file.xlsx>.')
   }
@@ -134,7 +157,7 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
 }
 
 function valueName(metric: Metric): string {
-  return metric === 'usage' || metric === 'tokens' ? metric : 'cost'
+  return metric === 'usage' || metric === 'tokens' || metric === 'count' ? metric : 'cost'
 }
 
 function nullLabel(dimension: Dimension): string {
@@ -143,49 +166,109 @@ function nullLabel(dimension: Dimension): string {
   return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
 }
 
-export function render(result: BreakdownResult, format: Exclude<Format, 'xlsx'>): string {
-  if (format === 'json') return `${formatJson(toJson(result))}\n`
-  if (format === 'csv') return toCsv(result)
-  return toTable(result)
+/** The labels and last-seen times of the first principal or role dimension's groups. */
+export interface PrincipalColumns {
+  index: number
+  found: ReadonlyMap<string, PrincipalLabel>
 }
 
-function toJson(result: BreakdownResult): JsonValue {
+async function principalColumns(
+  api: CurLensApi,
+  result: BreakdownResult,
+  query: BreakdownQuery,
+): Promise<PrincipalColumns | undefined> {
+  const index = result.dimensions.findIndex((d) => d === 'principal' || d === 'role')
+  if (index < 0) return undefined
+  const values = new Set<string>()
+  for (const row of result.rows) {
+    const value = row.keys[index]
+    if (value !== null && !row.other && row.under === undefined) values.add(value)
+  }
+  const level = result.dimensions[index] as 'principal' | 'role'
+  const found = await api.principalLabels({ level, values: [...values], filters: query.filters })
+  return { index, found: new Map(found.map((l) => [l.value, l])) }
+}
+
+export interface RenderOptions {
+  minAmount?: string
+  principals?: PrincipalColumns
+}
+
+export function render(
+  result: BreakdownResult,
+  format: Exclude<Format, 'xlsx'>,
+  options: RenderOptions = {},
+): string {
+  if (format === 'json') return `${formatJson(toJson(result, options.principals))}\n`
+  if (format === 'csv') return toCsv(result, options)
+  return toTable(result, options)
+}
+
+/** The label and last-seen time of a row's principal or role, when it has them. */
+function principalOf(row: BreakdownResult['rows'][number], principals?: PrincipalColumns) {
+  const value = principals ? row.keys[principals.index] : null
+  return value === null || row.other ? undefined : principals?.found.get(value)
+}
+
+function toJson(result: BreakdownResult, principals?: PrincipalColumns): JsonValue {
   return result.rows.map((row) => {
     const item: Record<string, JsonValue> = {}
     result.dimensions.forEach((d, i) => (item[d] = row.keys[i]))
+    if (principals) {
+      const known = principalOf(row, principals)
+      item.label = known?.label ?? null
+      item.lastSeen = known?.lastSeen ?? null
+    }
     if (row.period !== undefined) item.period = row.period
     item[valueName(result.metric)] = jsonDecimal(row.value)
     if (row.other) item.other = true
+    if (row.under !== undefined) item.under = row.under
     return item
   })
 }
 
-function labels(result: BreakdownResult): string[][] {
-  return result.rows.map((row) =>
-    result.dimensions.map((d, i) => (row.other ? '(other)' : (row.keys[i] ?? nullLabel(d)))),
-  )
+/** The text columns: the dimensions, then a principal's label and last-seen time when asked. */
+function textHeader(result: BreakdownResult, principals?: PrincipalColumns): string[] {
+  return [...result.dimensions, ...(principals ? ['label', 'last seen'] : [])]
 }
 
-/** Money to the cent, usage to 4 decimals at most, tokens whole. */
+function labels(result: BreakdownResult, { minAmount, principals }: RenderOptions): string[][] {
+  return result.rows.map((row) => {
+    const keys = result.dimensions.map((d, i) => {
+      if (row.under !== undefined) return i === 0 ? underLabel(row.under, minAmount) : ''
+      return row.other ? '(other)' : (row.keys[i] ?? nullLabel(d))
+    })
+    if (!principals) return keys
+    const known = principalOf(row, principals)
+    return [...keys, known?.label ?? '', known?.lastSeen ?? '']
+  })
+}
+
+/** The row that sums the groups below --min-amount, e.g. "(12 groups under 0.01)". */
+function underLabel(groups: number, minAmount = ''): string {
+  return `(${groups} ${groups === 1 ? 'group' : 'groups'} under ${minAmount})`
+}
+
+/** Money to the cent, usage to 4 decimals at most, tokens and counts whole. */
 const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
-  METRICS.map((m) => [m, m === 'tokens' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2)]),
+  METRICS.map((m) => [
+    m,
+    m === 'tokens' || m === 'count' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2),
+  ]),
 ) as Record<Metric, (value: string) => string>
 
 function display(value: string, metric: Metric): string {
   return FIGURES[metric](value)
 }
 
-function toTable(result: BreakdownResult): string {
-  const header = [...result.dimensions, valueName(result.metric)]
-  const body = labels(result).map((keys, i) => [
+function toTable(result: BreakdownResult, options: RenderOptions): string {
+  const text = textHeader(result, options.principals)
+  const header = [...text, valueName(result.metric)]
+  const body = labels(result, options).map((keys, i) => [
     ...keys,
     display(result.rows[i].value, result.metric),
   ])
-  const total = [
-    'Total',
-    ...result.dimensions.slice(1).map(() => ''),
-    display(result.total, result.metric),
-  ]
+  const total = ['Total', ...text.slice(1).map(() => ''), display(result.total, result.metric)]
   const widths = header.map((_, c) => Math.max(...[header, ...body, total].map((r) => r[c].length)))
   const last = header.length - 1
   const line = (cells: string[]) =>
@@ -203,11 +286,11 @@ function csvNumber(value: string): string {
 }
 
 /** The same Excel-safe CSV as the chargeback files: text escaped, amounts numbers. */
-function toCsv(result: BreakdownResult): string {
+function toCsv(result: BreakdownResult, options: RenderOptions): string {
   const columns: CsvColumn[] = [
-    ...result.dimensions.map((name) => ({ name, type: 'text' as const })),
+    ...textHeader(result, options.principals).map((name) => ({ name, type: 'text' as const })),
     { name: valueName(result.metric), type: 'number' },
   ]
-  const body = labels(result).map((keys, i) => [...keys, csvNumber(result.rows[i].value)])
+  const body = labels(result, options).map((keys, i) => [...keys, csvNumber(result.rows[i].value)])
   return toExcelCsv(columns, body)
 }

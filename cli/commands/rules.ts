@@ -29,7 +29,7 @@ import { reportError, withOpenApi } from '../open-api.js'
 const USAGE = `Usage: cur-lens rules check <path...> --rules <rules.json> [options]
 
   --rules <file>       mapping rules to check (see README "Rules file format")
-  --basis <basis>      unblended (default) or amortized
+  --basis <basis>      unblended (default), net (net unblended) or amortized
   --period <YYYY-MM>   one billing period; all periods when absent (or "all")
   --json               print the coverage as JSON
   --no-cache           keep nothing of this export in the cache (see \`cur-lens cache\`)

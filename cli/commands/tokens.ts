@@ -4,7 +4,10 @@
 import { COST_METRICS } from '../../core/api-values.js'
 import type { Dimension, TokenUnitCost, TokenUnitCostQuery } from '../../core/api.js'
 import {
+  DATE_RANGE_OPTIONS,
+  DATE_RANGE_USAGE,
   parseBasis,
+  parseDateRange,
   parseDimensions,
   parseFilters,
   parseFormat,
@@ -18,12 +21,12 @@ import { decimalText } from '../decimal-text.js'
 import { formatJson, jsonDecimal } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
-const USAGE = `Usage: cur-lens tokens <path...> [--by model[,token-type]] [--basis <metric>] [--filter <dim>=<val>]... [--format table|json]
+const USAGE = `Usage: cur-lens tokens <path...> [--by model[,token-type]] [--basis <metric>] [--filter <dim>=<val>]... [--from <day>] [--to <day>] [--format table|json]
 
   --by <dims>           dimensions as in \`cur-lens report\` (default: model)
   --basis <metric>      unblended (default), net, amortized or ondemand
   --filter <dim>=<val>  as in \`cur-lens report\`
-  --format <format>     table (default) or json
+${DATE_RANGE_USAGE}  --format <format>     table (default) or json
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 
@@ -32,6 +35,7 @@ const TOKENS = {
   usage: USAGE,
   options: {
     ...SOURCE_OPTIONS,
+    ...DATE_RANGE_OPTIONS,
     by: { type: 'string', default: 'model' },
     basis: { type: 'string', default: 'unblended' },
     filter: { type: 'string', multiple: true },
@@ -67,7 +71,7 @@ function readOptions(args: Arguments<typeof TOKENS.options>): TokensOptions {
     query: {
       dimensions: parseDimensions(values.by),
       basis: parseBasis(values.basis, COST_METRICS),
-      filters: parseFilters(values.filter),
+      filters: [...parseFilters(values.filter), ...parseDateRange(values)],
     },
     format: parseFormat(values.format, FORMATS),
   }

@@ -18,6 +18,7 @@ import { compileRuleIndex, type RuleColumns } from './rules-sql.js'
 
 const BASIS_COLUMNS: Record<Basis, GroupMetric> = {
   unblended: 'unblended',
+  net: 'net',
   amortized: 'amortized',
 }
 

@@ -8,7 +8,7 @@ import type {
   SharedBucket,
   SharedTreatment,
 } from '../api.js'
-import { LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../api-values.js'
+import { BASES, LINE_DETAILS, SHARED_BUCKETS, SHARED_METHODS } from '../api-values.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { isPeriod, type RecipientSource } from './line-query.js'
 import { assertRules, KEPT_LABELS } from './rules.js'
@@ -36,8 +36,8 @@ export function checkRequest(request: ChargebackRequest): CheckedRequest {
   if (hasRules === hasBy) {
     throw invalid('A chargeback needs either mapping rules or a dimension to split by (not both).')
   }
-  if (request.basis !== 'unblended' && request.basis !== 'amortized') {
-    throw invalid('The basis must be "unblended" or "amortized".')
+  if (!(BASES as readonly unknown[]).includes(request.basis)) {
+    throw invalid(`The basis must be one of ${BASES.map((b) => `"${b}"`).join(', ')}.`)
   }
   const period = request.period === 'all' ? undefined : request.period
   if (period !== undefined && !isPeriod(period)) {

@@ -3,6 +3,7 @@
 import type { ChargebackRequest, ChargebackResult } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
+import { labelsOf } from '../rows/principal-labels.js'
 import { allocate } from './allocate.js'
 import { queryLines } from './line-query.js'
 import { checkRequest } from './request.js'
@@ -28,5 +29,19 @@ export async function chargeback(
       `The chargeback does not reconcile: recipients ${result.recipientsTotal} + unallocated ${result.unallocated} ≠ bill ${result.billTotal}.`,
     )
   }
+  await labelLines(rows, result)
   return result
+}
+
+/** Each line's readable principal label, at the levels that have one (full ARN, role). */
+async function labelLines(rows: AttributedRows, result: ChargebackResult): Promise<void> {
+  const level = result.lineDetail
+  if (level !== 'principal' && level !== 'role') return
+  const lines = result.statements.flatMap((s) => s.lines)
+  const values = [...new Set(lines.map((l) => l.principal).filter((p) => p !== null))]
+  const labels = await labelsOf(rows, level, values)
+  for (const line of lines) {
+    const label = line.principal === null ? undefined : labels.get(line.principal)
+    if (label !== undefined) line.label = label
+  }
 }

@@ -1,5 +1,5 @@
 // One place that knows how each metric reads: cost metrics are money in the bill's currency,
-// usage is a quantity in the row's pricing unit, tokens are whole counts.
+// usage is a quantity in the row's pricing unit, tokens and line-item counts are whole counts.
 import type { Metric } from '../api.js'
 import { createMoneyFormatter, type MoneyFormatOptions } from './money.js'
 import { formatCompactNumber, formatNumber } from './number.js'
@@ -11,6 +11,7 @@ export const METRIC_LABELS: Record<Metric, string> = {
   ondemand: 'On-demand equivalent',
   usage: 'Usage quantity',
   tokens: 'Tokens',
+  count: 'Line items',
 }
 
 /** The same, short, where the choice already says it is a metric. */
@@ -21,10 +22,11 @@ export const METRIC_SHORT_LABELS: Record<Metric, string> = {
   ondemand: 'On-demand',
   usage: 'Usage',
   tokens: 'Tokens',
+  count: 'Line items',
 }
 
 export function isCostMetric(metric: Metric): boolean {
-  return metric !== 'usage' && metric !== 'tokens'
+  return metric !== 'usage' && metric !== 'tokens' && metric !== 'count'
 }
 
 export interface MetricFormatter {
@@ -37,7 +39,7 @@ export function createMetricFormatter(
   options: MoneyFormatOptions,
 ): MetricFormatter {
   if (isCostMetric(metric)) return createMoneyFormatter(options)
-  const digits = metric === 'tokens' ? 0 : 2
+  const digits = metric === 'usage' ? 2 : 0
   return {
     format: (value) => formatNumber(value, options.locale, digits),
     compact: (value) => formatCompactNumber(value, options.locale),

@@ -1,6 +1,7 @@
 // A BreakdownQuery as a grouped read of the attributed rows (core/rows) and the statement around
 // it: up to three dimensions (plus a period for time series), groups outside the top N of the first
-// dimension folded into one `(other)` row per period, and one total row. Every value is an exact
+// dimension folded into one `(other)` row per period, groups below the minimum amount summed into
+// one `under` row per period, and one total row. Every value is an exact
 // DECIMAL (or whole-token) sum and every row falls into exactly one group, NULL keys included, so
 // the total equals the sum of the rows to the last digit.
 import type { BreakdownQuery } from '../api.js'
@@ -50,8 +51,15 @@ export function validateBreakdownQuery(query: BreakdownQuery): void {
   if (topN !== undefined && !(Number.isInteger(topN) && topN >= 1)) {
     throw new CurLensError('INVALID_QUERY', 'topN must be a whole number from 1.')
   }
-  if (timeGrain !== undefined && timeGrain !== 'month' && timeGrain !== 'day') {
-    throw new CurLensError('INVALID_QUERY', 'timeGrain must be "month" or "day".')
+  const { minAmount } = query
+  if (
+    minAmount !== undefined &&
+    !(typeof minAmount === 'string' && /^\d+(\.\d+)?$/.test(minAmount))
+  ) {
+    throw new CurLensError('INVALID_QUERY', 'minAmount is a decimal number from 0, e.g. "0.01".')
+  }
+  if (timeGrain !== undefined && !['month', 'week', 'day'].includes(timeGrain)) {
+    throw new CurLensError('INVALID_QUERY', 'timeGrain must be "month", "week" or "day".')
   }
 }
 
@@ -67,7 +75,7 @@ export function buildBreakdownSql(query: BreakdownQuery): BreakdownSql {
   const read: GroupedRead = {
     columns,
     filters: query.filters,
-    metrics: [query.metric],
+    metrics: [metric],
     // Rows without tokens (non-Bedrock, images, throughput hours, credits) form no token group.
     billsTokens: query.metric === 'tokens',
   }
@@ -75,10 +83,12 @@ export function buildBreakdownSql(query: BreakdownQuery): BreakdownSql {
   const valueType = metricOutputType(query.metric)
   const folding = query.topN !== undefined && query.topN <= MAX_TOP_N
   const topN = folding ? bag.bind('top_n', query.topN!) : ''
+  const minAmount = query.minAmount === undefined ? null : bag.bind('min_amount', query.minAmount)
   const kept = (column: string) => `CASE WHEN r.rank > ${topN} THEN NULL ELSE g.${column} END`
   const order = [
     'is_total',
     ...(query.timeGrain ? ['period ASC'] : []),
+    'under ASC',
     'value DESC',
     ...keyColumns.map((k) => `${k} ASC NULLS LAST`),
   ]
@@ -108,13 +118,25 @@ export function buildBreakdownSql(query: BreakdownQuery): BreakdownSql {
 )`,
       )
     }
+    ctes.push(
+      `listed AS (
+  SELECT ${folding ? 'other' : 'false AS other'}, ${groupKeys.join(', ')}, value,
+    ${minAmount === null ? 'false' : `${folding ? 'NOT other AND ' : ''}abs(value) < CAST(${minAmount} AS DECIMAL(38, 10))`} AS under
+  FROM ${folding ? 'folded' : 'grouped'}
+)`,
+    )
     const asText = groupKeys.map((k) => `CAST(${k} AS VARCHAR) AS ${k}`).join(', ')
     const nulls = groupKeys.map((k) => `NULL AS ${k}`).join(', ')
+    const underKeys = keyColumns.map((k) => `NULL AS ${k}`)
+    const underPeriod = query.timeGrain ? ['CAST(period AS VARCHAR) AS period'] : []
     return `WITH ${ctes.join(',\n')}
-SELECT false AS is_total, ${folding ? 'other' : 'false'} AS other, ${asText}, CAST(value AS ${valueType}) AS value
-FROM ${folding ? 'folded' : 'grouped'}
+SELECT false AS is_total, other, 0 AS under, ${asText}, CAST(value AS ${valueType}) AS value
+FROM listed WHERE NOT under
 UNION ALL
-SELECT true, false, ${nulls}, CAST(COALESCE(SUM(value), 0) AS ${valueType}) FROM grouped
+SELECT false, false, count(*), ${[...underKeys, ...underPeriod].join(', ')}, CAST(SUM(value) AS ${valueType})
+FROM listed WHERE under ${query.timeGrain ? 'GROUP BY period' : 'HAVING count(*) > 0'}
+UNION ALL
+SELECT true, false, 0, ${nulls}, CAST(COALESCE(SUM(value), 0) AS ${valueType}) FROM grouped
 ORDER BY ${order.join(', ')}`
   }
   return { read, outer, params: bag.params, keyColumns }

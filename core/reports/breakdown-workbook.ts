@@ -58,10 +58,15 @@ function breakdownSheets(
     ...(timed ? [text('period')] : []),
     { name: valueName(result.metric), type: valueType(result.metric) },
   ]
+  const label = (row: BreakdownResult['rows'][number], d: Dimension, i: number) => {
+    if (row.under !== undefined)
+      return i === 0
+        ? `(${row.under} ${row.under === 1 ? 'group' : 'groups'} under ${query.minAmount})`
+        : null
+    return row.other ? '(other)' : (row.keys[i] ?? emptyGroupLabel(d))
+  }
   const body: XlsxCell[][] = result.rows.map((row) => [
-    ...result.dimensions.map((d, i) =>
-      row.other ? '(other)' : (row.keys[i] ?? emptyGroupLabel(d)),
-    ),
+    ...result.dimensions.map((d, i) => label(row, d, i)),
     ...(timed ? [row.period ?? null] : []),
     row.value,
   ])
@@ -77,6 +82,7 @@ function breakdownSheets(
       ['dimensions', result.dimensions.join(', ')],
       ['time grain', query.timeGrain ?? null],
       ['top', query.topN === undefined ? null : String(query.topN)],
+      ['minimum amount', query.minAmount ?? null],
       ...(query.filters ?? []).map((f) => [
         'filter',
         `${f.dimension} ${f.exclude ? 'is none of' : 'is one of'} ${f.values

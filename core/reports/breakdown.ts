@@ -9,6 +9,7 @@ import { buildBreakdownSql, validateBreakdownQuery } from './breakdown-sql.js'
 type ResultRow = {
   is_total: boolean
   other: boolean
+  under: number | string
   period?: string
   value: string
   [key: string]: unknown
@@ -45,6 +46,7 @@ export async function readBreakdown(
         }
         if (query.timeGrain) row.period = r.period
         if (r.other) row.other = true
+        if (Number(r.under) > 0) row.under = Number(r.under)
         return row
       }),
   }

@@ -58,6 +58,11 @@ export const BASE_TEXT_COLUMNS = [
 export const ROW_COLUMNS: Readonly<Record<string, RowColumn>> = {
   ...Object.fromEntries(BASE_TEXT_COLUMNS.map((c) => [c, { keys: [c] }])),
   usage_day: { keys: ['usage_day'] },
+  // ISO weeks start on Monday, as DuckDB's date_trunc('week') does.
+  usage_week: {
+    keys: ['usage_day'],
+    mapped: "CAST(CAST(date_trunc('week', g.usage_day) AS DATE) AS VARCHAR)",
+  },
   principal_person: principal('person'),
   principal_role: principal('role'),
   principal_kind: principal('kind'),
@@ -96,23 +101,31 @@ export const FLAT_DIMENSION_COLUMNS: Readonly<Record<FlatDimension, string>> = {
   operation: 'operation',
   'line-item-type': 'line_item_type',
   month: 'billing_period',
+  week: 'usage_week',
   day: 'usage_day',
   user: 'log_user',
 }
 
-/** The sums the rows are grouped with; `tokens` is worked out from `usage` and the token scale. */
-export const METRIC_COLUMNS: Readonly<Record<Metric, string>> = {
+/**
+ * The group metric each API metric reads (grouped-rows.ts `GroupMetric`); `tokens` is worked out
+ * from `usage` and the token scale, `count` is the number of line items.
+ */
+export const METRIC_COLUMNS: Readonly<Record<Metric, GroupMetricName>> = {
   unblended: 'unblended',
   net: 'net',
   amortized: 'amortized',
   ondemand: 'ondemand',
   usage: 'usage',
   tokens: 'tokens',
+  count: 'line_items',
 }
 
-/** Output type of a metric: money and usage keep 10 decimals, tokens are whole. */
+type GroupMetricName =
+  'unblended' | 'net' | 'amortized' | 'ondemand' | 'usage' | 'tokens' | 'line_items'
+
+/** Output type of a metric: money and usage keep 10 decimals, tokens and counts are whole. */
 export function metricOutputType(metric: Metric): string {
-  return metric === 'tokens' ? 'DECIMAL(38, 0)' : 'DECIMAL(38, 10)'
+  return metric === 'tokens' || metric === 'count' ? 'DECIMAL(38, 0)' : 'DECIMAL(38, 10)'
 }
 
 export const TAG_PREFIX = 'tag:'
@@ -155,7 +168,7 @@ export function parseDimension(dimension: unknown): ParsedDimension {
   )
 }
 
-export function metricColumn(metric: unknown): string {
+export function metricColumn(metric: unknown): GroupMetricName {
   if (typeof metric === 'string' && Object.hasOwn(METRIC_COLUMNS, metric)) {
     return METRIC_COLUMNS[metric as Metric]
   }

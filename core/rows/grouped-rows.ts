@@ -16,6 +16,7 @@ import {
   type Lookup,
   type RowColumn,
 } from './dimensions.js'
+import { rangeCondition, validateRange } from './date-range.js'
 import { bedrockShapeJoin } from './lookups.js'
 import { splitMapped } from './split-read.js'
 import { TAG_SETS_TABLE } from './tag-sets.js'
@@ -97,6 +98,7 @@ export function validateFilters(filters: unknown): void {
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' || v === null)) {
       throw new CurLensError('INVALID_QUERY', 'Each filter needs a list of values, text or null.')
     }
+    validateRange(filter)
   }
 }
 
@@ -200,6 +202,7 @@ function baseType(column: string, base: Base): string {
  * hold casts to NULL and matches nothing; NULL-safe forms keep it from excluding anything either.
  */
 export function condition(filter: Filter, expr: string, type: string, bag: SqlParamBag): string {
+  if (filter.range !== undefined) return rangeCondition(filter.range, expr, !!filter.exclude, bag)
   const given: unknown[] = filter.values
   const values = given.filter((v): v is string => typeof v === 'string')
   const withNull = given.includes(null)

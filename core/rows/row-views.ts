@@ -82,6 +82,7 @@ export const CREATE_ATTRIBUTION_ROWS = `CREATE VIEW attribution_rows AS
 SELECT
   c.billing_period,
   CAST(c.usage_start AS DATE) AS usage_day,
+  CAST(CAST(date_trunc('week', CAST(c.usage_start AS DATE)) AS DATE) AS VARCHAR) AS usage_week,
   c.usage_account_id AS account,
   c.service,
   c.usage_type,

@@ -89,8 +89,11 @@ function savedView(
   if (query.topN !== undefined && !(Number.isInteger(query.topN) && (query.topN as number) > 0)) {
     errors.push(`${at} ("${name}"): "query.topN" must be a positive whole number.`)
   }
-  if (query.timeGrain !== undefined && query.timeGrain !== 'month' && query.timeGrain !== 'day') {
-    errors.push(`${at} ("${name}"): "query.timeGrain" must be "month" or "day".`)
+  if (
+    query.timeGrain !== undefined &&
+    !['month', 'week', 'day'].includes(query.timeGrain as string)
+  ) {
+    errors.push(`${at} ("${name}"): "query.timeGrain" must be "month", "week" or "day".`)
   }
   return { name, query: query as unknown as BreakdownQuery }
 }

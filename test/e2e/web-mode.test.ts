@@ -168,23 +168,10 @@ describe('CUR Lens in the browser (local web mode)', () => {
     const { page } = watched
     const { arn, rows, units } = biggestPrincipal()
     await page.getByTestId('explore-dimension-1').selectOption('principal')
-    let labels: string[] = []
-    await expect
-      .poll(
-        async () => {
-          labels = [...(await readBreakdown(page)).keys()]
-          return labels.some((label) => label.length > 0 && arn.endsWith(label))
-        },
-        { timeout: 60_000 },
-      )
-      .toBe(true)
-    const label = labels.find((l) => l.length > 0 && arn.endsWith(l)) ?? ''
-    await page
-      .getByTestId('breakdown-row')
-      .filter({ has: page.locator('[data-field="key0"]', { hasText: label }) })
-      .first()
-      .locator('[data-field="key0"]')
-      .click()
+    // Each principal cell holds its ARN (and shows its label beside the short ARN).
+    const cell = page.locator(`[data-field="key0"]:has([data-value="${arn}"])`)
+    await cell.first().waitFor({ timeout: 60_000 })
+    await cell.first().click()
     const table = page.getByTestId('drilldown-table')
     const subtitle = page.locator('#drilldown-title p').first()
     let heading: RegExpExecArray | null = null
@@ -331,9 +318,20 @@ describe('CUR Lens in the browser (local web mode)', () => {
     const lines = page.getByRole('table', { name: /^Lines of / })
     await lines.getByRole('columnheader', { name: 'Role or user' }).waitFor({ timeout: 30_000 })
     const roles = new Set(billing.rows.map((row) => row.truth.role))
-    const named = await lines.locator('tbody tr td:nth-child(3)').allTextContents()
+    // A labelled line holds its role name beside the label ("service role BackendDev").
+    const named = await lines
+      .locator('tbody tr td:nth-child(3)')
+      .evaluateAll((cells) =>
+        cells.map(
+          (c) => c.querySelector('[data-value]')?.getAttribute('data-value') ?? c.textContent,
+        ),
+      )
     expect(named.length).toBeGreaterThan(0)
-    for (const role of named) expect(role === '—' || roles.has(role), role).toBe(true)
+    for (const role of named) expect(role === '—' || roles.has(role ?? ''), role).toBe(true)
+    const labelled = await lines.getByTestId('principal-label').allTextContents()
+    expect(
+      labelled.some((l) => /^(service role|SSO: |IAM user |API key |gateway role )/.test(l)),
+    ).toBe(true)
     await screenshot(page, 'chargeback-lines-by-role')
     await detail.getByRole('button', { name: 'Full ARN', exact: true }).click()
   })

@@ -26,14 +26,15 @@ function seriesOf(row: BreakdownResult['rows'][number], stack: ChartStack): stri
   return TOTAL_SERIES
 }
 
-/** Bars in time order when the first dimension is a month or day, else largest first. */
+/** Bars in time order when the first dimension is a month, week or day, else largest first. */
 export function buildChartModel(result: BreakdownResult, stack: ChartStack): ChartModel {
-  const chronological = result.dimensions[0] === 'month' || result.dimensions[0] === 'day'
+  const chronological = ['month', 'week', 'day'].includes(result.dimensions[0])
   const bars = new Map<string, Map<string, number>>()
   const barTotals = new Map<string, number>()
   const seriesTotals = new Map<string, number>()
   for (const row of result.rows) {
-    const bar = groupId(row.keys[0] ?? null, Boolean(row.other))
+    // Groups under the minimum amount are too small to draw: their sum joins "(other)".
+    const bar = groupId(row.keys[0] ?? null, Boolean(row.other) || row.under !== undefined)
     const series = seriesOf(row, stack)
     const value = toDisplayNumber(row.value)
     const cells = bars.get(bar) ?? new Map<string, number>()

@@ -26,7 +26,7 @@ const GROUPS: { label: string; dimensions: FlatDimension[] }[] = [
     label: 'Service and usage',
     dimensions: ['service', 'usage-type', 'operation', 'line-item-type', 'region'],
   },
-  { label: 'Time', dimensions: ['month', 'day'] },
+  { label: 'Time', dimensions: ['month', 'week', 'day'] },
 ]
 
 /** With `logTagKeys`, the keys of the loaded usage logs' tags (`log-tag:<key>`). */

@@ -29,6 +29,7 @@ export const DIMENSION_LABELS: Record<FlatDimension, string> = {
   operation: 'Operation',
   'line-item-type': 'Line item type',
   month: 'Month',
+  week: 'Week',
   day: 'Day',
   user: 'User',
 }
@@ -92,7 +93,7 @@ export function shortPrincipal(arn: string): string {
 }
 
 export interface GroupLabelOptions {
-  /** Formats YYYY-MM and YYYY-MM-DD values of the month and day dimensions. */
+  /** Formats YYYY-MM and YYYY-MM-DD values of the month, week (its Monday) and day dimensions. */
   formatPeriod?: (value: string) => string
   /** Shorten full principal ARNs (charts); tables show them whole. */
   shortArns?: boolean
@@ -104,6 +105,7 @@ export function groupLabel(
   options: GroupLabelOptions = {},
 ): string {
   if (value === null) return nullGroupLabel(dimension)
+  if (dimension === 'week' && options.formatPeriod) return `Week of ${options.formatPeriod(value)}`
   if ((dimension === 'month' || dimension === 'day') && options.formatPeriod)
     return options.formatPeriod(value)
   if (dimension === 'principal' && options.shortArns) return shortPrincipal(value)

@@ -1,10 +1,19 @@
-// The Explore screen's query as state: up to three dimensions, a metric, filters and top N, plus
-// how the chart stacks. The reducer keeps it valid (no repeated dimension, at least one, at most
+// The Explore screen's query as state: up to three dimensions, a metric, filters, a range of usage
+// days, top N and a minimum amount, plus how the chart stacks. The reducer keeps it valid (no repeated dimension, at least one, at most
 // three) so that toBreakdownQuery can always send it as is.
-import type { BreakdownQuery, Dimension, Filter, GroupValue, Metric } from '../../../core/api.js'
+import type {
+  BreakdownQuery,
+  DateRange,
+  Dimension,
+  Filter,
+  GroupValue,
+  Metric,
+} from '../../../core/api.js'
 
 export const MAX_DIMENSIONS = 3
 export const TOP_N_CHOICES = [5, 10, 20, 50] as const
+/** Amounts below which groups are summed into one row ("hide groups under 0.01"). */
+export const MIN_AMOUNT_CHOICES = ['0.01', '1', '100'] as const
 
 export type ChartStack = 'none' | 'dimension' | 'month'
 
@@ -14,6 +23,10 @@ export interface ExploreState {
   filters: Filter[]
   /** Null shows every group. */
   topN: number | null
+  /** Groups below this (absolute value) are summed into one row; null lists every group. */
+  minAmount: string | null
+  /** Usage days kept (both ends inclusive); null keeps every day. */
+  dateRange: DateRange | null
   stack: ChartStack
 }
 
@@ -22,6 +35,8 @@ export type ExploreAction =
   | { type: 'removeDimension'; index: number }
   | { type: 'setMetric'; metric: Metric }
   | { type: 'setTopN'; topN: number | null }
+  | { type: 'setMinAmount'; minAmount: string | null }
+  | { type: 'setDateRange'; range: DateRange | null }
   | { type: 'setStack'; stack: ChartStack }
   | { type: 'addFilter'; dimension: Dimension; value: GroupValue; exclude?: boolean }
   | { type: 'addFilters'; filters: Filter[] }
@@ -35,6 +50,8 @@ export const INITIAL_EXPLORE: ExploreState = {
   metric: 'unblended',
   filters: [],
   topN: 10,
+  minAmount: null,
+  dateRange: null,
   stack: 'none',
 }
 
@@ -89,6 +106,13 @@ export function exploreReducer(state: ExploreState, action: ExploreAction): Expl
       return { ...state, metric: action.metric }
     case 'setTopN':
       return { ...state, topN: action.topN }
+    case 'setMinAmount':
+      return { ...state, minAmount: action.minAmount }
+    case 'setDateRange': {
+      const range = action.range
+      const open = !range || (range.from === undefined && range.to === undefined)
+      return { ...state, dateRange: open ? null : range }
+    }
     case 'setStack':
       return normalize({ ...state, stack: action.stack })
     case 'addFilter':
@@ -126,11 +150,19 @@ export function exploreReducer(state: ExploreState, action: ExploreAction): Expl
   }
 }
 
+/** The filters the view applies: the chosen ones, and the range of usage days as one more. */
+export function activeFilters(state: ExploreState): Filter[] {
+  if (state.dateRange === null) return state.filters
+  return [...state.filters, { dimension: 'day', values: [], range: state.dateRange }]
+}
+
 /** The table's query: groups and totals, without a time series. */
 export function toBreakdownQuery(state: ExploreState): BreakdownQuery {
   const query: BreakdownQuery = { dimensions: state.dimensions, metric: state.metric }
-  if (state.filters.length > 0) query.filters = state.filters
+  const filters = activeFilters(state)
+  if (filters.length > 0) query.filters = filters
   if (state.topN !== null) query.topN = state.topN
+  if (state.minAmount !== null) query.minAmount = state.minAmount
   return query
 }
 

@@ -11,25 +11,32 @@ export interface BreakdownTableRow {
   value: string
   share: number | null
   other: boolean
+  /** On the row summing the groups below the minimum amount: how many. */
+  under?: number
 }
+
+const OTHER_PREFIX = groupId(null, true)
 
 export function buildTableRows(result: BreakdownResult): BreakdownTableRow[] {
   return result.rows.map((row) => ({
-    id: [
-      ...row.keys.map((k, i) => groupId(k, i === 0 && Boolean(row.other))),
-      row.period ?? '',
-    ].join('\u0001'),
+    // The row of groups under the minimum amount sorts last, as "(other)" does.
+    id:
+      row.under !== undefined
+        ? `${OTHER_PREFIX}under\u0001${row.period ?? ''}`
+        : [
+            ...row.keys.map((k, i) => groupId(k, i === 0 && Boolean(row.other))),
+            row.period ?? '',
+          ].join('\u0001'),
     keys: row.keys,
     period: row.period,
     value: row.value,
     share: displayShare(row.value, result.total),
     other: Boolean(row.other),
+    ...(row.under !== undefined && { under: row.under }),
   }))
 }
 
-const OTHER_PREFIX = groupId(null, true)
-
-/** Whether a table row id belongs to the "(other)" row. */
+/** Whether a table row id belongs to the "(other)" row or the row of groups under the minimum. */
 export function isOtherRowId(id: string | number): boolean {
   return String(id).startsWith(OTHER_PREFIX)
 }

@@ -12,11 +12,16 @@ import { PageHeader } from '../components/PageHeader.js'
 import { SectionCard } from '../components/SectionCard.js'
 import { dimensionLabel, isPrincipalLevel, OTHER_LABEL } from '../model/dimensions.js'
 import { drilldownFilters } from '../model/drilldown.js'
-import { effectiveStack, toBreakdownQuery, toChartQuery } from '../model/explore-state.js'
+import {
+  activeFilters,
+  effectiveStack,
+  toBreakdownQuery,
+  toChartQuery,
+} from '../model/explore-state.js'
 import type { BreakdownTableRow } from '../model/table-rows.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
-import { useBreakdown } from '../state/use-queries.js'
+import { useBreakdown, usePrincipalLabels } from '../state/use-queries.js'
 import { BreakdownChart } from './explore/BreakdownChart.js'
 import { BreakdownTable } from './explore/BreakdownTable.js'
 import { DownloadWorkbookButton } from './explore/DownloadWorkbookButton.js'
@@ -40,6 +45,8 @@ export function ExploreScreen() {
   const chartQuery = toChartQuery(explore)
   const series = useBreakdown(chartQuery)
   const chartResult = chartQuery ? series.data : table.data
+  const filters = activeFilters(explore)
+  const labels = usePrincipalLabels(table.data, filters)
   const stack = effectiveStack(explore)
   const dims = explore.dimensions
   const groupingText = dims.map((d) => dimensionLabel(d, keys)).join(' › ')
@@ -59,7 +66,7 @@ export function ExploreScreen() {
       )
       .join(' · ')
     const amount = formats.metric(explore.metric).format(row.value)
-    setDrilldown({ title, amount, rowFilters, filters: [...explore.filters, ...rowFilters] })
+    setDrilldown({ title, amount, rowFilters, filters: [...filters, ...rowFilters] })
   }
 
   return (
@@ -106,6 +113,7 @@ export function ExploreScreen() {
             result={chartResult}
             stack={stack}
             metric={explore.metric}
+            labels={labels}
             onSelect={addFilter}
           />
         )}
@@ -124,6 +132,8 @@ export function ExploreScreen() {
             result={table.data}
             metric={explore.metric}
             tagKeys={keys}
+            labels={labels}
+            minAmount={explore.minAmount}
             onOpenRow={openRow}
             onFilterRow={(row) =>
               exploreDispatch({

@@ -81,7 +81,7 @@ describe('the workspace file', () => {
         '- "sources" must be a list of file or folder paths.',
         '- rules: Rule 1 ("x"): "match.kind" must be one of principal, role, person, account, tag, user, log-tag.',
         '- Saved view 1 ("v"): "query.dimensions" must list one to three dimensions.',
-        '- Saved view 1 ("v"): "query.metric" must be one of unblended, net, amortized, ondemand, usage, tokens.',
+        '- Saved view 1 ("v"): "query.metric" must be one of unblended, net, amortized, ondemand, usage, tokens, count.',
       ].join('\n'),
     })
   })

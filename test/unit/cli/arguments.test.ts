@@ -4,6 +4,7 @@ import {
   UsageError,
   parseArguments,
   parseBasis,
+  parseDateRange,
   parseDimensions,
   parseFilters,
   parsePeriod,
@@ -73,12 +74,31 @@ describe('command-line arguments', () => {
     ])
   })
 
+  it('reads --from and --to as one inclusive date-range filter on the usage day', () => {
+    expect(parseDateRange({})).toEqual([])
+    expect(parseDateRange({ from: '2026-12-28', to: '2027-01-03' })).toEqual([
+      { dimension: 'day', values: [], range: { from: '2026-12-28', to: '2027-01-03' } },
+    ])
+    expect(parseDateRange({ to: '2027-01-03' })).toEqual([
+      { dimension: 'day', values: [], range: { to: '2027-01-03' } },
+    ])
+    expect(parseDateRange({ from: '2027-01-03', to: '2027-01-03' })).toHaveLength(1)
+    expect(() => parseDateRange({ from: '2027-13-01' })).toThrow(
+      new UsageError('--from takes a day written YYYY-MM-DD, not "2027-13-01".'),
+    )
+    expect(() => parseDateRange({ to: '03/01/2027' })).toThrow(UsageError)
+    expect(() => parseDateRange({ from: '2027-01-04', to: '2027-01-03' })).toThrow(
+      new UsageError('--from 2027-01-04 is after --to 2027-01-03.'),
+    )
+  })
+
   it('reads dimensions, bases and periods alike for every command', () => {
     expect(parseDimensions(' model , token-type,')).toEqual(['model', 'token-type'])
     expect(() => parseDimensions(' , ')).toThrow(UsageError)
     expect(parseBasis('amortized', BASES)).toBe('amortized')
-    expect(() => parseBasis('net', BASES)).toThrow(
-      new UsageError('--basis is one of unblended, amortized.'),
+    expect(parseBasis('net', BASES)).toBe('net')
+    expect(() => parseBasis('ondemand', BASES)).toThrow(
+      new UsageError('--basis is one of unblended, net, amortized.'),
     )
     expect(parsePeriod('2026-07')).toBe('2026-07')
     expect(parsePeriod('all')).toBeUndefined()

@@ -82,8 +82,8 @@ describe('JSON for scripts', () => {
     }
     expect(formatJson(summaryJson(summary, models), 0)).toBe(
       '{"format":"cur2-csv","rows":3,"billingPeriods":["2026-04"],"totals":{"unblended":-0.0000000676,' +
-        '"amortized":-0.0000000676,"byLineItemType":{"Usage":{"unblended":123456789012.3456789012,' +
-        '"amortized":123456789012.3456789012}}},"models":{"bedrockCost":0,"unknownCost":-0.0000000676,' +
+        '"net":-0.0000000676,"amortized":-0.0000000676,"byLineItemType":{"Usage":{' +
+        '"unblended":123456789012.3456789012,"net":0,"amortized":123456789012.3456789012}}},"models":{"bedrockCost":0,"unknownCost":-0.0000000676,' +
         '"unknownModels":["Claude9Sonnet"]}}',
     )
   })

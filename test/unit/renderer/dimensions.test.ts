@@ -37,6 +37,12 @@ describe('null group labels', () => {
     expect(groupLabel('tag:resourceTags/user:Project', null)).toBe('(untagged)')
     expect(groupLabel('service', 'Amazon Bedrock')).toBe('Amazon Bedrock')
   })
+
+  it('names a week by the Monday it starts on', () => {
+    const formatPeriod = (value: string) => `<${value}>`
+    expect(groupLabel('week', '2026-12-28', { formatPeriod })).toBe('Week of <2026-12-28>')
+    expect(groupLabel('day', '2026-12-28', { formatPeriod })).toBe('<2026-12-28>')
+  })
 })
 
 describe('dimension and tag names', () => {

@@ -100,6 +100,8 @@ describe('queries from the explore state', () => {
       metric: 'amortized',
       filters: [{ dimension: 'service', values: ['Amazon Bedrock'] }],
       topN: 5,
+      minAmount: null,
+      dateRange: null,
       stack: 'month',
     }
     expect(toBreakdownQuery(state)).toEqual({
@@ -109,6 +111,29 @@ describe('queries from the explore state', () => {
       topN: 5,
     })
     expect(toChartQuery(state)).toEqual({ ...toBreakdownQuery(state), timeGrain: 'month' })
+  })
+
+  it('sends the range of usage days as a date-range filter after the chosen filters', () => {
+    const filtered = exploreReducer(base, { type: 'addFilter', dimension: 'service', value: 'S3' })
+    const ranged = exploreReducer(filtered, {
+      type: 'setDateRange',
+      range: { from: '2026-12-28', to: '2027-01-03' },
+    })
+    expect(toBreakdownQuery(ranged).filters).toEqual([
+      { dimension: 'service', values: ['S3'] },
+      { dimension: 'day', values: [], range: { from: '2026-12-28', to: '2027-01-03' } },
+    ])
+    expect(ranged.filters).toEqual(filtered.filters)
+    const open = exploreReducer(ranged, { type: 'setDateRange', range: {} })
+    expect(open.dateRange).toBeNull()
+    expect(toBreakdownQuery(open).filters).toEqual(filtered.filters)
+  })
+
+  it('sends the minimum amount chosen, and none once cleared', () => {
+    const hidden = exploreReducer(base, { type: 'setMinAmount', minAmount: '0.01' })
+    expect(toBreakdownQuery(hidden).minAmount).toBe('0.01')
+    const shown = exploreReducer(hidden, { type: 'setMinAmount', minAmount: null })
+    expect(toBreakdownQuery(shown)).not.toHaveProperty('minAmount')
   })
 
   it('omits top N to show every group and needs no chart query unless stacking by month', () => {

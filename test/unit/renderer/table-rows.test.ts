@@ -27,6 +27,17 @@ describe('breakdown table rows', () => {
     expect(rows.filter((r) => isOtherRowId(r.id)).map((r) => r.value)).toEqual(['23.10'])
   })
 
+  it('gives the row of groups under the minimum amount its own id, kept last like "(other)"', () => {
+    const rows = buildTableRows({
+      ...result,
+      rows: [...result.rows, { keys: [null], value: '0.02', under: 3 }],
+    })
+    expect(new Set(rows.map((r) => r.id)).size).toBe(5)
+    const under = rows.find((r) => r.under === 3)!
+    expect(isOtherRowId(under.id)).toBe(true)
+    expect(under.other).toBe(false)
+  })
+
   it('computes each share of the total for display', () => {
     const [backend] = buildTableRows(result)
     expect(backend.share).toBeCloseTo(142.3 / 260.3, 10)

@@ -140,7 +140,7 @@ describe('buildBreakdownSql', () => {
     ['an unknown metric', { dimensions: ['service'], metric: 'blended' }],
     ['a zero top N', { dimensions: ['service'], metric: 'unblended', topN: 0 }],
     ['a fractional top N', { dimensions: ['service'], metric: 'unblended', topN: 2.5 }],
-    ['an unknown time grain', { dimensions: ['service'], metric: 'unblended', timeGrain: 'week' }],
+    ['an unknown time grain', { dimensions: ['service'], metric: 'unblended', timeGrain: 'year' }],
     ['filters that are not a list', { dimensions: ['service'], metric: 'unblended', filters: {} }],
     [
       'a filter value that is a number',

@@ -35,6 +35,7 @@ interface SettingsCardProps {
 const BASES: Choice<Basis>[] = [
   { value: 'amortized', label: 'Amortized' },
   { value: 'unblended', label: 'Unblended' },
+  { value: 'net', label: 'Net unblended' },
 ]
 
 const LINE_DETAIL_CHOICES: Choice<LineDetail>[] = LINE_DETAILS.map((value) => ({

@@ -204,7 +204,24 @@ function StatementLines({
                   sx={{ color: line.principal ? 'text.primary' : 'text.secondary' }}
                   title={line.principal ?? undefined}
                 >
-                  {line.principal ? shortPrincipal(line.principal) : '—'}
+                  {line.principal && line.label ? (
+                    // The label, with the name as billed under it (the full ARN in the tooltip).
+                    <Box data-value={line.principal}>
+                      <Typography variant="body2" data-testid="principal-label">
+                        {line.label}
+                      </Typography>
+                      <Typography
+                        variant="caption"
+                        sx={{ color: 'text.secondary', wordBreak: 'break-all' }}
+                      >
+                        {shortPrincipal(line.principal)}
+                      </Typography>
+                    </Box>
+                  ) : line.principal ? (
+                    shortPrincipal(line.principal)
+                  ) : (
+                    '—'
+                  )}
                 </TableCell>
               )}
               <TableCell align="right">{formats.money.format(line.amount)}</TableCell>

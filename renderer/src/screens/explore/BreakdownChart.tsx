@@ -6,6 +6,7 @@ import { ResponsiveBar } from '@nivo/bar'
 import type { BreakdownResult, GroupValue, Metric } from '../../../../core/api.js'
 import { buildChartModel, OTHER_SERIES } from '../../model/chart-data.js'
 import type { ChartStack } from '../../model/explore-state.js'
+import type { PrincipalLabelLookup } from '../../model/principal-labels.js'
 import { decodeGroupId, groupId } from '../../model/group-id.js'
 import { KeyboardBarItem } from '../../components/KeyboardBarItem.js'
 import { useFormats } from '../../state/FormatProvider.js'
@@ -18,10 +19,11 @@ interface BreakdownChartProps {
   result: BreakdownResult
   stack: ChartStack
   metric: Metric
+  labels: PrincipalLabelLookup
   onSelect(dimensionIndex: number, value: GroupValue): void
 }
 
-export function BreakdownChart({ result, stack, metric, onSelect }: BreakdownChartProps) {
+export function BreakdownChart({ result, stack, metric, labels, onSelect }: BreakdownChartProps) {
   const formats = useFormats()
   const nivoTheme = useNivoTheme()
   const format = formats.metric(metric)
@@ -30,16 +32,20 @@ export function BreakdownChart({ result, stack, metric, onSelect }: BreakdownCha
     result.dimensions,
     stack,
     model,
+    labels,
   )
   const first = result.dimensions[0]
-  const vertical = first === 'month' || first === 'day'
+  const vertical = first === 'month' || first === 'week' || first === 'day'
   const data = vertical ? model.data : [...model.data].reverse()
 
   // Unstacked bars show their exact amount on hover; stacked segments only the charted value.
   const exact = new Map<string, string>()
   if (stack === 'none')
     for (const row of result.rows)
-      exact.set(groupId(row.keys[0] ?? null, Boolean(row.other)), row.value)
+      if (row.under === undefined)
+        exact.set(groupId(row.keys[0] ?? null, Boolean(row.other)), row.value)
+  // The "(other)" bar then also holds the groups under the minimum amount (chart-data.ts).
+  if (result.rows.some((row) => row.under !== undefined)) exact.delete(groupId(null, true))
 
   const bars = data.length
   // Days can run to hundreds of bars: label every n-th so the axis stays legible.

@@ -1,5 +1,6 @@
 // The breakdown as a sortable, virtualized table with the total underneath. A row opens its line
-// items; the filter button narrows the whole view to the row's group.
+// items; the filter button narrows the whole view to the row's group. Principals and roles show
+// their readable labels beside the ARN, and when grouped by either, when each was last seen.
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import {
@@ -18,16 +19,21 @@ import {
   otherLastComparator,
   type BreakdownTableRow,
 } from '../../model/table-rows.js'
+import { isLabelled, type PrincipalLabelLookup } from '../../model/principal-labels.js'
 import { useStyleNonce } from '../../theme/StyleNonce.js'
 import { useFormats } from '../../state/FormatProvider.js'
 import { BreakdownTotal } from './BreakdownTotal.js'
 import { GroupActions } from './GroupActions.js'
+import { PrincipalCell } from './PrincipalCell.js'
 import { ShareCell } from './ShareCell.js'
 
 interface BreakdownTableProps {
   result: BreakdownResult
   metric: Metric
   tagKeys: readonly TagKeyInfo[]
+  labels: PrincipalLabelLookup
+  /** The query's minimum amount, which names the row summing the groups below it. */
+  minAmount: string | null
   onOpenRow(row: BreakdownTableRow): void
   onFilterRow(row: BreakdownTableRow): void
 }
@@ -48,6 +54,8 @@ export function BreakdownTable({
   result,
   metric,
   tagKeys,
+  labels,
+  minAmount,
   onOpenRow,
   onFilterRow,
 }: BreakdownTableProps) {
@@ -55,8 +63,13 @@ export function BreakdownTable({
   const nonce = useStyleNonce()
   const format = formats.metric(metric)
   const rows = buildTableRows(result)
-  const label = (dimension: Dimension, row: BreakdownTableRow, i: number) =>
-    i === 0 && row.other ? OTHER_LABEL : formats.group(dimension, row.keys[i] ?? null)
+  const label = (dimension: Dimension, row: BreakdownTableRow, i: number) => {
+    if (row.under !== undefined) {
+      const groups = row.under === 1 ? '1 group' : `${row.under} groups`
+      return i === 0 ? `(${groups} under ${format.format(minAmount ?? '0')})` : ''
+    }
+    return i === 0 && row.other ? OTHER_LABEL : formats.group(dimension, row.keys[i] ?? null)
+  }
 
   const columns: GridColDef<BreakdownTableRow>[] = [
     ...result.dimensions.map((dimension, i): GridColDef<BreakdownTableRow> => ({
@@ -67,10 +80,20 @@ export function BreakdownTable({
       valueGetter: (_v, row) => label(dimension, row, i),
       getSortComparator: otherLastSort<string>((a, b) => a.localeCompare(b, formats.locale)),
       renderCell: ({ row, value }) => {
-        const muted = (i === 0 && row.other) || row.keys[i] === null
+        const muted = (i === 0 && row.other) || row.keys[i] === null || row.under !== undefined
         const key = row.keys[i]
         const shown =
           dimension === 'principal' && key && !muted ? shortPrincipal(key) : String(value)
+        if (isLabelled(dimension) && key && !muted) {
+          return (
+            <PrincipalCell
+              value={key}
+              shown={shown}
+              label={labels.label(dimension, key)}
+              lineHeight={ROW_HEIGHT}
+            />
+          )
+        }
         return (
           <Typography
             variant="body2"
@@ -87,6 +110,7 @@ export function BreakdownTable({
         )
       },
     })),
+    ...lastSeenColumn(result.dimensions, labels, formats.locale),
     {
       field: 'value',
       headerName: METRIC_LABELS[metric],
@@ -111,14 +135,15 @@ export function BreakdownTable({
       width: 96,
       sortable: false,
       disableColumnMenu: true,
-      renderCell: ({ row }) => (
-        <GroupActions
-          name={label(result.dimensions[0], row, 0)}
-          other={row.other}
-          onOpen={() => onOpenRow(row)}
-          onFilter={() => onFilterRow(row)}
-        />
-      ),
+      renderCell: ({ row }) =>
+        row.under === undefined && (
+          <GroupActions
+            name={label(result.dimensions[0], row, 0)}
+            other={row.other}
+            onOpen={() => onOpenRow(row)}
+            onFilter={() => onFilterRow(row)}
+          />
+        ),
     },
   ]
 
@@ -136,7 +161,10 @@ export function BreakdownTable({
           hideFooter
           disableRowSelectionOnClick
           disableColumnMenu
-          onRowClick={({ row }) => onOpenRow(row as BreakdownTableRow)}
+          onRowClick={({ row }) => {
+            // The groups under the minimum amount are no one group to list the line items of.
+            if ((row as BreakdownTableRow).under === undefined) onOpenRow(row as BreakdownTableRow)
+          }}
           initialState={{ sorting: { sortModel: [{ field: 'value', sort: 'desc' }] } }}
           slotProps={{ row: { 'data-testid': 'breakdown-row' } }}
           label="Breakdown"
@@ -147,7 +175,49 @@ export function BreakdownTable({
           }}
         />
       </Box>
-      <BreakdownTotal groups={rows.length} total={format.format(result.total)} />
+      <BreakdownTotal
+        groups={rows.reduce((n, row) => n + (row.under ?? 1), 0)}
+        total={format.format(result.total)}
+      />
     </Box>
   )
+}
+
+/** "Last seen" of the first principal or role dimension's group, when the table has one. */
+function lastSeenColumn(
+  dimensions: readonly Dimension[],
+  labels: PrincipalLabelLookup,
+  locale: string | undefined,
+): GridColDef<BreakdownTableRow>[] {
+  const index = dimensions.findIndex(isLabelled)
+  if (index < 0) return []
+  const dimension = dimensions[index]
+  const when = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  })
+  return [
+    {
+      field: 'lastSeen',
+      headerName: 'Last seen (UTC)',
+      width: 190,
+      valueGetter: (_v, row) =>
+        row.other && index === 0
+          ? null
+          : (labels.lastSeen(dimension, row.keys[index] ?? null) ?? null),
+      getSortComparator: otherLastSort<string | null>((a, b) => (a ?? '').localeCompare(b ?? '')),
+      renderCell: ({ value }) =>
+        value ? (
+          <Typography
+            variant="body2"
+            noWrap
+            title={String(value)}
+            sx={{ lineHeight: `${ROW_HEIGHT}px` }}
+          >
+            {when.format(new Date(String(value)))}
+          </Typography>
+        ) : null,
+    },
+  ]
 }

@@ -15,11 +15,14 @@ import { dimensionOptionGroups } from '../../model/dimension-options.js'
 import {
   effectiveStack,
   MAX_DIMENSIONS,
+  MIN_AMOUNT_CHOICES,
   TOP_N_CHOICES,
   type ChartStack,
   type ExploreAction,
   type ExploreState,
 } from '../../model/explore-state.js'
+import { useFormats } from '../../state/FormatProvider.js'
+import { DateRangePicker } from './DateRangePicker.js'
 import { DimensionPicker } from './DimensionPicker.js'
 
 const METRIC_CHOICES: Choice<Metric>[] = METRICS.map((value) => ({
@@ -36,6 +39,7 @@ interface ExploreControlsProps {
 
 export function ExploreControls({ state, dispatch, tagKeys, logTagKeys }: ExploreControlsProps) {
   const groups = dimensionOptionGroups(tagKeys, logTagKeys)
+  const metricFormat = useFormats().metric(state.metric)
   const stack = effectiveStack(state)
   const stackChoices: Choice<ChartStack>[] = [
     { value: 'none', label: 'Totals', disabled: false },
@@ -122,6 +126,35 @@ export function ExploreControls({ state, dispatch, tagKeys, logTagKeys }: Explor
             ))}
             <option value="all">All groups</option>
           </TextField>
+          <TextField
+            select
+            size="small"
+            label="Small groups"
+            value={state.minAmount ?? 'none'}
+            onChange={(e) =>
+              dispatch({
+                type: 'setMinAmount',
+                minAmount: e.target.value === 'none' ? null : e.target.value,
+              })
+            }
+            sx={{ minWidth: 170, alignSelf: 'flex-end' }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'explore-min-amount' },
+            }}
+          >
+            <option value="none">Show every group</option>
+            {MIN_AMOUNT_CHOICES.map((amount) => (
+              <option key={amount} value={amount}>
+                Hide under {metricFormat.format(amount)}
+              </option>
+            ))}
+          </TextField>
+          <DateRangePicker
+            value={state.dateRange}
+            onChange={(range) => dispatch({ type: 'setDateRange', range })}
+          />
         </Box>
       </CardContent>
     </Card>

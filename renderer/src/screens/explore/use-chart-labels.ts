@@ -1,5 +1,5 @@
 // How the breakdown chart names and colours its bars and series: groups as the formats show them
-// (days short, long names clipped in the middle), "(other)" and the no-value group in their own
+// (principals and roles by their readable labels, days short, long names clipped in the middle), "(other)" and the no-value group in their own
 // muted colours, every other series from the palette in a stable order.
 import { useTheme } from '@mui/material/styles'
 import type { Dimension } from '../../../../core/api.js'
@@ -8,6 +8,7 @@ import { OTHER_SERIES, TOTAL_SERIES, type ChartModel } from '../../model/chart-d
 import { clipMiddle } from '../../model/clip-label.js'
 import { OTHER_LABEL } from '../../model/dimensions.js'
 import type { ChartStack } from '../../model/explore-state.js'
+import type { PrincipalLabelLookup } from '../../model/principal-labels.js'
 import { decodeGroupId, groupId } from '../../model/group-id.js'
 import { useFormats } from '../../state/FormatProvider.js'
 import { OTHER_COLOR, SERIES_COLORS } from '../../theme/theme.js'
@@ -22,6 +23,7 @@ export function useChartLabels(
   dimensions: readonly Dimension[],
   stack: ChartStack,
   model: ChartModel,
+  labels: PrincipalLabelLookup,
 ) {
   const formats = useFormats()
   const theme = useTheme()
@@ -29,13 +31,14 @@ export function useChartLabels(
 
   const barLabel = (id: string) => {
     const decoded = decodeGroupId(id)
-    return decoded.kind === 'other'
-      ? OTHER_LABEL
-      : formats.group(first, decoded.value, { short: true })
+    if (decoded.kind === 'other') return OTHER_LABEL
+    return (
+      labels.label(first, decoded.value) ?? formats.group(first, decoded.value, { short: true })
+    )
   }
   const tickLabel = (id: string) => {
     const decoded = decodeGroupId(id)
-    if (first === 'day' && decoded.kind === 'value' && decoded.value !== null)
+    if ((first === 'day' || first === 'week') && decoded.kind === 'value' && decoded.value !== null)
       return formatDayShort(decoded.value, formats.locale)
     return clip(barLabel(id))
   }
@@ -44,9 +47,10 @@ export function useChartLabels(
     if (key === OTHER_SERIES) return OTHER_LABEL
     if (stack === 'month') return formats.period(key)
     const decoded = decodeGroupId(key)
-    return second && decoded.kind === 'value'
-      ? formats.group(second, decoded.value, { short: true })
-      : key
+    if (!second || decoded.kind !== 'value') return key
+    return (
+      labels.label(second, decoded.value) ?? formats.group(second, decoded.value, { short: true })
+    )
   }
   const nullColor = theme.palette.mode === 'dark' ? '#5d6778' : '#c3cad6'
   const colored = model.keys.filter((k) => k !== OTHER_SERIES && k !== groupId(null))
