@@ -18,10 +18,14 @@ import type {
   TAG_SOURCES,
 } from './api-values.js'
 
+/** The export formats CUR Lens detects and reads. */
 export type SourceFormat = 'cur2-parquet' | 'cur2-csv' | 'cur1-csv' | 'cur1-parquet' | 'focus'
 
+/** A money metric: unblended, net unblended, amortized or on-demand cost. */
 export type CostMetric = (typeof COST_METRICS)[number]
+/** What a breakdown sums: a cost metric, usage, tokens or the count of line items. */
 export type Metric = (typeof METRICS)[number]
+/** The cost a chargeback or rule check is computed on. */
 export type Basis = (typeof BASES)[number]
 
 /**
@@ -52,6 +56,7 @@ export type Dimension = FlatDimension | `tag:${string}` | `log-tag:${string}`
 /** A group value; `null` is the no-principal, untagged or unknown group. */
 export type GroupValue = string | null
 
+/** Keeps (or with `exclude`, drops) the line items whose dimension has one of the values. */
 export interface Filter {
   dimension: Dimension
   /** Keep rows whose value is any of these. */
@@ -68,6 +73,7 @@ export interface DateRange {
   to?: string
 }
 
+/** One file an open read, with its size and rows. */
 export interface SourceFileInfo {
   path: string
   format: SourceFormat
@@ -75,12 +81,14 @@ export interface SourceFileInfo {
   bytes: number
 }
 
+/** Something wrong with one file, said in words, with what to do. */
 export interface FileProblem {
   file: string
   code: string
   message: string
 }
 
+/** The files or folders to open, as one export. */
 export interface OpenRequest {
   paths: string[]
   /** Chosen by the caller so that it can `cancel(jobId)` and match progress events. */
@@ -114,6 +122,7 @@ export interface CacheStatus {
   entries: CacheEntryInfo[]
 }
 
+/** What an open found: format, files, periods, rows and the problems it listed. */
 export interface OpenResult {
   format: SourceFormat
   files: SourceFileInfo[]
@@ -139,6 +148,7 @@ export interface OpenDataset {
   paths: string[]
 }
 
+/** The totals of one line item type. */
 export interface LineItemTypeTotal {
   lineItemType: string
   rows: number
@@ -148,6 +158,7 @@ export interface LineItemTypeTotal {
   ondemand: Money
 }
 
+/** The bill at a glance: totals by line item type, month and service. */
 export interface SummaryResult {
   format: SourceFormat
   rows: number
@@ -161,6 +172,7 @@ export interface SummaryResult {
   reconciliation: { sourceUnblended: Money; viewUnblended: Money; matches: boolean }
 }
 
+/** A grouping of the cost by up to three dimensions, with filters. */
 export interface BreakdownQuery {
   /** One to three dimensions. */
   dimensions: Dimension[]
@@ -182,6 +194,7 @@ export interface BreakdownQuery {
   jobId?: string
 }
 
+/** One group of a breakdown: its keys, and its value (per period when a time grain is asked). */
 export interface BreakdownRow {
   /** One value per dimension, in the query's order. */
   keys: GroupValue[]
@@ -194,6 +207,7 @@ export interface BreakdownRow {
   under?: number
 }
 
+/** The groups of a breakdown, largest first, and their total. */
 export interface BreakdownResult {
   dimensions: Dimension[]
   metric: Metric
@@ -221,6 +235,7 @@ export interface PrincipalLabel {
   lastSeen: string | null
 }
 
+/** Cost per million Bedrock tokens, by model and optionally token type. */
 export interface TokenUnitCostQuery {
   /** Default: ['model']. */
   dimensions?: Dimension[]
@@ -229,6 +244,7 @@ export interface TokenUnitCostQuery {
   basis?: CostMetric
 }
 
+/** Tokens, their cost and the cost per million tokens of one model (and token type). */
 export interface TokenUnitCost {
   keys: GroupValue[]
   tokens: Money
@@ -249,6 +265,7 @@ export interface ModelCoverage {
   unknownModels: string[]
 }
 
+/** One tag key as stored, with its label, source and the cost that carries it. */
 export interface TagKeyInfo {
   /** The key as stored in the normalized tag map, e.g. `iamPrincipal/team`, `resourceTags/user:Project`. */
   key: string
@@ -260,17 +277,20 @@ export interface TagKeyInfo {
   share: number
 }
 
+/** Every tag key of the export, in the Tags screen's order. */
 export interface TagKeysResult {
   keys: TagKeyInfo[]
   totalCost: Money
 }
 
+/** A page of the line items behind a group (the drill-down). */
 export interface LineItemsQuery {
   filters?: Filter[]
   page: number
   pageSize: number
 }
 
+/** A page of line items, with the count and cost of all of them. */
 export interface LineItemsResult {
   columns: string[]
   rows: Record<string, string | number | null>[]
@@ -287,6 +307,7 @@ export interface CompareSide {
   month?: string
 }
 
+/** A comparison of two sides (exports or months) by dimensions. */
 export interface CompareQuery {
   /** One to three dimensions. */
   by: Dimension[]
@@ -306,11 +327,13 @@ export interface CompareFigures {
   change: Money
 }
 
+/** One group of a comparison, with old, new and change. */
 export interface CompareRow extends CompareFigures {
   /** One value per dimension of `by`, in its order. */
   keys: GroupValue[]
 }
 
+/** A comparison's groups, its totals per month and overall. */
 export interface CompareResult {
   by: Dimension[]
   metric: Metric
@@ -321,6 +344,7 @@ export interface CompareResult {
   total: CompareFigures
 }
 
+/** The line items added, removed and changed between two sides. */
 export interface CompareLinesQuery {
   /** Default: unblended. */
   metric?: CostMetric
@@ -332,6 +356,7 @@ export interface CompareLinesQuery {
   jobId?: string
 }
 
+/** How a line item differs between the old and the new side. */
 export type LineChangeKind = 'added' | 'removed' | 'changed'
 
 /** The line items of one match key on both sides (one each, unless the key repeats). */
@@ -351,6 +376,7 @@ export interface LineChange extends CompareFigures {
   newLines: number
 }
 
+/** The changed line items, how they were matched, and the sums of each kind. */
 export interface CompareLinesResult {
   /**
    * `line-item-id`: matched by line item id (CUR 2.0 identity_line_item_id, legacy CUR
@@ -384,6 +410,7 @@ export interface UsageLogsRequest {
   jobId?: string
 }
 
+/** One usage log file loaded, its format, its calls and what it left out. */
 export interface UsageLogSourceInfo {
   path: string
   format: string
@@ -411,9 +438,12 @@ export interface UsageLogsResult {
   principals: string[]
 }
 
+/** What a reconciliation of logs against the bill can group by. */
 export type ReconcileDimension = (typeof RECONCILE_DIMENSIONS)[number]
+/** A likely cause of drift between the logs and the bill that the data supports. */
 export type DriftCause = (typeof DRIFT_CAUSES)[number]
 
+/** Billed Bedrock tokens and cost against the usage logs, by group. */
 export interface ReconcileRequest {
   /** Default: day and model. */
   by?: ReconcileDimension[]
@@ -440,6 +470,7 @@ export interface ReconcileRow {
   causes: DriftCause[]
 }
 
+/** The reconciliation's groups and their total. */
 export interface ReconcileResult {
   by: ReconcileDimension[]
   /** By day, then by descending billed cost. */
@@ -463,12 +494,14 @@ export interface SqlRequest {
   jobId?: string
 }
 
+/** A column of a SQL console result: its name and DuckDB type. */
 export interface SqlColumn {
   name: string
   /** DuckDB's type, e.g. `DECIMAL(18,10)`, `VARCHAR`, `MAP(VARCHAR, VARCHAR)`. */
   type: string
 }
 
+/** A page of a SQL console query's result. */
 export interface SqlResult {
   columns: SqlColumn[]
   /** One array per row, one value per column. */
@@ -483,6 +516,7 @@ export interface SqlResult {
   ordered: boolean
 }
 
+/** A SQL console query's whole result (up to the row limit) as CSV. */
 export interface SqlCsvRequest {
   sql: string
   /** Rows to write at most; default and bound: SQL_LIMITS.maxRows. */
@@ -499,6 +533,7 @@ export interface SqlCsvResult {
   truncated: boolean
 }
 
+/** A column of a documented view, with its type and meaning. */
 export interface SqlViewColumn {
   name: string
   type: string
@@ -512,10 +547,12 @@ export interface SqlView {
   columns: SqlViewColumn[]
 }
 
+/** The views the SQL console may read, with their columns. */
 export interface SqlSchema {
   views: SqlView[]
 }
 
+/** How far a long job has come: its phase, the share done and the file at hand. */
 export interface ProgressEvent {
   jobId: string
   /** `caching`: the open is done and the attributed rows are being cached in the background. */
@@ -532,6 +569,7 @@ export interface MenuCommandEvent {
   paths?: string[]
 }
 
+/** The events the API sends to its front end. */
 export interface ApiEvents {
   onDidProgress: ProgressEvent
   onDidMenuCommand: MenuCommandEvent
@@ -554,6 +592,7 @@ export type RuleMatch =
 /** The match kinds that name a key as well as a pattern. */
 export type KeyedMatchKind = 'tag' | 'log-tag'
 
+/** A rule that sends the line items it matches to a chargeback recipient. */
 export interface MappingRule {
   id: string
   recipient: string
@@ -566,8 +605,10 @@ export interface MappingRules {
   rules: MappingRule[]
 }
 
+/** A kind of shared cost kept apart from direct cost in a chargeback. */
 export type SharedBucket = (typeof SHARED_BUCKETS)[number]
 
+/** How one shared bucket is treated: kept, spread, or split by fixed percentages. */
 export type SharedTreatment =
   | { method: 'keep' }
   | { method: 'proportional' }
@@ -582,6 +623,7 @@ export type SharedTreatment =
  */
 export type LineDetail = (typeof LINE_DETAILS)[number]
 
+/** A chargeback: who pays what, on which basis and period, with shared costs. */
 export interface ChargebackRequest {
   /** Either rules or a dimension whose values are the recipients. */
   rules?: MappingRules
@@ -606,6 +648,7 @@ export interface ChargebackRequest {
   linesPerStatement?: number
 }
 
+/** One line of a statement: service, model and who it names, with the amount. */
 export interface StatementLine {
   service: string
   model: string | null
@@ -624,6 +667,7 @@ export interface SharedShare {
   amount: Money
 }
 
+/** What one recipient is charged, line by line. */
 export interface Statement {
   recipient: string
   /** `unallocated`: a shared bucket kept as its own line, e.g. "(tax)"; `bucket` says which. */
@@ -641,6 +685,7 @@ export interface Statement {
   total: Money
 }
 
+/** Shared cost moved from a bucket to a recipient, and by which method. */
 export interface Allocation {
   bucket: SharedBucket
   /** The treatment applied; `keep` when the requested one had no recipients to spread over. */
@@ -652,6 +697,7 @@ export interface Allocation {
   shares: { recipient: string; amount: Money }[]
 }
 
+/** The statements, the allocations and the reconciliation to the bill. */
 export interface ChargebackResult {
   /** YYYY-MM, or `all`. */
   period: string
@@ -669,6 +715,7 @@ export interface ChargebackResult {
   reconciles: boolean
 }
 
+/** A chargeback written as files into a folder. */
 export interface ExportRequest extends ChargebackRequest {
   outDir: string
   perRecipient?: boolean
@@ -676,6 +723,7 @@ export interface ExportRequest extends ChargebackRequest {
   xlsx?: boolean
 }
 
+/** The files an export wrote. */
 export interface ExportResult {
   files: string[]
   /** Statements an earlier export into this folder wrote for recipients this one no longer has. */
@@ -691,6 +739,7 @@ export interface FileDownload {
   base64: string
 }
 
+/** A chargeback as one file the browser downloads (web mode). */
 export interface ChargebackDownloadRequest extends ChargebackRequest {
   /** `xlsx`: the workbook; `zip`: the CSV files and the metadata, as an export writes them. */
   as: 'xlsx' | 'zip'
@@ -698,6 +747,7 @@ export interface ChargebackDownloadRequest extends ChargebackRequest {
   perRecipient?: boolean
 }
 
+/** A downloaded chargeback file. */
 export interface ChargebackDownload extends FileDownload {
   /** The figures in the file. */
   chargeback: ChargebackResult
@@ -711,6 +761,7 @@ export interface FocusExportRequest {
   rules?: MappingRules
 }
 
+/** The FOCUS file written, with its rows and totals. */
 export interface FocusExportResult {
   file: string
   format: 'parquet' | 'csv'
@@ -720,6 +771,7 @@ export interface FocusExportResult {
   effectiveCost: Money
 }
 
+/** How much cost one rule matches. */
 export interface RuleCoverage {
   ruleId: string
   recipient: string
@@ -735,6 +787,7 @@ export interface RulesCoverage {
   total: Money
 }
 
+/** A saved workspace: the sources, the rules and the chargeback settings. */
 export interface Workspace {
   version: 1
   sources: string[]
@@ -748,6 +801,7 @@ export interface LoadedRules {
   savedFor: string[] | null
 }
 
+/** The one API every front end uses (desktop, web mode, CLI), served by the engine process. */
 export interface CurLensApi {
   /** Detects formats, checks and loads the files, and builds the normalized view. Long: reports progress. */
   openSources(request: OpenRequest): Promise<OpenResult>
@@ -755,7 +809,9 @@ export interface CurLensApi {
   cancel(jobId: string): Promise<void>
   /** The export already open (e.g. by `cur-lens serve <path>` before this window), or null. */
   currentDataset(): Promise<OpenDataset | null>
+  /** The totals of the open export (the first answer after opening). */
   summary(): Promise<SummaryResult>
+  /** The cost grouped by dimensions, largest first, with the total. */
   breakdown(query: BreakdownQuery): Promise<BreakdownResult>
   /** The same breakdown as an Excel workbook (a Breakdown and an About sheet). */
   breakdownXlsx(query: BreakdownQuery): Promise<FileDownload>
@@ -765,16 +821,23 @@ export interface CurLensApi {
   principalLabels(request: PrincipalLabelsRequest): Promise<PrincipalLabel[]>
   /** Tokens, their cost and the cost per million tokens, by model (or other dimensions). */
   tokenUnitCosts(query: TokenUnitCostQuery): Promise<TokenUnitCost[]>
+  /** The tag keys of the export with their coverage. */
   tagKeys(): Promise<TagKeysResult>
+  /** A page of the line items behind a group. */
   lineItems(query: LineItemsQuery): Promise<LineItemsResult>
+  /** How much cost each rule matches, and what no rule matches. */
   checkRules(rules: MappingRules, basis: Basis, period?: string): Promise<RulesCoverage>
+  /** The chargeback statements for a request, reconciled to the bill. */
   chargeback(request: ChargebackRequest): Promise<ChargebackResult>
+  /** Writes the chargeback files into a folder, atomically. */
   exportChargeback(request: ExportRequest): Promise<ExportResult>
   /** The chargeback export as one file for the browser to save (web mode): a workbook or a zip. */
   downloadChargeback(request: ChargebackDownloadRequest): Promise<ChargebackDownload>
   /** Writes the attributed line items as FOCUS 1.2 (Parquet or CSV) with the attribution in x_ columns. */
   exportFocus(request: FocusExportRequest): Promise<FocusExportResult>
+  /** Saves the sources, rules and settings to a workspace file, atomically. */
   saveWorkspace(path: string, workspace: Workspace): Promise<void>
+  /** Reads a workspace file. */
   loadWorkspace(path: string): Promise<Workspace>
   /** The mapping rules of a rules file (as `cur-lens export --rules` reads it) or of a workspace. */
   loadRules(path: string): Promise<LoadedRules>
@@ -794,6 +857,7 @@ export interface CurLensApi {
   openComparison(request: OpenRequest): Promise<OpenResult>
   /** The comparison export open, or null. */
   currentComparison(): Promise<OpenDataset | null>
+  /** Closes the comparison export, if one is open. */
   closeComparison(): Promise<void>
   /** Old, new and change by dimensions, largest absolute change first, with totals per month. */
   compare(query: CompareQuery): Promise<CompareResult>
@@ -822,7 +886,9 @@ export interface DesktopApi {
   chooseSources(kind: 'files' | 'folder'): Promise<string[]>
   /** Native folder picker for exports; null when the user cancels. */
   chooseExportFolder(): Promise<string | null>
+  /** The exports opened lately, newest first. */
   recentSources(): Promise<string[][]>
+  /** The versions of CUR Lens and of what it runs on. */
   appInfo(): Promise<{
     version: string
     electron: string
