@@ -33,6 +33,7 @@ const statementColumns = (lineDetail: LineDetail) => [
   text('service'),
   text('model'),
   text(lineDetail === 'none' ? 'principal' : lineDetail),
+  text('label'),
   text('rule'),
   text('description'),
   money('amount'),
@@ -86,11 +87,12 @@ export function statementTable(s: Statement, result: ChargebackResult): XlsxTabl
     l.service,
     l.model,
     l.principal,
+    l.label ?? null,
     l.rule ?? null,
     null,
     l.amount,
   ])
-  rows.push([...head, 'direct', null, null, null, null, 'Direct cost', s.direct])
+  rows.push([...head, 'direct', null, null, null, null, null, 'Direct cost', s.direct])
   for (const share of s.sharedByBucket) {
     const allocation = result.allocations.find((a) => a.bucket === share.bucket)
     rows.push([
@@ -100,10 +102,11 @@ export function statementTable(s: Statement, result: ChargebackResult): XlsxTabl
       null,
       null,
       null,
+      null,
       allocation?.description ?? share.bucket,
       share.amount,
     ])
   }
-  rows.push([...head, 'total', null, null, null, null, 'Total', s.total])
+  rows.push([...head, 'total', null, null, null, null, null, 'Total', s.total])
   return { columns: statementColumns(result.lineDetail), rows }
 }

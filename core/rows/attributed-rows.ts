@@ -182,6 +182,8 @@ export async function attributeRows(
   }
 
   const prepared = prepare()
+  // Reads wait for the lookup; a failure before it must not leave them waiting.
+  prepared.then(lookedUp, lookedUp)
   // Resolves once the lookups are complete, whether or not the cache is then built.
   const completed = new Promise<void>((resolve, reject) => {
     markComplete = () => {

@@ -89,9 +89,15 @@ describe('cur-lens export', () => {
     const args = [CLI, 'export', DEMO, '--by', 'tag:iamPrincipal/team', '--out', out]
     await run(process.execPath, [...args, '--per-recipient', '--lines', 'role'])
     const statement = await readFile(join(out, 'statement-backend.csv'), 'utf8')
-    expect(statement.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'recipient,period,basis,section,service,model,role,rule,description,amount',
+    const [header, ...lines] = statement.replace(/^\uFEFF/, '').split('\r\n')
+    expect(header).toBe(
+      'recipient,period,basis,section,service,model,role,label,rule,description,amount',
     )
+    // Each role line carries its readable label beside the role name.
+    const roleLines = lines.filter((l) => l.includes(',line,'))
+    expect(roleLines.length).toBeGreaterThan(0)
+    for (const line of roleLines)
+      expect(line.split(',')[7]).toMatch(/^(service role|SSO: |gateway role|AgentCore|IAM user)/)
     await expect(run(process.execPath, [...args, '--lines', 'session'])).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--lines is one of principal, person, role, account, none.'),
