@@ -172,6 +172,27 @@ describe('comparing two deliveries of a CUR 2.0 export', () => {
     )
   })
 
+  it('refuses user and log-tag, which usage logs split on the open export only', async () => {
+    const refusal = {
+      code: 'INVALID_QUERY',
+      message: expect.stringMatching(/split only the open export/),
+    }
+    await expect(api.compare({ by: ['user'], metric: 'unblended' })).rejects.toMatchObject(refusal)
+    await expect(api.compare({ by: ['log-tag:team'], metric: 'unblended' })).rejects.toMatchObject(
+      refusal,
+    )
+    await expect(
+      api.compare({
+        by: ['service'],
+        metric: 'unblended',
+        filters: [{ dimension: 'user', values: ['maria'] }],
+      }),
+    ).rejects.toMatchObject(refusal)
+    await expect(
+      api.compareLines({ filters: [{ dimension: 'log-tag:team', values: ['ml'] }] }),
+    ).rejects.toMatchObject(refusal)
+  })
+
   it('refuses a side without a second export and a month that is no month, and closes the comparison with its export', async () => {
     await expect(
       api.compare({
