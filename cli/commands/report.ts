@@ -6,7 +6,6 @@
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../../core/files/atomic-write.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
-import { METRICS } from '../../core/api-values.js'
 import type {
   BreakdownQuery,
   BreakdownResult,
@@ -35,7 +34,7 @@ import {
   type Arguments,
   type Sources,
 } from '../arguments.js'
-import { decimalText } from '../decimal-text.js'
+import { csvNumber, FIGURES, textTable } from '../figure-table.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -249,14 +248,6 @@ function underLabel(groups: number, minAmount = ''): string {
   return `(${groups} ${groups === 1 ? 'group' : 'groups'} under ${minAmount})`
 }
 
-/** Money to the cent, usage to 4 decimals at most, tokens and counts whole. */
-const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
-  METRICS.map((m) => [
-    m,
-    m === 'tokens' || m === 'count' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2),
-  ]),
-) as Record<Metric, (value: string) => string>
-
 function display(value: string, metric: Metric): string {
   return FIGURES[metric](value)
 }
@@ -269,20 +260,8 @@ function toTable(result: BreakdownResult, options: RenderOptions): string {
     display(result.rows[i].value, result.metric),
   ])
   const total = ['Total', ...text.slice(1).map(() => ''), display(result.total, result.metric)]
-  const widths = header.map((_, c) => Math.max(...[header, ...body, total].map((r) => r[c].length)))
   const last = header.length - 1
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === last ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join('  ')
-      .trimEnd()
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
-  return `${[line(header), ...body.map(line), rule, line(total)].join('\n')}\n`
-}
-
-/** Trailing zeros trimmed: 142.3 rather than 142.3000000000. */
-function csvNumber(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value
+  return textTable(header, body, { total, rightAligned: (c) => c === last })
 }
 
 /** The same Excel-safe CSV as the chargeback files: text escaped, amounts numbers. */
