@@ -7,10 +7,10 @@ import type {
   CompareQuery,
   CompareResult,
   CompareSide,
-  Dimension,
   LineChange,
 } from '../../core/api.js'
 import { COST_METRICS, SQL_LIMITS } from '../../core/api-values.js'
+import { emptyGroupLabel } from '../../core/format/empty-group.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import {
   UsageError,
@@ -173,13 +173,6 @@ function readOptions(args: Arguments<typeof DIFF.options>): DiffOptions {
   }
 }
 
-const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
-
-function nullLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:')) return '(untagged)'
-  return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
-}
-
 export function render(result: CompareResult, format: Format): string {
   if (format === 'json') {
     const items: JsonValue = result.rows.map((row) => {
@@ -192,7 +185,7 @@ export function render(result: CompareResult, format: Format): string {
     })
     return `${formatJson(items)}\n`
   }
-  const keys = result.rows.map((row) => result.by.map((d, i) => row.keys[i] ?? nullLabel(d)))
+  const keys = result.rows.map((row) => result.by.map((d, i) => row.keys[i] ?? emptyGroupLabel(d)))
   if (format === 'csv') {
     const columns: CsvColumn[] = [
       ...result.by.map((name) => ({ name, type: 'text' as const })),

@@ -5,12 +5,12 @@
 // principal or role, each group also gets its readable label and when it was last seen.
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../../core/files/atomic-write.js'
+import { emptyGroupLabel } from '../../core/format/empty-group.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import type {
   BreakdownQuery,
   BreakdownResult,
   CurLensApi,
-  Dimension,
   Metric,
   PrincipalLabel,
   UsageLogsRequest,
@@ -84,7 +84,6 @@ const REPORT = {
 
 const FORMATS = ['table', 'csv', 'json', 'xlsx'] as const
 type Format = (typeof FORMATS)[number]
-const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
 interface ReportOptions {
   sources: Sources
@@ -159,12 +158,6 @@ function valueName(metric: Metric): string {
   return metric === 'usage' || metric === 'tokens' || metric === 'count' ? metric : 'cost'
 }
 
-function nullLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:') || dimension.startsWith('log-tag:')) return '(untagged)'
-  if (dimension === 'user') return '(unallocated)'
-  return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
-}
-
 /** The labels and last-seen times of the first principal or role dimension's groups. */
 export interface PrincipalColumns {
   index: number
@@ -235,7 +228,7 @@ function labels(result: BreakdownResult, { minAmount, principals }: RenderOption
   return result.rows.map((row) => {
     const keys = result.dimensions.map((d, i) => {
       if (row.under !== undefined) return i === 0 ? underLabel(row.under, minAmount) : ''
-      return row.other ? '(other)' : (row.keys[i] ?? nullLabel(d))
+      return row.other ? '(other)' : (row.keys[i] ?? emptyGroupLabel(d))
     })
     if (!principals) return keys
     const known = principalOf(row, principals)
