@@ -309,7 +309,7 @@ export interface CompareSide {
 
 /** A comparison of two sides (exports or months) by dimensions. */
 export interface CompareQuery {
-  /** One to three dimensions. */
+  /** One to three dimensions; not `user` or `log-tag:` (usage logs split only the open export). */
   by: Dimension[]
   metric: Metric
   filters?: Filter[]

@@ -155,9 +155,7 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
       asJob(jobId, async (signal) => {
         const { paths } = request
         const next = await open(request, jobId, signal)
-        // The comparison's engine reads the work folder of the export it was opened against.
-        await closeComparison()
-        await session?.dataset.close()
+        const previous = session
         const summary = summarize(next)
         const caching = {
           onCacheProgress: (percentage: number) =>
@@ -170,7 +168,11 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         // Failures reach whoever asks for these; nobody may be asking yet.
         summary.catch(() => {})
         rows.catch(() => {})
+        // Replaced at once, so a comparison still opening sees it; the comparison's engine reads
+        // the work folder of the export it was opened against, so it closes with that export.
         session = { dataset: next, paths, summary, rows }
+        await closeComparison()
+        await previous?.dataset.close()
         return next.info
       }),
     async cancel(jobId) {
@@ -228,6 +230,14 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
         const base = current()
         const next = await open(request, jobId, signal, [base.dataset.workDirectory])
         await closeComparison()
+        // Another export opened meanwhile closed `base`, whose work folder `next` would read.
+        if (session !== base) {
+          await next.close()
+          throw new CurLensError(
+            'CANCELLED',
+            'Another export was opened while the second export was opening; open it again to compare with the export open now.',
+          )
+        }
         const rows = attributeRows(next)
         rows.catch(() => {})
         comparison = { dataset: next, paths: request.paths, rows }

@@ -7,11 +7,10 @@ import type {
   CompareQuery,
   CompareResult,
   CompareSide,
-  Dimension,
   LineChange,
-  Metric,
 } from '../../core/api.js'
-import { COST_METRICS, METRICS, SQL_LIMITS } from '../../core/api-values.js'
+import { COST_METRICS, SQL_LIMITS } from '../../core/api-values.js'
+import { emptyGroupLabel } from '../../core/format/empty-group.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import {
   UsageError,
@@ -28,7 +27,7 @@ import {
   type Arguments,
   type Sources,
 } from '../arguments.js'
-import { decimalText } from '../decimal-text.js'
+import { csvNumber, FIGURES, textTable } from '../figure-table.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -38,15 +37,16 @@ const USAGE = `Usage: cur-lens diff <old path...> --against <new path...> --by <
   --against <paths>     the later delivery of the export (its files or folders)
   --by <dims>           up to three of: principal, person, role, account, tag:<key>, model,
                         provider, token-type, service, region, usage-type, operation,
-                        line-item-type, month, day
+                        line-item-type, month, week, day (not user or log-tag:<key>: usage
+                        logs split only one export)
   --old-month <month>   only this billing period of the old side (YYYY-MM)
   --new-month <month>   only this billing period of the new side; without --against, both
                         months come from the one export named
   --lines               the line items added, removed and changed instead, matched by line item
                         id and usage time where the format has them, else by stable columns
   --limit <N>           with --lines: at most N lines, largest change first (default 1000)
-  --metric <metric>     unblended (default), net, amortized, ondemand, usage or tokens
-                        (--lines: a cost)
+  --metric <metric>     unblended (default), net, amortized, ondemand, usage, tokens or count
+                        (line items; --lines: a cost)
   --filter <dim>=<val>  only these line items, as in \`cur-lens report\`; repeatable
   --format <format>     table (default), csv or json: one object per group with the dimensions,
                         old, new and change (new − old)
@@ -173,18 +173,6 @@ function readOptions(args: Arguments<typeof DIFF.options>): DiffOptions {
   }
 }
 
-const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
-
-function nullLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:')) return '(untagged)'
-  return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
-}
-
-/** Money to the cent, usage to 4 decimals at most, tokens whole. */
-const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
-  METRICS.map((m) => [m, m === 'tokens' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2)]),
-) as Record<Metric, (value: string) => string>
-
 export function render(result: CompareResult, format: Format): string {
   if (format === 'json') {
     const items: JsonValue = result.rows.map((row) => {
@@ -197,7 +185,7 @@ export function render(result: CompareResult, format: Format): string {
     })
     return `${formatJson(items)}\n`
   }
-  const keys = result.rows.map((row) => result.by.map((d, i) => row.keys[i] ?? nullLabel(d)))
+  const keys = result.rows.map((row) => result.by.map((d, i) => row.keys[i] ?? emptyGroupLabel(d)))
   if (format === 'csv') {
     const columns: CsvColumn[] = [
       ...result.by.map((name) => ({ name, type: 'text' as const })),
@@ -217,12 +205,12 @@ export function render(result: CompareResult, format: Format): string {
     figure(f.new),
     signed(figure(f.change)),
   ]
-  const groups = table(
+  const groups = textTable(
     [...result.by, 'old', 'new', 'change'],
     result.rows.map((row, i) => [...keys[i], ...figures(row)]),
-    ['Total', ...result.by.slice(1).map(() => ''), ...figures(result.total)],
+    { total: ['Total', ...result.by.slice(1).map(() => ''), ...figures(result.total)] },
   )
-  const months = table(
+  const months = textTable(
     ['month', 'old', 'new', 'change'],
     result.byMonth.map((m) => [m.month, ...figures(m)]),
   )
@@ -268,7 +256,7 @@ function renderLines(result: CompareLinesResult, format: Format): string {
     return toExcelCsv(columns, body)
   }
   const money = FIGURES.unblended
-  const summary = table(
+  const summary = textTable(
     ['kind', 'lines', 'old', 'new', 'change'],
     (['added', 'removed', 'changed'] as const).map((kind) => {
       const k = result.kinds[kind]
@@ -286,7 +274,7 @@ function renderLines(result: CompareLinesResult, format: Format): string {
     signed(money(line.change)),
     line.lineItemId ?? '',
   ]
-  const lines = table(
+  const lines = textTable(
     [
       'kind',
       'usage start',
@@ -313,23 +301,4 @@ function matchedNote(result: CompareLinesResult): string {
 /** "+1.25" for an increase, so a change reads as one. */
 function signed(text: string): string {
   return /^[1-9]|^0\.0*[1-9]/.test(text) ? `+${text}` : text
-}
-
-/** An aligned table, figures (the columns after the text ones) right-aligned, with a total line. */
-function table(header: string[], body: string[][], total?: string[]): string {
-  const rows = total ? [header, ...body, total] : [header, ...body]
-  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c].length)))
-  const numeric = (c: number) => body.length > 0 && body.every((r) => /^[-+]?[\d,.]+$/.test(r[c]))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (numeric(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join('  ')
-      .trimEnd()
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
-  return `${[line(header), ...body.map(line), ...(total ? [rule, line(total)] : [])].join('\n')}\n`
-}
-
-/** Trailing zeros trimmed: 142.3 rather than 142.3000000000. */
-function csvNumber(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value
 }

@@ -5,13 +5,12 @@
 // principal or role, each group also gets its readable label and when it was last seen.
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../../core/files/atomic-write.js'
+import { emptyGroupLabel } from '../../core/format/empty-group.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
-import { METRICS } from '../../core/api-values.js'
 import type {
   BreakdownQuery,
   BreakdownResult,
   CurLensApi,
-  Dimension,
   Metric,
   PrincipalLabel,
   UsageLogsRequest,
@@ -35,7 +34,7 @@ import {
   type Arguments,
   type Sources,
 } from '../arguments.js'
-import { decimalText } from '../decimal-text.js'
+import { csvNumber, FIGURES, textTable } from '../figure-table.js'
 import { formatJson, jsonDecimal, type JsonValue } from '../json-output.js'
 import { withOpenApi } from '../open-api.js'
 
@@ -85,7 +84,6 @@ const REPORT = {
 
 const FORMATS = ['table', 'csv', 'json', 'xlsx'] as const
 type Format = (typeof FORMATS)[number]
-const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
 interface ReportOptions {
   sources: Sources
@@ -160,12 +158,6 @@ function valueName(metric: Metric): string {
   return metric === 'usage' || metric === 'tokens' || metric === 'count' ? metric : 'cost'
 }
 
-function nullLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:') || dimension.startsWith('log-tag:')) return '(untagged)'
-  if (dimension === 'user') return '(unallocated)'
-  return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
-}
-
 /** The labels and last-seen times of the first principal or role dimension's groups. */
 export interface PrincipalColumns {
   index: number
@@ -236,7 +228,7 @@ function labels(result: BreakdownResult, { minAmount, principals }: RenderOption
   return result.rows.map((row) => {
     const keys = result.dimensions.map((d, i) => {
       if (row.under !== undefined) return i === 0 ? underLabel(row.under, minAmount) : ''
-      return row.other ? '(other)' : (row.keys[i] ?? nullLabel(d))
+      return row.other ? '(other)' : (row.keys[i] ?? emptyGroupLabel(d))
     })
     if (!principals) return keys
     const known = principalOf(row, principals)
@@ -248,14 +240,6 @@ function labels(result: BreakdownResult, { minAmount, principals }: RenderOption
 function underLabel(groups: number, minAmount = ''): string {
   return `(${groups} ${groups === 1 ? 'group' : 'groups'} under ${minAmount})`
 }
-
-/** Money to the cent, usage to 4 decimals at most, tokens and counts whole. */
-const FIGURES: Record<Metric, (value: string) => string> = Object.fromEntries(
-  METRICS.map((m) => [
-    m,
-    m === 'tokens' || m === 'count' ? decimalText(0) : decimalText(2, m === 'usage' ? 4 : 2),
-  ]),
-) as Record<Metric, (value: string) => string>
 
 function display(value: string, metric: Metric): string {
   return FIGURES[metric](value)
@@ -269,20 +253,8 @@ function toTable(result: BreakdownResult, options: RenderOptions): string {
     display(result.rows[i].value, result.metric),
   ])
   const total = ['Total', ...text.slice(1).map(() => ''), display(result.total, result.metric)]
-  const widths = header.map((_, c) => Math.max(...[header, ...body, total].map((r) => r[c].length)))
   const last = header.length - 1
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === last ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join('  ')
-      .trimEnd()
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
-  return `${[line(header), ...body.map(line), rule, line(total)].join('\n')}\n`
-}
-
-/** Trailing zeros trimmed: 142.3 rather than 142.3000000000. */
-function csvNumber(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value
+  return textTable(header, body, { total, rightAligned: (c) => c === last })
 }
 
 /** The same Excel-safe CSV as the chargeback files: text escaped, amounts numbers. */

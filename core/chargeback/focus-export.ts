@@ -15,7 +15,9 @@
 //   FOCUS, whose own values `cur` does not keep.
 // ContractedCost is the public on-demand cost, as ListCost: `cur` keeps no negotiated rate.
 // ServiceCategory is "AI and Machine Learning" for Amazon Bedrock and "Other" for the rest.
-// CSV cells are written as they are (no formula escape): the file is data for tools, not Excel.
+// CSV text cells starting with = + - @ tab CR LF get a leading `'`, as in the chargeback CSVs
+// (core/format/excel-csv.ts), since people open CSVs in Excel; figures stay numbers, Tags (a JSON
+// object) starts with `{`, and the Parquet form is written as it is.
 import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -24,6 +26,7 @@ import type { FocusExportRequest, FocusExportResult } from '../api.js'
 import type { SqlParams } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { writeFileAtomic } from '../files/atomic-write.js'
+import { FORMULA_START } from '../format/excel-csv.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
 import { FLAT_DIMENSION_COLUMNS } from '../rows/dimensions.js'
 import { sqlString } from '../sources/sql-text.js'
@@ -95,8 +98,26 @@ function focusSelect(csv: boolean, recipient: string | null): string {
     ['x_TokenType', 'token_type'],
     ...(recipient ? [['x_Recipient', recipient]] : []),
   ]
-  return `SELECT\n  ${columns.map(([name, sql]) => `${sql} AS ${name}`).join(',\n  ')}\nFROM cur_attributed`
+  const select = `SELECT\n  ${columns.map(([name, sql]) => `${sql} AS ${name}`).join(',\n  ')}\nFROM cur_attributed`
+  if (!csv) return select
+  const escaped = columns
+    .map(([name]) => name)
+    .filter((name) => !FIGURE_COLUMNS.has(name))
+    .map(
+      (c) =>
+        `CASE WHEN regexp_matches(${c}, $formula_start) THEN '''' || ${c} ELSE ${c} END AS ${c}`,
+    )
+  return `SELECT * REPLACE (\n  ${escaped.join(',\n  ')}\n) FROM (${select})`
 }
+
+/** The Decimal columns: a credit's -1.25 stays a number, never a text cell to escape. */
+const FIGURE_COLUMNS = new Set([
+  'BilledCost',
+  'ContractedCost',
+  'EffectiveCost',
+  'ListCost',
+  'PricingQuantity',
+])
 
 /** x_Recipient: the recipient of the first rule that matches the row; NULL when none does. */
 function recipientSql(request: FocusExportRequest, params: SqlParams): string | null {
@@ -146,6 +167,7 @@ export async function exportFocus(
   const params: SqlParams = {
     provider: rows.dataset.info.format === 'focus' ? null : 'AWS',
   }
+  if (format === 'csv') params.formula_start = FORMULA_START.source
   const select = focusSelect(format === 'csv', recipientSql(request, params))
   // cur_attributed joins the lookups row by row: they must hold every key.
   await rows.complete(signal)

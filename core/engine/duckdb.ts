@@ -81,6 +81,13 @@ export interface Engine {
 const PROGRESS_INTERVAL_MS = 100
 const INTERRUPT_AGAIN_MS = 20
 
+/** The parameters a statement names: DuckDB refuses values for names it does not have. */
+export function usedParams(sql: string, params: SqlParams): SqlParams {
+  return Object.fromEntries(
+    Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
+  )
+}
+
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',

@@ -5,7 +5,7 @@
 // fsync the folder, and it does not retry the EPERM/EBUSY that Windows gives while Excel holds the
 // file (npm/write-file-atomic#28, #227).
 import { randomBytes } from 'node:crypto'
-import { open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises'
+import { open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { CurLensError } from '../errors/curlens-error.js'
 
@@ -43,8 +43,8 @@ export async function writeFileAtomic(
     throw writeFailed(dir, e, `Cannot write to the folder ${dir}`)
   }
   try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
-    else for await (const chunk of data) await handle.write(chunk)
+    // writeFile loops until each chunk is written whole; a bare write() may write part of one.
+    await writeFile(handle, data)
     await handle.sync()
     await handle.close()
     handle = undefined

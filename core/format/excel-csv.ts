@@ -17,7 +17,8 @@ export type CsvCell = string | null
 const NUMBER = /^-?\d+(\.\d+)?$/
 // PapaParse's own escapeFormulae misses values whose formula follows a newline and is applied to
 // every string cell, numbers included; a pre-pass by column type avoids both.
-const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/
+/** What a text cell that Excel would read as a formula starts with (RE2 reads it the same). */
+export const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/
 
 export function escapeText(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value

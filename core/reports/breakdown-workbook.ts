@@ -1,15 +1,14 @@
 // A breakdown as an Excel workbook: a Breakdown sheet (one column per dimension, the period when
 // the query has a time grain, the figure as a number) with the total below it, and an About sheet
 // saying what was asked (metric, dimensions, filters, top N) of which files. Empty groups carry
-// the CLI's labels ((no principal), (untagged), (unknown)); the figure is money in the export's
+// the CLI's labels (core/format/empty-group.ts); the figure is money in the export's
 // currency, usage with decimals, tokens whole. Dated from the export's last billing period.
-import type { BreakdownQuery, BreakdownResult, Dimension, Metric } from '../api.js'
+import type { BreakdownQuery, BreakdownResult, Dimension, Filter, Metric } from '../api.js'
 import { COST_METRICS } from '../api-values.js'
+import { emptyGroupLabel } from '../format/empty-group.js'
 import { toXlsx, type XlsxCell, type XlsxColumnType, type XlsxSheet } from '../format/xlsx.js'
 import type { AttributedRows, ReadOptions } from '../rows/attributed-rows.js'
 import { breakdown } from './breakdown.js'
-
-const PRINCIPAL_DIMENSIONS = new Set(['principal', 'person', 'role'])
 
 const isCost = (metric: Metric) => (COST_METRICS as readonly string[]).includes(metric)
 /** `cost` for the cost metrics, else the metric's own name (`usage`, `tokens`). */
@@ -17,12 +16,6 @@ const valueName = (metric: Metric) => (isCost(metric) ? 'cost' : metric)
 /** Money in the currency format, usage with decimals, counts (tokens) whole. */
 const valueType = (metric: Metric): XlsxColumnType =>
   isCost(metric) ? 'money' : metric === 'usage' ? 'number' : 'integer'
-
-/** How the empty group of a dimension is shown (as `cur-lens report` shows it). */
-export function emptyGroupLabel(dimension: Dimension): string {
-  if (dimension.startsWith('tag:')) return '(untagged)'
-  return PRINCIPAL_DIMENSIONS.has(dimension) ? '(no principal)' : '(unknown)'
-}
 
 export async function breakdownWorkbook(
   rows: AttributedRows,
@@ -83,12 +76,7 @@ function breakdownSheets(
       ['time grain', query.timeGrain ?? null],
       ['top', query.topN === undefined ? null : String(query.topN)],
       ['minimum amount', query.minAmount ?? null],
-      ...(query.filters ?? []).map((f) => [
-        'filter',
-        `${f.dimension} ${f.exclude ? 'is none of' : 'is one of'} ${f.values
-          .map((v) => v ?? emptyGroupLabel(f.dimension))
-          .join(', ')}`,
-      ]),
+      ...(query.filters ?? []).map((f) => ['filter', filterText(f)]),
       ...sources.map((path) => ['source file', path]),
     ],
   }
@@ -96,4 +84,15 @@ function breakdownSheets(
     { name: 'Breakdown', tables: [{ columns, rows: body }, total] },
     { name: 'About', tables: [about] },
   ]
+}
+
+/** "service is one of Amazon Bedrock, AWS Lambda", or for a range of days "day from … to …". */
+function filterText(f: Filter): string {
+  if (f.range) {
+    const { from, to } = f.range
+    const ends = [from && `from ${from}`, to && `to ${to}`].filter(Boolean).join(' ')
+    return `${f.dimension}${f.exclude ? ' not' : ''} ${ends}`
+  }
+  const values = f.values.map((v) => v ?? emptyGroupLabel(f.dimension)).join(', ')
+  return `${f.dimension} ${f.exclude ? 'is none of' : 'is one of'} ${values}`
 }

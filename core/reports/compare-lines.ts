@@ -15,7 +15,7 @@ import type {
   LineChangeKind,
 } from '../api.js'
 import { COST_METRICS, SQL_LIMITS } from '../api-values.js'
-import type { Engine, Row, SqlParams } from '../engine/duckdb.js'
+import { usedParams, type Engine, type Row } from '../engine/duckdb.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import { SqlParamBag } from '../rows/dimensions.js'
 import { rowConditions, validateFilters } from '../rows/grouped-rows.js'
@@ -108,8 +108,9 @@ FROM attribution_rows WHERE ${where[i]}`,
       const far = options.joinOn === 'old' ? 1 : 0
       const farSide = far === 0 ? old : next
       file = join(farSide.rows.dataset.workDirectory, `${table}.parquet`)
+      // COPY … TO takes no parameter: the file CUR Lens names goes through the quoting helper.
       await run(farSide.rows.engine, `COPY (${sums[far]}) TO ${sqlString(file)} (FORMAT parquet)`)
-      const read = `read_parquet(${sqlString(file)})`
+      const read = `read_parquet(${bag.bind('far_sums', file)})`
       relations = far === 0 ? [read, `(${sums[1]})`] : [`(${sums[0]})`, read]
     }
     await run(engine, joinSql(table, keys, relations))
@@ -118,13 +119,6 @@ FROM attribution_rows WHERE ${where[i]}`,
     await engine.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
     if (file) await rm(file, { force: true })
   }
-}
-
-/** The parameters a statement names: DuckDB refuses values for names it does not have. */
-function usedParams(sql: string, params: SqlParams): SqlParams {
-  return Object.fromEntries(
-    Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
-  )
 }
 
 /** One side summed per match key, with what a listed line shows. */

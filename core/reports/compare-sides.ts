@@ -1,10 +1,12 @@
 // The two sides of a comparison (two exports, or two months of one) and what a query names on
 // them. A tag resolves against the keys of both sides together, so a tag only one side has is the
-// untagged group on the other rather than an error; a side's month is one more filter.
+// untagged group on the other rather than an error; a side's month is one more filter. Usage logs
+// split only the open export, so `user` and `log-tag:` are refused: the two sides would mix logged
+// end users with the principals of an unsplit export.
 import type { Dimension, Filter } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
-import { TAG_PREFIX } from '../rows/dimensions.js'
+import { LOG_TAG_PREFIX, TAG_PREFIX } from '../rows/dimensions.js'
 import { resolveFilterValues } from '../rows/filter-values.js'
 import { resolveTagKey } from '../rows/tag-names.js'
 
@@ -36,6 +38,15 @@ export async function resolveSides(
 ): Promise<{ dimensions: Dimension[]; filters: Filter[][] }> {
   const filters = query.filters ?? []
   const named = [...query.dimensions, ...filters.map((f) => f.dimension)]
+  const split = named.find((d) => d === 'user' || d.startsWith(LOG_TAG_PREFIX))
+  if (split !== undefined) {
+    throw new CurLensError(
+      'INVALID_QUERY',
+      `A comparison cannot group or filter by ${split}: usage logs split only the open export, ` +
+        'so its sides would mix logged end users with unsplit principals. Use principal, person ' +
+        'or a tag instead.',
+    )
+  }
   let present: string[] = []
   if (named.some((d) => d.startsWith(TAG_PREFIX))) {
     const keys = await Promise.all(sides.map((s) => s.rows.presentTagKeys(signal)))

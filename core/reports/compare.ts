@@ -85,10 +85,10 @@ export function figures(old: string, next: string, metric: Metric): CompareFigur
   }
 }
 
-/** Money and usage keep 10 decimals; tokens are whole. */
+/** Money and usage keep 10 decimals; tokens and counts are whole, as a breakdown gives them. */
 function asMetric(units: bigint, metric: Metric): string {
   const text = formatUnits(units)
-  return metric === 'tokens' ? text.slice(0, -11) : text
+  return metric === 'tokens' || metric === 'count' ? text.slice(0, -11) : text
 }
 
 function abs(units: bigint): bigint {

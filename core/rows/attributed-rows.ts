@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { RowsCacheState } from '../api.js'
-import type { Engine, Row, SqlParams } from '../engine/duckdb.js'
+import { usedParams, type Engine, type Row, type SqlParams } from '../engine/duckdb.js'
 import { cancelledError } from '../errors/curlens-error.js'
 import type { Dataset } from '../sources/dataset.js'
 import { entryKey } from '../sources/open-cache.js'
@@ -299,13 +299,6 @@ export async function attributeRows(
   }
   dataset.own(handle)
   return handle
-}
-
-/** The parameters a statement names: DuckDB refuses values for names it does not have. */
-function usedParams(sql: string, params: SqlParams): SqlParams {
-  return Object.fromEntries(
-    Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
-  )
 }
 
 function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {

@@ -53,4 +53,26 @@ describe('the core API session', () => {
     const next = await api.breakdown({ dimensions: ['service'], metric: 'unblended', jobId: 'new' })
     expect(next.rows.length).toBeGreaterThan(0)
   })
+
+  it('never leaves a comparison attached to an export that another open replaced meanwhile', async () => {
+    api = createApi({ emit: () => {} })
+    await api.openSources({ paths: [DEMO] })
+    for (let i = 0; i < 3; i++) {
+      // The comparison starts against the open export; a second open replaces it before or after.
+      const comparing = api.openComparison({ paths: [DEMO] }).then(
+        () => 'opened',
+        (e: { code?: string; message?: string }) => e,
+      )
+      await api.openSources({ paths: [DEMO] })
+      const outcome = await comparing
+      if (outcome !== 'opened') {
+        expect(outcome).toMatchObject({
+          code: 'CANCELLED',
+          message: expect.stringMatching(/another export was opened/i),
+        })
+      }
+      // Opened first, it was closed with the export it was opened against; opened last, refused.
+      expect(await api.currentComparison()).toBeNull()
+    }
+  })
 })

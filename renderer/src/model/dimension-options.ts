@@ -57,6 +57,14 @@ export function dimensionOptionGroups(
   return groups
 }
 
+/** The choices of the Compare screen: no `user`, as usage logs split only the open export. */
+export function compareOptionGroups(tagKeys: readonly TagKeyInfo[]): DimensionOptionGroup[] {
+  return dimensionOptionGroups(tagKeys).map((group) => ({
+    ...group,
+    options: group.options.filter((o) => o.value !== 'user'),
+  }))
+}
+
 /** Which picker entry shows a dimension: principal roll-ups below the account show as "Principal". */
 export function pickerValue(dimension: Dimension): Dimension {
   return dimension === 'person' || dimension === 'role' ? 'principal' : dimension

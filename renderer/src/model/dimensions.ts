@@ -1,6 +1,7 @@
 // What each dimension is called on screen and how its groups read, including the null group:
 // "(no principal)" for principal roll-ups, "(untagged)" for tags, "(unknown)" for the rest.
 import type { Dimension, FlatDimension, GroupValue, TagKeyInfo } from '../../../core/api.js'
+import { emptyGroupLabel } from '../../../core/format/empty-group.js'
 
 export const OTHER_LABEL = '(other)'
 
@@ -78,14 +79,6 @@ export function dimensionLabel(dimension: Dimension, tagKeys: readonly TagKeyInf
   return DIMENSION_LABELS[dimension as FlatDimension] ?? dimension
 }
 
-export function nullGroupLabel(dimension: Dimension): string {
-  if (isTagDimension(dimension) || isLogTagDimension(dimension)) return '(untagged)'
-  if (dimension === 'user') return '(unallocated)'
-  if (dimension === 'principal' || dimension === 'person' || dimension === 'role')
-    return '(no principal)'
-  return '(unknown)'
-}
-
 /** A principal ARN without the partition and service prefix: `assumed-role/BackendDev/javier@…`. */
 export function shortPrincipal(arn: string): string {
   const match = /^arn:aws[a-z-]*:(?:iam|sts)::\d*:(.+)$/.exec(arn)
@@ -104,7 +97,7 @@ export function groupLabel(
   value: GroupValue,
   options: GroupLabelOptions = {},
 ): string {
-  if (value === null) return nullGroupLabel(dimension)
+  if (value === null) return emptyGroupLabel(dimension)
   if (dimension === 'week' && options.formatPeriod) return `Week of ${options.formatPeriod(value)}`
   if ((dimension === 'month' || dimension === 'day') && options.formatPeriod)
     return options.formatPeriod(value)

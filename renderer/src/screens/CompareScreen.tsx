@@ -23,7 +23,7 @@ import {
   toCompareQuery,
   type CompareChoices,
 } from '../model/compare-query.js'
-import { dimensionOptionGroups } from '../model/dimension-options.js'
+import { compareOptionGroups } from '../model/dimension-options.js'
 import { dimensionLabel } from '../model/dimensions.js'
 import { describeError, type ErrorInfo } from '../model/errors.js'
 import { useFormats } from '../state/FormatProvider.js'
@@ -81,7 +81,7 @@ export function CompareScreen() {
     (jobId) => void api.cancel(jobId).catch(() => {}),
   )
   const keys = tagKeys.data?.keys ?? []
-  const groups = useMemo(() => dimensionOptionGroups(keys), [keys])
+  const groups = useMemo(() => compareOptionGroups(keys), [keys])
   const data = result.data
   const bothPeriods = [...new Set([...periods, ...(comparison?.info.billingPeriods ?? [])])].sort()
 

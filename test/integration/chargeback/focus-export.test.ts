@@ -161,6 +161,45 @@ describe('FOCUS 1.2 export', () => {
     })
   }
 
+  it('escapes CSV text cells Excel would read as formulas, not the figures; Parquet stays raw', async () => {
+    const formulas: MappingRules = {
+      version: 1,
+      rules: [
+        { id: 'f', recipient: '=HYPERLINK("http://x")', match: { kind: 'account', pattern: '*' } },
+      ],
+    }
+    const csvFile = join(root, 'formulas.csv')
+    const parquetFile = join(root, 'formulas.parquet')
+    await exportFocus(rows!, { outFile: csvFile, rules: formulas })
+    await exportFocus(rows!, { outFile: parquetFile, rules: formulas })
+    const read = async (sql: string, file: string) => {
+      const engine = await openEngine({
+        readPaths: [file],
+        readDirectories: [],
+        workDirectory: root,
+      })
+      try {
+        return await engine.query<{ recipient: string; credits: string }>(sql, { file })
+      } finally {
+        await engine.close()
+      }
+    }
+    const [csv] = await read(
+      `SELECT any_value(x_Recipient) AS recipient,
+              count(*) FILTER (WHERE BilledCost LIKE '-%') AS credits
+       FROM read_csv($file, all_varchar = true)`,
+      csvFile,
+    )
+    const negative = billing.rows.filter((r) => toUnits(r.line_item_unblended_cost) < 0n).length
+    expect(negative).toBeGreaterThan(0)
+    expect(csv).toEqual({ recipient: `'=HYPERLINK("http://x")`, credits: String(negative) })
+    const [parquet] = await read(
+      'SELECT any_value(x_Recipient) AS recipient, 0 AS credits FROM read_parquet($file)',
+      parquetFile,
+    )
+    expect(parquet.recipient).toBe('=HYPERLINK("http://x")')
+  })
+
   it('refuses a file name that is neither .parquet nor .csv', async () => {
     await expect(exportFocus(rows!, { outFile: join(root, 'focus.json') })).rejects.toThrow(
       'Name the FOCUS file with .parquet or .csv',

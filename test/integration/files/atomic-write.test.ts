@@ -30,6 +30,22 @@ describe('atomic writes', () => {
     expect(await readdir(dir)).toEqual(['summary.csv'])
   })
 
+  it('writes a stream of chunks whole, in order, views into larger buffers included', async () => {
+    const target = join(dir, 'focus.parquet')
+    const whole = randomBytes(3 * 1024 * 1024 + 17)
+    async function* chunks() {
+      // Sizes written out here: a large chunk, a view with an offset, an empty one, the rest.
+      yield whole.subarray(0, 2 * 1024 * 1024)
+      yield new Uint8Array(whole.buffer, whole.byteOffset + 2 * 1024 * 1024, 1000)
+      yield new Uint8Array(0)
+      yield whole.subarray(2 * 1024 * 1024 + 1000)
+    }
+    await writeFileAtomic(target, chunks())
+    const written = await readFile(target)
+    expect(written.length).toBe(whole.length)
+    expect(sha(written)).toBe(sha(whole))
+  })
+
   it('retries a rename Windows refuses while Excel holds the file, then succeeds', async () => {
     const target = join(dir, 'summary.csv')
     let calls = 0

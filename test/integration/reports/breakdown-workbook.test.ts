@@ -71,4 +71,26 @@ describe('breakdown workbook', () => {
     expect(facts.get('metric')).toBe('amortized')
     expect(facts.get('time grain')).toBe('month')
   })
+
+  it('says a range of days and an empty group in the About sheet as the CLI does', async () => {
+    const bytes = await breakdownWorkbook(rows!, {
+      dimensions: ['tag:iamPrincipal/team'],
+      metric: 'unblended',
+      filters: [
+        { dimension: 'day', values: [], range: { from: '2026-06-01', to: '2026-06-15' } },
+        { dimension: 'day', values: [], range: { from: '2026-06-03' }, exclude: true },
+        { dimension: 'tag:iamPrincipal/team', values: [null, 'data'] },
+      ],
+    })
+    const about = (await readWorkbook(bytes)).getWorksheet('About')!
+    const filters: unknown[] = []
+    about.eachRow((row) => {
+      if (row.getCell(1).value === 'filter') filters.push(row.getCell(2).value)
+    })
+    expect(filters).toEqual([
+      'day from 2026-06-01 to 2026-06-15',
+      'day not from 2026-06-03',
+      'tag:iamPrincipal/team is one of (untagged), data',
+    ])
+  })
 })

@@ -106,6 +106,29 @@ describe('comparing two deliveries of a CUR 2.0 export', () => {
     }
   })
 
+  it('counts line items whole on both sides, as a breakdown does', async () => {
+    const result = await api.compare({ by: ['service'], metric: 'count' })
+    const counts = (rows: BillingRow[]) => {
+      const result = new Map<string, number>()
+      for (const r of rows) result.set(r.truth.service, (result.get(r.truth.service) ?? 0) + 1)
+      return result
+    }
+    const old = counts(earlier.rows)
+    const next = counts(later.billing.rows)
+    const expected = Object.fromEntries(
+      [...new Set([...old.keys(), ...next.keys()])].map((k) => {
+        const [o, n] = [old.get(k) ?? 0, next.get(k) ?? 0]
+        return [k, { old: String(o), new: String(n), change: String(n - o) }]
+      }),
+    )
+    expect(byKey(result)).toEqual(expected)
+    expect(result.total).toEqual({
+      old: String(earlier.rows.length),
+      new: String(later.billing.rows.length),
+      change: String(later.billing.rows.length - earlier.rows.length),
+    })
+  })
+
   it('gives the change of Bedrock cost by team tag and by model, the untagged and unknown as null', async () => {
     const bedrock = (rows: BillingRow[]) => rows.filter((r) => r.truth.bedrock)
     for (const [dimension, key] of [
@@ -170,6 +193,27 @@ describe('comparing two deliveries of a CUR 2.0 export', () => {
     expect(byKey(result)).toEqual(
       expectedChange(sums(inMonth('2026-05'), service), sums(inMonth('2026-06'), service)),
     )
+  })
+
+  it('refuses user and log-tag, which usage logs split on the open export only', async () => {
+    const refusal = {
+      code: 'INVALID_QUERY',
+      message: expect.stringMatching(/split only the open export/),
+    }
+    await expect(api.compare({ by: ['user'], metric: 'unblended' })).rejects.toMatchObject(refusal)
+    await expect(api.compare({ by: ['log-tag:team'], metric: 'unblended' })).rejects.toMatchObject(
+      refusal,
+    )
+    await expect(
+      api.compare({
+        by: ['service'],
+        metric: 'unblended',
+        filters: [{ dimension: 'user', values: ['maria'] }],
+      }),
+    ).rejects.toMatchObject(refusal)
+    await expect(
+      api.compareLines({ filters: [{ dimension: 'log-tag:team', values: ['ml'] }] }),
+    ).rejects.toMatchObject(refusal)
   })
 
   it('refuses a side without a second export and a month that is no month, and closes the comparison with its export', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TagKeyInfo } from '../../../core/api.js'
 import {
+  compareOptionGroups,
   dimensionOptionGroups,
   pickerValue,
   principalLevelOf,
@@ -46,6 +47,20 @@ describe('dimension picker', () => {
     expect(principalLevelOf('person')).toBe('person')
     expect(pickerValue('account')).toBe('account')
     expect(principalLevelOf('service')).toBeNull()
+  })
+
+  it('offers Compare no usage-log dimension, which only the open export has', () => {
+    const tag: TagKeyInfo = {
+      key: 'iamPrincipal/team',
+      label: 'team',
+      source: 'iamPrincipal',
+      coveredCost: '1',
+      share: 1,
+    }
+    const values = compareOptionGroups([tag]).flatMap((g) => g.options.map((o) => o.value))
+    expect(values).not.toContain('user')
+    expect(values.filter((v) => v.startsWith('log-tag:'))).toEqual([])
+    expect(values).toEqual(expect.arrayContaining(['principal', 'tag:iamPrincipal/team']))
   })
 })
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   dimensionLabel,
   groupLabel,
-  nullGroupLabel,
   shortPrincipal,
   tagKeyLabel,
 } from '../../../renderer/src/model/dimensions.js'
 import type { TagKeyInfo } from '../../../core/api.js'
+import { emptyGroupLabel as nullGroupLabel } from '../../../core/format/empty-group.js'
 
 const team: TagKeyInfo = {
   key: 'iamPrincipal/team',
