@@ -22,7 +22,7 @@ import { modelKeys } from './model-key.js'
 import { isParquet, parquetAsJsonLines } from './parquet-lines.js'
 import { readLogFile, type UsageLogFormat } from './read-log-file.js'
 import { createUsageLog, type StagedRow } from './usage-log-table.js'
-import type { UsageRecord, UsageSource } from './usage-record.js'
+import { arnAccount, type UsageRecord, type UsageSource } from './usage-record.js'
 
 export { USAGE_LOG_COLUMNS, type UsageLogColumn } from './usage-log-columns.js'
 export { costExportAccounts } from './export-accounts.js'
@@ -92,6 +92,9 @@ export async function loadUsageLogs(
   const out = stagingFile(stagedPath)
   const keyOf = modelKeys(options.inferenceProfiles)
   const accounts = options.accountIds && new Set(options.accountIds)
+  // A record that names no account can only be the export's when the export has one account.
+  const onlyAccount = options.accountIds?.length === 1 ? options.accountIds[0] : null
+  const noAccount = new Map<string, number>()
   const converted: string[] = []
   const otherAccounts = new Map<string, { records: number; files: string[] }>()
   let staged = 0
@@ -122,14 +125,18 @@ export async function loadUsageLogs(
           emit: async (record, source, line) => {
             if (!record.ok) {
               counts.failed++
-            } else if (accounts && record.accountId && !accounts.has(record.accountId)) {
-              const seen = counts.otherAccount.get(record.accountId) ?? 0
-              counts.otherAccount.set(record.accountId, seen + 1)
-            } else {
-              counts.loaded++
-              staged++
-              await out.write(stagedRow(record, source, index, line, keyOf))
+              return
             }
+            const account = record.accountId ?? arnAccount(record.principalArn) ?? onlyAccount
+            if (accounts && account && !accounts.has(account)) {
+              const seen = counts.otherAccount.get(account) ?? 0
+              counts.otherAccount.set(account, seen + 1)
+              return
+            }
+            if (!account) noAccount.set(path, (noAccount.get(path) ?? 0) + 1)
+            counts.loaded++
+            staged++
+            await out.write(stagedRow(record, account, source, index, line, keyOf))
           },
         },
         from,
@@ -160,6 +167,10 @@ export async function loadUsageLogs(
     for (const [account, { records, files }] of otherAccounts) {
       const message = logMessages.otherAccount(files, account, records, [...accounts!])
       problems.push(new CurLensError('OTHER_ACCOUNT', message, { file: files[0] }))
+    }
+    for (const [file, records] of noAccount) {
+      const message = logMessages.noAccount(file, records, options.accountIds ?? [])
+      problems.push(new CurLensError('NO_ACCOUNT', message, { file }))
     }
     await out.close()
     options.onProgress?.({ phase: 'indexing', percentage: -1 })
@@ -193,6 +204,7 @@ async function parquetRows(
 
 function stagedRow(
   record: UsageRecord,
+  account: string | null,
   source: UsageSource,
   fileIndex: number,
   line: number,
@@ -213,6 +225,7 @@ function stagedRow(
     model_key: model.key,
     cross_region: model.crossRegion,
     region: record.region,
+    account_id: account,
     input_tokens: record.inputTokens,
     cache_read_tokens: record.cacheReadTokens,
     cache_write_tokens: record.cacheWriteTokens,

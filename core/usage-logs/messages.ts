@@ -18,6 +18,8 @@ export const logMessages = {
     `${file} is one JSON document larger than ${n(Math.round(limit / 1024 / 1024))} MB; it was not loaded. Export it as JSON lines or CSV instead.`,
   otherAccount: (files: string[], account: string, records: number, accounts: readonly string[]) =>
     `${files[0]}${files.length > 1 ? ` and ${n(files.length - 1)} more file${files.length > 2 ? 's' : ''}` : ''} hold${files.length > 1 ? '' : 's'} ${n(records)} record${records === 1 ? '' : 's'} of account ${account}, which has no usage in the cost export (${accounts.join(', ')}); ${records === 1 ? 'it was' : 'they were'} not loaded.`,
+  noAccount: (file: string, records: number, accounts: readonly string[]) =>
+    `${file} holds ${n(records)} record${records === 1 ? '' : 's'} that name${records === 1 ? 's' : ''} no AWS account (no account id, no principal ARN), and the cost export has ${accounts.length ? `several usage accounts (${accounts.join(', ')})` : 'no usage account'}, so ${records === 1 ? 'it splits' : 'they split'} no cost; name the gateway's AWS role with --gateway-arn, or log the caller's ARN.`,
   columnsNotRead: (file: string, columns: string[]) =>
     `${file} has column${columns.length === 1 ? '' : 's'} CUR Lens does not read: ${columns.slice(0, 10).join(', ')}${columns.length > 10 ? ` and ${columns.length - 10} more` : ''}.`,
   cancelled: () => 'Loading the usage logs was cancelled.',

@@ -43,6 +43,12 @@ export const USAGE_LOG_COLUMNS: readonly UsageLogColumn[] = [
     meaning: 'none, geo or global, from the model id; NULL when the id does not say',
   },
   { name: 'region', type: 'VARCHAR', meaning: "The caller's Region; NULL when not logged" },
+  {
+    name: 'account_id',
+    type: 'VARCHAR',
+    meaning:
+      "The AWS account the call ran in: the log's own (Bedrock's accountId), else its principal ARN's, else the cost export's only usage account; NULL when none says",
+  },
   { name: 'input_tokens', type: 'BIGINT', meaning: 'Uncached input tokens' },
   { name: 'cache_read_tokens', type: 'BIGINT', meaning: 'Input tokens read from the prompt cache' },
   {

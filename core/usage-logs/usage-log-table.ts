@@ -20,6 +20,7 @@ export interface StagedRow {
   model_key: string
   cross_region: string | null
   region: string | null
+  account_id: string | null
   input_tokens: number
   cache_read_tokens: number
   cache_write_tokens: number
