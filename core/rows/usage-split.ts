@@ -35,6 +35,7 @@ export const LOGGED_CALLS = `SELECT
     l.*,
     COALESCE(NULLIF(l.end_user, ''), p.person) AS log_user,
     p.person AS principal_person,
+    p.role AS principal_role,
     -- A gateway's team is a column of its own; it reads as the log tag \`team\`.
     CASE WHEN l.team IS NULL OR l.tags['team'] IS NOT NULL THEN l.tags
       ELSE map_concat(COALESCE(l.tags, MAP {}), MAP {'team': l.team}) END AS log_tags
