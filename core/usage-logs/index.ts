@@ -1,6 +1,6 @@
 // Public face of core/usage-logs: load usage log files (Bedrock model invocation logs from S3 or
 // CloudWatch Logs, LiteLLM spend logs and logging payloads, Langfuse observations, the plain usage
-// CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
+// CSV) into one normalized table `usage_log`, one row per successful call (usage-log-columns.ts).
 // The engine is locked to the files opened with it, so Node reads the logs, line by line: that
 // bounds each line, names the line of every problem, and keeps what comes before a damaged gzip
 // tail. Records pass to DuckDB as JSON lines in the private work directory. Failed calls, records

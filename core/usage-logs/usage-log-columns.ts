@@ -1,4 +1,4 @@
-// The columns of the `usage_log` view (USAGE-LOGS.md §6): one row per successful model call, from
+// The columns of the `usage_log` table (USAGE-LOGS.md §6): one row per successful model call, from
 // whatever log it came from. The four token counts never overlap: input is uncached input, and
 // cache reads and writes are counted apart. This list is the contract every reader of usage_log
 // (the split by user, the SQL console) relies on.
