@@ -91,6 +91,7 @@ export async function loadUsageLogs(
   const stagedPath = join(options.workDirectory, `usage-log-${randomUUID()}.ndjson`)
   const out = stagingFile(stagedPath)
   const keyOf = modelKeys(options.inferenceProfiles)
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const accounts = options.accountIds && new Set(options.accountIds)
   // A record that names no account can only be the export's when the export has one account.
   const onlyAccount = options.accountIds?.length === 1 ? options.accountIds[0] : null
@@ -107,7 +108,7 @@ export async function loadUsageLogs(
         file: path,
       })
       const counts = { loaded: 0, failed: 0, otherAccount: new Map<string, number>() }
-      const from = await parquetRows(engine, path, options.workDirectory, signal)
+      const from = await parquetRows(engine, path, options.workDirectory, limits, signal)
       if (from instanceof CurLensError) {
         problems.push(from)
         continue
@@ -116,7 +117,7 @@ export async function loadUsageLogs(
       const read = await readLogFile(
         path,
         {
-          limits: { ...DEFAULT_LIMITS, ...options.limits },
+          limits,
           maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
           maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
           gateway: { principalArn: options.gatewayPrincipalArn ?? null },
@@ -191,11 +192,19 @@ async function parquetRows(
   engine: Engine,
   path: string,
   workDirectory: string,
+  limits: SourceLimits,
   signal?: AbortSignal,
 ): Promise<{ readPath: string; place: 'row' } | CurLensError | undefined> {
   if (!(await isParquet(path).catch(() => false))) return undefined
   try {
-    return { readPath: await parquetAsJsonLines(engine, path, workDirectory, signal), place: 'row' }
+    const readPath = await parquetAsJsonLines(
+      engine,
+      path,
+      workDirectory,
+      limits.maxDecompressedBytes,
+      signal,
+    )
+    return { readPath, place: 'row' }
   } catch (e) {
     if (e instanceof CurLensError && e.code !== 'CANCELLED' && e.code !== 'ENGINE_CRASHED') return e
     throw e

@@ -231,6 +231,18 @@ describe('bad usage-log input', () => {
     expect(result.ids).toEqual(['g1'])
   })
 
+  it('does not copy a Parquet file above the size limit: a problem naming it, and the rest loads', async () => {
+    const content = Buffer.from('PAR1 this is not really parquet')
+    const path = await file('big-observations.parquet', content)
+    const good = await file('good4.json', lines(record('g1')))
+    const result = await load([path, good], {
+      limits: { maxDecompressedBytes: content.length - 1 },
+    })
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_TOO_LARGE', path]])
+    expect(result.problems[0].message).toContain(`${path} is a Parquet file of 31 bytes`)
+    expect(result.ids).toEqual(['g1'])
+  })
+
   it('turns a read error into a problem naming the file', async () => {
     // A folder read as a file fails with EISDIR: a read error, as a permission error would be.
     const read = await readLogFile(dir, {
