@@ -25,8 +25,6 @@ import { createUsageLog, type StagedRow } from './usage-log-table.js'
 import { arnAccount, type UsageRecord, type UsageSource } from './usage-record.js'
 
 export { USAGE_LOG_COLUMNS, type UsageLogColumn } from './usage-log-columns.js'
-export { costExportAccounts } from './export-accounts.js'
-export { USAGE_CSV_COLUMNS } from './usage-csv.js'
 export type { UsageLogFormat } from './read-log-file.js'
 export type { UsageSource } from './usage-record.js'
 export type { MetadataKeys } from './invocation-log.js'
