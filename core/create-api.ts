@@ -88,6 +88,12 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
   let comparison: Comparison | undefined
   const jobs = new Map<string, AbortController>()
 
+  /** The session's usage log files and user key, which a chargeback export records. */
+  function loadedLogFiles() {
+    const logs = session?.logs
+    return logs && { userKey: logs.userKey, files: logs.loaded.sources.map((s) => s.path) }
+  }
+
   function current(): Session {
     if (!session)
       throw new CurLensError('NO_DATASET', 'No cost export is open. Open files or a folder first.')
@@ -193,9 +199,11 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
     checkRules: async (rules, basis, period) =>
       checkRules(await attributed(), rules, basis, period),
     chargeback: async (request) => chargeback(await attributed(), request),
-    exportChargeback: async (request) => exportChargeback(await attributed(), request),
+    exportChargeback: async (request) =>
+      exportChargeback(await attributed(), request, loadedLogFiles()),
     exportFocus: async (request) => exportFocus(await attributed(), request),
-    downloadChargeback: async (request) => chargebackDownload(await attributed(), request),
+    downloadChargeback: async (request) =>
+      chargebackDownload(await attributed(), request, loadedLogFiles()),
     saveWorkspace: async (path, workspace) => saveWorkspace(path, workspace),
     loadWorkspace: async (path) => loadWorkspace(path),
     loadRules: async (path) => loadRules(path),

@@ -34,11 +34,12 @@ const USAGE = `Usage: cur-lens reconcile <path...> --logs <log-path>... [options
   --logs <path>         usage logs (Bedrock invocation logs, gateway logs); repeatable
   --user-key <key>      the request-metadata key naming the end user (default end_user)
   --gateway-arn <arn>   the role a gateway (LiteLLM) calls Bedrock with, for its logs that do
-                        not name it; without it their calls match any principal's cost
+                        not name it; without it their calls match any principal's cost,
+                        and only in an export of one account
   --by <dims>           any of day, model, principal, user (default day,model)
-  --filter <dim>=<val>  as for \`cur-lens report\`; filters on what the logs know (day, model,
-                        principal, person, user, region, token-type, log-tag:<key>) apply to
-                        both sides, the others to the bill only; repeatable
+  --filter <dim>=<val>  as for \`cur-lens report\`, on what the logs know (day, week, month,
+                        model, provider, account, principal, person, role, user, region,
+                        token-type, log-tag:<key>), applied to both sides; repeatable
   --format <format>     table (default), csv or json
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 

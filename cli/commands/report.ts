@@ -61,7 +61,8 @@ ${DATE_RANGE_USAGE}  --top <N>             the N largest groups of the first dim
                         accounts for it; repeatable
   --user-key <key>      the request-metadata key naming the end user (default end_user)
   --gateway-arn <arn>   the role a gateway (LiteLLM) calls Bedrock with, for its logs that do
-                        not name it; without it their calls match any principal's cost
+                        not name it; without it their calls match any principal's cost,
+                        and only in an export of one account
   --no-cache            keep nothing of this export in the cache (see \`cur-lens cache\`)
 `
 

@@ -15,7 +15,13 @@ import { writeFileAtomic } from '../files/atomic-write.js'
 import { toExcelCsv } from '../format/excel-csv.js'
 import type { XlsxTable } from '../format/xlsx.js'
 import { statementFileNames } from './file-names.js'
-import { chargebackMetadata, describeSources, type ExportFiles } from './metadata.js'
+import {
+  chargebackMetadata,
+  describeSources,
+  describeUsageLogs,
+  type ExportFiles,
+  type LoadedLogFiles,
+} from './metadata.js'
 import { checkRequest } from './request.js'
 import { chargeback } from './statements.js'
 import { allocationsTable, statementTable, summaryTable } from './tables.js'
@@ -56,11 +62,13 @@ const csv = (table: XlsxTable) =>
 export async function chargebackFiles(
   rows: AttributedRows,
   request: Omit<ExportRequest, 'outDir'>,
+  logs?: LoadedLogFiles,
 ): Promise<{ files: ExportFile[]; chargeback: ChargebackResult }> {
   const checked = checkRequest(request)
   const result = await chargeback(rows, { ...request, linesPerStatement: undefined })
   const { dataset } = rows
   const sources = await describeSources(dataset)
+  const usageLogs = await describeUsageLogs(logs)
   const files: ExportFile[] = [
     { name: SUMMARY_FILE, data: csv(summaryTable(result)) },
     { name: ALLOCATIONS_FILE, data: csv(allocationsTable(result)) },
@@ -82,7 +90,7 @@ export async function chargebackFiles(
     }
   }
   if (request.xlsx) listed.workbook = WORKBOOK_FILE
-  const metadata = chargebackMetadata(result, checked, dataset, sources, listed)
+  const metadata = chargebackMetadata(result, checked, dataset, sources, listed, usageLogs)
   if (request.xlsx) {
     const workbook = await chargebackWorkbook(result, metadata, dataset.info.billingPeriods)
     files.push({ name: WORKBOOK_FILE, data: workbook })
@@ -98,15 +106,17 @@ export async function chargebackFiles(
 export async function chargebackDownload(
   rows: AttributedRows,
   request: ChargebackDownloadRequest,
+  logs?: LoadedLogFiles,
 ): Promise<ChargebackDownload> {
   if (request?.as !== 'xlsx' && request?.as !== 'zip') {
     throw new CurLensError('INVALID_QUERY', 'A chargeback downloads as "xlsx" or "zip".')
   }
   const { as, ...rest } = request
-  const { files, chargeback: result } = await chargebackFiles(rows, {
-    ...rest,
-    xlsx: as === 'xlsx',
-  })
+  const { files, chargeback: result } = await chargebackFiles(
+    rows,
+    { ...rest, xlsx: as === 'xlsx' },
+    logs,
+  )
   const name = `chargeback-${result.period}.${as}`
   const data =
     as === 'xlsx'
@@ -118,12 +128,13 @@ export async function chargebackDownload(
 export async function exportChargeback(
   rows: AttributedRows,
   request: ExportRequest,
+  logs?: LoadedLogFiles,
 ): Promise<ExportResult> {
   if (typeof request.outDir !== 'string' || request.outDir.trim() === '') {
     throw new CurLensError('INVALID_QUERY', 'Choose a folder to export the chargeback to.')
   }
   const outDir = resolve(request.outDir)
-  const { files: contents, chargeback: result } = await chargebackFiles(rows, request)
+  const { files: contents, chargeback: result } = await chargebackFiles(rows, request, logs)
   try {
     await mkdir(outDir, { recursive: true })
   } catch (e) {

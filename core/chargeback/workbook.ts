@@ -1,7 +1,7 @@
 // The chargeback as one Excel workbook: a Summary sheet (one row per recipient and kept bucket,
 // then the reconciliation to the bill), one sheet per statement, the Allocations and a Metadata
-// sheet (period, basis, recipients, shared-cost treatments, filters, rules, and the sources with
-// their SHA-256). The tables are the CSVs' own, so each cell reads the same; amounts are numbers.
+// sheet (period, basis, recipients, shared-cost treatments, filters, rules, the sources and usage
+// logs with their SHA-256). The tables are the CSVs' own, so each cell reads the same; amounts are numbers.
 // Its dates come from the period, so the same inputs give the same bytes.
 import type { ChargebackResult, Filter, SharedTreatment } from '../api.js'
 import {
@@ -98,6 +98,17 @@ function metadataTables(m: ChargebackMetadata): XlsxTable[] {
     rows: m.sources.map((s) => [s.path, String(s.bytes), String(s.rows), s.sha256]),
   }
   const tables = [facts, shared, sources]
+  if (m.usageLogs) {
+    tables.push({
+      columns: [
+        text('usage log file'),
+        { name: 'bytes', type: 'integer' },
+        text('sha256'),
+        text('user key'),
+      ],
+      rows: m.usageLogs.files.map((f) => [f.path, String(f.bytes), f.sha256, m.usageLogs!.userKey]),
+    })
+  }
   if (m.rules) {
     tables.push({
       columns: [text('rule'), text('recipient'), text('match'), text('tag key'), text('pattern')],

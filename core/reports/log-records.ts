@@ -1,7 +1,9 @@
 // Drill-down through the usage logs: the log records behind a user's (or a log tag's) share of
 // Bedrock cost, a page at a time, for a line-item query that filters by `user` or `log-tag:`.
 // A line item's cost may be split among several users, so its records, not its line items, are
-// what lie behind one user's share. Filters on what the logs do not know do not narrow them.
+// what lie behind one user's share. The other filters narrow them where the logs know the
+// dimension (log-filters.ts: day and date range, week, month, model, account, role, …); filters on
+// what the logs do not know (service, tags, …) do not narrow them.
 import type { Filter, LineItemsResult } from '../api.js'
 import { parseDimension, SqlParamBag } from '../rows/dimensions.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'

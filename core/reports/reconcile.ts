@@ -1,9 +1,9 @@
 // Usage logs against the bill: per group (day, model, principal or user), the Bedrock tokens and cost
 // billed (token-priced lines: usage amount × pricing unit) beside the tokens the logs recorded and
 // their own cost estimate, with the drifts and the causes the data supports. Both sides are exact
-// sums from the engine, by token type, so that cache tokens logged as input show. Filters on what
-// the logs know (day, model, principal, person, user, region, token type, log tags) apply to both
-// sides; the others (service, account, …) to the bill only.
+// sums from the engine, by token type, so that cache tokens logged as input show. Filters apply to
+// both sides (log-filters.ts); a filter the logs cannot apply (service, tag, …) is refused, since
+// applied to the bill alone it would show drift that is not there.
 import { DRIFT_THRESHOLD, RECONCILE_DIMENSIONS } from '../api-values.js'
 import type {
   DriftCause,
@@ -21,7 +21,7 @@ import { dimensionRead, SqlParamBag } from '../rows/dimensions.js'
 import { validateFilters } from '../rows/grouped-rows.js'
 import { resolveNames } from '../rows/resolve-names.js'
 import { LOG_TOKEN_COLUMNS } from '../rows/usage-split.js'
-import { LOG_COLUMNS, logConditions, loggedCallsCte } from './log-filters.js'
+import { LOG_COLUMNS, logConditions, logGaps, loggedCallsCte } from './log-filters.js'
 
 type Side = { keys: GroupValue[]; token_type: string | null; tokens: string }
 type Billed = Side & { cost: string }
@@ -48,6 +48,14 @@ export function validateReconcileRequest(request: ReconcileRequest): ReconcileDi
     }
   }
   validateFilters(request.filters)
+  const gaps = logGaps(request.filters ?? [])
+  if (gaps.length > 0) {
+    throw invalid(
+      `reconcile cannot filter by ${gaps.join(', ')}: the usage logs do not say it, so the bill ` +
+        `and the logs would not cover the same calls. Filter by ${Object.keys(LOG_COLUMNS).join(', ')} ` +
+        'or log-tag:<key> instead.',
+    )
+  }
   return by
 }
 
@@ -131,12 +139,10 @@ async function readLogged(
     `WITH ${calls},
 typed AS (
   SELECT
-    c.usage_day,
-    c.principal_arn,
-    c.principal_person,
-    c.region,
-    c.model,
-    c.log_user,
+    ${Object.values(LOG_COLUMNS)
+      .filter((column) => column !== 'token_type')
+      .map((column) => `c.${column},`)
+      .join('\n    ')}
     c.log_tags,
     t.token_type,
     t.tokens,

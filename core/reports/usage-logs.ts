@@ -1,11 +1,14 @@
 // Usage logs for the open export: loads them (the loader of core/usage-logs, passed in), splits the
 // export's Bedrock cost by their records (core/rows/usage-split.ts) and says what was loaded and
-// how much of the Bedrock cost it splits. Loading again replaces the logs and the split.
+// how much of the Bedrock cost it splits. Loading again replaces the logs and the split, as one
+// step: loads of one export run one after another, and a load or split that fails (or is
+// cancelled) puts the previous logs and their split back.
+import { randomUUID } from 'node:crypto'
 import type { FileProblem, UsageLogSourceInfo, UsageLogsRequest, UsageLogsResult } from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError, type ErrorCode } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
-import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE } from '../rows/usage-split.js'
+import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE, USAGE_LOG_TABLE } from '../rows/usage-split.js'
 import { logCoverage } from './log-coverage.js'
 
 export const DEFAULT_USER_KEY = 'end_user'
@@ -63,22 +66,55 @@ export async function openUsageLogs(
 ): Promise<LogsState> {
   validateUsageLogsRequest(request)
   const userKey = request.userKey?.trim() || DEFAULT_USER_KEY
-  // A grouped read, so that the cache answers once built, rather than a scan of the files.
-  const accounts = await rows.read<{ account: string | null }>(
-    { columns: [{ name: 'account', read: { column: 'account' } }], metrics: ['line_items'] },
-    (groups) => `SELECT CAST(account AS VARCHAR) AS account FROM (${groups})`,
-    {},
-    { signal },
-  )
-  const loaded = await load(rows.engine, request.paths, {
-    workDirectory: rows.dataset.workDirectory,
-    userKey,
-    accountIds: accounts.flatMap((a) => (a.account ? [a.account] : [])),
-    gatewayPrincipalArn: request.gatewayPrincipalArn,
-    signal,
+  return oneAtATime(rows.engine, async () => {
+    // A grouped read, so that the cache answers once built, rather than a scan of the files.
+    const accounts = await rows.read<{ account: string | null }>(
+      { columns: [{ name: 'account', read: { column: 'account' } }], metrics: ['line_items'] },
+      (groups) => `SELECT CAST(account AS VARCHAR) AS account FROM (${groups})`,
+      {},
+      { signal },
+    )
+    const { engine } = rows
+    const previous = `usage_log_previous_${randomUUID().replaceAll('-', '')}`
+    const [had] = await engine.query<{ n: string }>(
+      `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${USAGE_LOG_TABLE}'`,
+    )
+    const existed = Number(had.n) > 0
+    if (existed) await engine.query(`CREATE TABLE ${previous} AS FROM ${USAGE_LOG_TABLE}`)
+    try {
+      const loaded = await load(engine, request.paths, {
+        workDirectory: rows.dataset.workDirectory,
+        userKey,
+        accountIds: accounts.flatMap((a) => (a.account ? [a.account] : [])),
+        gatewayPrincipalArn: request.gatewayPrincipalArn,
+        signal,
+      })
+      await rows.splitByUsageLog(signal)
+      return { paths: request.paths, userKey, loaded }
+    } catch (e) {
+      // Back to the previous logs and their split, or to none and an empty split.
+      if (existed) {
+        await engine.query(`CREATE OR REPLACE TABLE ${USAGE_LOG_TABLE} AS FROM ${previous}`)
+        await rows.splitByUsageLog()
+      } else {
+        await engine.query(`DROP TABLE IF EXISTS ${USAGE_LOG_TABLE}`)
+        await engine.query(`DELETE FROM ${SPLIT_TABLE}`)
+        await engine.query(`DELETE FROM ${SPLIT_PRINCIPALS_TABLE}`)
+      }
+      throw e
+    } finally {
+      await engine.query(`DROP TABLE IF EXISTS ${previous}`)
+    }
   })
-  await rows.splitByUsageLog(signal)
-  return { paths: request.paths, userKey, loaded }
+}
+
+/** The load under way on each engine: the next waits for it. */
+const loading = new WeakMap<Engine, Promise<unknown>>()
+
+function oneAtATime<T>(engine: Engine, step: () => Promise<T>): Promise<T> {
+  const run = (loading.get(engine) ?? Promise.resolve()).catch(() => undefined).then(step)
+  loading.set(engine, run)
+  return run
 }
 
 /** The error for a load that found no usage logs at all: it names the paths and why. */

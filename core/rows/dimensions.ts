@@ -33,8 +33,8 @@ const bedrock = (column: string): RowColumn => ({
   lookup: 'bedrock',
 })
 
-/** What a usage-log bucket is made of: the day, the principal, the region and the line's shape. */
-export const SPLIT_KEYS = ['usage_day', 'principal_arn', 'region', ...SHAPE_KEYS] as const
+/** What a usage-log bucket is made of: the day, the account, the principal, the region and the line's shape. */
+export const SPLIT_KEYS = ['usage_day', 'account', 'principal_arn', 'region', ...SHAPE_KEYS] as const
 const split = (column: string): RowColumn => ({
   keys: SPLIT_KEYS,
   mapped: `a.${column}`,

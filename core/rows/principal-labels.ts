@@ -7,7 +7,7 @@
 import type { Filter, PrincipalLabel, PrincipalLabelsRequest } from '../api.js'
 import { CurLensError } from '../errors/curlens-error.js'
 import type { AttributedRows } from './attributed-rows.js'
-import { SqlParamBag } from './dimensions.js'
+import { SqlParamBag, dimensionRead, isSplitColumn } from './dimensions.js'
 import { rowConditions } from './grouped-rows.js'
 import { parsePrincipalArn, type Principal } from './principal-arn.js'
 import { resolveNames } from './resolve-names.js'
@@ -100,7 +100,11 @@ GROUP BY 1`,
   )
 }
 
-/** Latest usage start (ISO, UTC) of each value's line items under `filters`. */
+/**
+ * Latest usage start (ISO, UTC) of each value's line items under `filters`, less the filters on
+ * the usage logs' split (`user`, `log-tag:<key>`): a line item is not one user's, so a label's last
+ * seen is its principal's, whichever user the report is filtered to.
+ */
 async function lastSeenOf(
   rows: AttributedRows,
   level: 'principal' | 'role',
@@ -112,7 +116,10 @@ async function lastSeenOf(
   const bag = new SqlParamBag()
   const column = LEVEL_COLUMNS[level]
   const conditions = [
-    ...rowConditions(filters, bag),
+    ...rowConditions(
+      filters?.filter((f) => !isSplitColumn(dimensionRead(f.dimension).column)),
+      bag,
+    ),
     `list_contains(${bag.bind('values', [...values])}, ${column})`,
   ]
   const found = await rows.engine.query<{ value: string; last_seen: string | null }>(

@@ -1,8 +1,9 @@
 // Step 2 of a grouped read that groups or filters by `user` or `log-tag:<key>`: each mapped group
-// of Bedrock usage is matched to its usage-log bucket (day, region, model, global routing, token
-// type, principal; a log without a region, routing or principal matches any) and each metric is split among the bucket's end
-// users in proportion to their tokens, by largest remainder on the metric's own unit (1e-10, or
-// whole tokens and line items), so each group's parts sum exactly to it. A group no record matches
+// of Bedrock usage is matched to its usage-log bucket (day, account, region, model, global
+// routing, token type, principal; a log without a region, routing or principal matches any, a log
+// without an account matches none: the loader gives it the export's account when it has only one)
+// and each metric is split among the bucket's end users in proportion to their tokens, by largest
+// remainder on the metric's own unit (1e-10, or whole tokens and line items), so each group's parts sum exactly to it. A group no record matches
 // keeps its figures whole: `(unallocated)` (NULL) when its principal appears in the logs, else its
 // principal's person. Totals are therefore the same with and without logs.
 import type { GroupMetric } from './grouped-rows.js'
@@ -74,6 +75,7 @@ export function splitMapped(read: SplitRead): string {
     ${[
       ...plain.map((c) => `${c.expr} AS ${c.name}`),
       'g.usage_day AS s_day',
+      'CAST(g.account AS VARCHAR) AS s_account',
       "COALESCE(NULLIF(CAST(g.region AS VARCHAR), ''), b.usage_region) AS s_region",
       'b.model_key AS s_model',
       // Global cross-region usage types: `-cross-region-global`, `-global-standard`, MP `_Global`.
@@ -102,6 +104,7 @@ matched AS (
   FROM m
   JOIN ${SPLIT_TABLE} AS s
     ON s.usage_day = m.s_day
+    AND s.account = m.s_account
     AND s.model_key = m.s_model
     AND s.token_type = m.s_token
     AND (s.region IS NULL OR s.region = m.s_region)

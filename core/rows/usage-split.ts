@@ -1,6 +1,6 @@
 // The usage logs' split relation: from `usage_log` (the normalized log records, USAGE-LOGS.md §6),
-// the tokens of each usage-log bucket (UTC day, principal, region, model, global cross-region or
-// not, token type) by end user
+// the tokens of each usage-log bucket (UTC day, account, principal, region, model, global
+// cross-region or not, token type) by end user
 // and log tags, and the principals that appear in the logs. The split itself happens per read
 // (split-read.ts). Both tables exist empty from the start, so `user` reads the principal's person
 // until logs are loaded. The end user is the record's own (the loader reads it under the
@@ -22,7 +22,7 @@ export const LOG_TOKEN_COLUMNS = {
 
 export async function createSplitTables(engine: Engine): Promise<void> {
   await engine.query(`CREATE TABLE IF NOT EXISTS ${SPLIT_TABLE} (
-    usage_day DATE, principal_arn VARCHAR, region VARCHAR, model_key VARCHAR, global_route BOOLEAN,
+    usage_day DATE, account VARCHAR, principal_arn VARCHAR, region VARCHAR, model_key VARCHAR, global_route BOOLEAN,
     token_type VARCHAR, log_user VARCHAR, log_tags MAP(VARCHAR, VARCHAR), tokens HUGEINT)`)
   await engine.query(`CREATE TABLE IF NOT EXISTS ${SPLIT_PRINCIPALS_TABLE} (principal_arn VARCHAR)`)
 }
@@ -35,6 +35,7 @@ export const LOGGED_CALLS = `SELECT
     l.*,
     COALESCE(NULLIF(l.end_user, ''), p.person) AS log_user,
     p.person AS principal_person,
+    p.role AS principal_role,
     -- A gateway's team is a column of its own; it reads as the log tag \`team\`.
     CASE WHEN l.team IS NULL OR l.tags['team'] IS NOT NULL THEN l.tags
       ELSE map_concat(COALESCE(l.tags, MAP {}), MAP {'team': l.team}) END AS log_tags
@@ -53,6 +54,8 @@ export async function buildSplit(engine: Engine): Promise<void> {
     WITH calls AS (${LOGGED_CALLS})
     SELECT
       CAST(c.ts_utc AS DATE) AS usage_day,
+      -- NULL when the log names no account and the export has several: it matches no cost.
+      NULLIF(c.account_id, '') AS account,
       NULLIF(c.principal_arn, '') AS principal_arn,
       NULLIF(c.region, '') AS region,
       c.model_key,

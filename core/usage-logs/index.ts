@@ -1,6 +1,6 @@
 // Public face of core/usage-logs: load usage log files (Bedrock model invocation logs from S3 or
 // CloudWatch Logs, LiteLLM spend logs and logging payloads, Langfuse observations, the plain usage
-// CSV) into one normalized view `usage_log`, one row per successful call (usage-log-columns.ts).
+// CSV) into one normalized table `usage_log`, one row per successful call (usage-log-columns.ts).
 // The engine is locked to the files opened with it, so Node reads the logs, line by line: that
 // bounds each line, names the line of every problem, and keeps what comes before a damaged gzip
 // tail. Records pass to DuckDB as JSON lines in the private work directory. Failed calls, records
@@ -22,11 +22,9 @@ import { modelKeys } from './model-key.js'
 import { isParquet, parquetAsJsonLines } from './parquet-lines.js'
 import { readLogFile, type UsageLogFormat } from './read-log-file.js'
 import { createUsageLog, type StagedRow } from './usage-log-table.js'
-import type { UsageRecord, UsageSource } from './usage-record.js'
+import { arnAccount, type UsageRecord, type UsageSource } from './usage-record.js'
 
 export { USAGE_LOG_COLUMNS, type UsageLogColumn } from './usage-log-columns.js'
-export { costExportAccounts } from './export-accounts.js'
-export { USAGE_CSV_COLUMNS } from './usage-csv.js'
 export type { UsageLogFormat } from './read-log-file.js'
 export type { UsageSource } from './usage-record.js'
 export type { MetadataKeys } from './invocation-log.js'
@@ -91,7 +89,11 @@ export async function loadUsageLogs(
   const stagedPath = join(options.workDirectory, `usage-log-${randomUUID()}.ndjson`)
   const out = stagingFile(stagedPath)
   const keyOf = modelKeys(options.inferenceProfiles)
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const accounts = options.accountIds && new Set(options.accountIds)
+  // A record that names no account can only be the export's when the export has one account.
+  const onlyAccount = options.accountIds?.length === 1 ? options.accountIds[0] : null
+  const noAccount = new Map<string, number>()
   const converted: string[] = []
   const otherAccounts = new Map<string, { records: number; files: string[] }>()
   let staged = 0
@@ -104,7 +106,7 @@ export async function loadUsageLogs(
         file: path,
       })
       const counts = { loaded: 0, failed: 0, otherAccount: new Map<string, number>() }
-      const from = await parquetRows(engine, path, options.workDirectory, signal)
+      const from = await parquetRows(engine, path, options.workDirectory, limits, signal)
       if (from instanceof CurLensError) {
         problems.push(from)
         continue
@@ -113,7 +115,7 @@ export async function loadUsageLogs(
       const read = await readLogFile(
         path,
         {
-          limits: { ...DEFAULT_LIMITS, ...options.limits },
+          limits,
           maxLineBytes: options.limits?.maxLineBytes ?? MAX_LINE_BYTES,
           maxDocumentBytes: options.limits?.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
           gateway: { principalArn: options.gatewayPrincipalArn ?? null },
@@ -122,14 +124,18 @@ export async function loadUsageLogs(
           emit: async (record, source, line) => {
             if (!record.ok) {
               counts.failed++
-            } else if (accounts && record.accountId && !accounts.has(record.accountId)) {
-              const seen = counts.otherAccount.get(record.accountId) ?? 0
-              counts.otherAccount.set(record.accountId, seen + 1)
-            } else {
-              counts.loaded++
-              staged++
-              await out.write(stagedRow(record, source, index, line, keyOf))
+              return
             }
+            const account = record.accountId ?? arnAccount(record.principalArn) ?? onlyAccount
+            if (accounts && account && !accounts.has(account)) {
+              const seen = counts.otherAccount.get(account) ?? 0
+              counts.otherAccount.set(account, seen + 1)
+              return
+            }
+            if (!account) noAccount.set(path, (noAccount.get(path) ?? 0) + 1)
+            counts.loaded++
+            staged++
+            await out.write(stagedRow(record, account, source, index, line, keyOf))
           },
         },
         from,
@@ -161,6 +167,10 @@ export async function loadUsageLogs(
       const message = logMessages.otherAccount(files, account, records, [...accounts!])
       problems.push(new CurLensError('OTHER_ACCOUNT', message, { file: files[0] }))
     }
+    for (const [file, records] of noAccount) {
+      const message = logMessages.noAccount(file, records, options.accountIds ?? [])
+      problems.push(new CurLensError('NO_ACCOUNT', message, { file }))
+    }
     await out.close()
     options.onProgress?.({ phase: 'indexing', percentage: -1 })
     const duplicates = await createUsageLog(engine, staged > 0 ? stagedPath : undefined)
@@ -180,11 +190,19 @@ async function parquetRows(
   engine: Engine,
   path: string,
   workDirectory: string,
+  limits: SourceLimits,
   signal?: AbortSignal,
 ): Promise<{ readPath: string; place: 'row' } | CurLensError | undefined> {
   if (!(await isParquet(path).catch(() => false))) return undefined
   try {
-    return { readPath: await parquetAsJsonLines(engine, path, workDirectory, signal), place: 'row' }
+    const readPath = await parquetAsJsonLines(
+      engine,
+      path,
+      workDirectory,
+      limits.maxDecompressedBytes,
+      signal,
+    )
+    return { readPath, place: 'row' }
   } catch (e) {
     if (e instanceof CurLensError && e.code !== 'CANCELLED' && e.code !== 'ENGINE_CRASHED') return e
     throw e
@@ -193,6 +211,7 @@ async function parquetRows(
 
 function stagedRow(
   record: UsageRecord,
+  account: string | null,
   source: UsageSource,
   fileIndex: number,
   line: number,
@@ -213,6 +232,7 @@ function stagedRow(
     model_key: model.key,
     cross_region: model.crossRegion,
     region: record.region,
+    account_id: account,
     input_tokens: record.inputTokens,
     cache_read_tokens: record.cacheReadTokens,
     cache_write_tokens: record.cacheWriteTokens,

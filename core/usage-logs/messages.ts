@@ -18,6 +18,10 @@ export const logMessages = {
     `${file} is one JSON document larger than ${n(Math.round(limit / 1024 / 1024))} MB; it was not loaded. Export it as JSON lines or CSV instead.`,
   otherAccount: (files: string[], account: string, records: number, accounts: readonly string[]) =>
     `${files[0]}${files.length > 1 ? ` and ${n(files.length - 1)} more file${files.length > 2 ? 's' : ''}` : ''} hold${files.length > 1 ? '' : 's'} ${n(records)} record${records === 1 ? '' : 's'} of account ${account}, which has no usage in the cost export (${accounts.join(', ')}); ${records === 1 ? 'it was' : 'they were'} not loaded.`,
+  noAccount: (file: string, records: number, accounts: readonly string[]) =>
+    `${file} holds ${n(records)} record${records === 1 ? '' : 's'} that name${records === 1 ? 's' : ''} no AWS account (no account id, no principal ARN), and the cost export has ${accounts.length ? `several usage accounts (${accounts.join(', ')})` : 'no usage account'}, so ${records === 1 ? 'it splits' : 'they split'} no cost; name the gateway's AWS role with --gateway-arn, or log the caller's ARN.`,
+  parquetTooLarge: (file: string, bytes: number, limit: number) =>
+    `${file} is a Parquet file of ${size(bytes)}, larger than the ${size(limit)} CUR Lens copies to read one log file; it was not loaded. Export the logs in smaller files (by day or by month).`,
   columnsNotRead: (file: string, columns: string[]) =>
     `${file} has column${columns.length === 1 ? '' : 's'} CUR Lens does not read: ${columns.slice(0, 10).join(', ')}${columns.length > 10 ? ` and ${columns.length - 10} more` : ''}.`,
   cancelled: () => 'Loading the usage logs was cancelled.',
@@ -47,6 +51,12 @@ export const lineReasons = {
 
 function n(value: number): string {
   return value.toLocaleString('en-US')
+}
+
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${n(Math.round(bytes / 1024 / 1024 / 1024))} GB`
+  if (bytes >= 1024 * 1024) return `${n(Math.round(bytes / 1024 / 1024))} MB`
+  return `${n(bytes)} bytes`
 }
 
 function shorten(value: string): string {

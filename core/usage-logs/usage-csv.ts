@@ -26,7 +26,7 @@ const OPTIONAL = [
   'est_cost_usd',
 ] as const
 
-export const USAGE_CSV_COLUMNS: readonly string[] = [...REQUIRED, ...OPTIONAL]
+const USAGE_CSV_COLUMNS: readonly string[] = [...REQUIRED, ...OPTIONAL]
 
 type Column = (typeof USAGE_CSV_COLUMNS)[number]
 

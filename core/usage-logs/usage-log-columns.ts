@@ -1,4 +1,4 @@
-// The columns of the `usage_log` view (USAGE-LOGS.md §6): one row per successful model call, from
+// The columns of the `usage_log` table (USAGE-LOGS.md §6): one row per successful model call, from
 // whatever log it came from. The four token counts never overlap: input is uncached input, and
 // cache reads and writes are counted apart. This list is the contract every reader of usage_log
 // (the split by user, the SQL console) relies on.
@@ -43,6 +43,12 @@ export const USAGE_LOG_COLUMNS: readonly UsageLogColumn[] = [
     meaning: 'none, geo or global, from the model id; NULL when the id does not say',
   },
   { name: 'region', type: 'VARCHAR', meaning: "The caller's Region; NULL when not logged" },
+  {
+    name: 'account_id',
+    type: 'VARCHAR',
+    meaning:
+      "The AWS account the call ran in: the log's own (Bedrock's accountId), else its principal ARN's, else the cost export's only usage account; NULL when none says",
+  },
   { name: 'input_tokens', type: 'BIGINT', meaning: 'Uncached input tokens' },
   { name: 'cache_read_tokens', type: 'BIGINT', meaning: 'Input tokens read from the prompt cache' },
   {

@@ -1,7 +1,9 @@
 // Builds `usage_log` from the records staged as JSON lines in the work directory: one row per
 // (source, request_id), the first occurrence by file order and line kept, so a record delivered in
-// two files counts once. The staged file is read with a bound path; the view exposes exactly the
-// columns of usage-log-columns.ts.
+// two files counts once. The staged file is read with a bound path into a table of its own name,
+// so two loads never share one; usage_log, exactly the columns of usage-log-columns.ts, is then
+// replaced in one statement.
+import { randomUUID } from 'node:crypto'
 import type { Engine, SqlParams } from '../engine/duckdb.js'
 import { USAGE_LOG_COLUMNS } from './usage-log-columns.js'
 
@@ -20,6 +22,7 @@ export interface StagedRow {
   model_key: string
   cross_region: string | null
   region: string | null
+  account_id: string | null
   input_tokens: number
   cache_read_tokens: number
   cache_write_tokens: number
@@ -45,25 +48,26 @@ export async function createUsageLog(
     ? `read_json($path, format = 'newline_delimited', columns = {${columns}})`
     : `(SELECT ${STAGED_TYPES.map((c) => `CAST(NULL AS ${c.type}) AS ${c.name}`).join(', ')} LIMIT 0)`
   const params: SqlParams = stagedPath ? { path: stagedPath } : {}
-  await engine.query(
-    `CREATE OR REPLACE TABLE usage_log_staged AS
-     SELECT *, true AS ok,
-       row_number() OVER (PARTITION BY source, request_id ORDER BY file_index, line) AS occurrence
-     FROM ${staged}`,
-    params,
-  )
-  const duplicates = await engine.query<{ file_index: number; duplicates: string }>(
-    `SELECT file_index, count(*) AS duplicates FROM usage_log_staged
-     WHERE occurrence > 1 GROUP BY file_index`,
-  )
-  await engine.query(
-    `CREATE OR REPLACE TABLE usage_log_rows AS
-     SELECT ${COLUMN_NAMES} FROM usage_log_staged WHERE occurrence = 1
-     ORDER BY ts_utc, source, request_id`,
-  )
-  await engine.query('DROP TABLE usage_log_staged')
-  await engine.query(
-    `CREATE OR REPLACE VIEW usage_log AS SELECT ${COLUMN_NAMES} FROM usage_log_rows`,
-  )
-  return new Map(duplicates.map((d) => [d.file_index, Number(d.duplicates)]))
+  const table = `usage_log_staged_${randomUUID().replaceAll('-', '')}`
+  try {
+    await engine.query(
+      `CREATE TABLE ${table} AS
+       SELECT *, true AS ok,
+         row_number() OVER (PARTITION BY source, request_id ORDER BY file_index, line) AS occurrence
+       FROM ${staged}`,
+      params,
+    )
+    const duplicates = await engine.query<{ file_index: number; duplicates: string }>(
+      `SELECT file_index, count(*) AS duplicates FROM ${table}
+       WHERE occurrence > 1 GROUP BY file_index`,
+    )
+    await engine.query(
+      `CREATE OR REPLACE TABLE usage_log AS
+       SELECT ${COLUMN_NAMES} FROM ${table} WHERE occurrence = 1
+       ORDER BY ts_utc, source, request_id`,
+    )
+    return new Map(duplicates.map((d) => [d.file_index, Number(d.duplicates)]))
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
+  }
 }

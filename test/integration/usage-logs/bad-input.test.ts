@@ -131,6 +131,42 @@ describe('bad usage-log input', () => {
     expect(result.problems[0].message).toContain('1 record of account 999988887777')
   })
 
+  it("gives each record its account, and a record naming none the export's only account", async () => {
+    const csv = lines(
+      'time,request_id,model,input_tokens,output_tokens,principal_arn',
+      '2026-06-02 10:00:00,n1,amazon.nova-pro-v1:0,10,1,',
+      `2026-06-02 10:00:00,p1,amazon.nova-pro-v1:0,10,1,arn:aws:sts::${ACCOUNT}:assumed-role/a/b`,
+    )
+    const path = await file('accounts.csv', csv)
+    const result = await load([path, await file('mil.json', lines(record('m1')))])
+    expect(result.problems).toEqual([])
+    const rows = await open!.engine.query<{ request_id: string; account_id: string | null }>(
+      'SELECT request_id, account_id FROM usage_log ORDER BY request_id',
+    )
+    expect(rows).toEqual([
+      { request_id: 'm1', account_id: ACCOUNT },
+      { request_id: 'n1', account_id: ACCOUNT },
+      { request_id: 'p1', account_id: ACCOUNT },
+    ])
+  })
+
+  it('lists the records that name no account when the export has several accounts', async () => {
+    const csv = lines(
+      'time,request_id,model,input_tokens,output_tokens',
+      '2026-06-02 10:00:00,n1,amazon.nova-pro-v1:0,10,1',
+      '2026-06-02 11:00:00,n2,amazon.nova-pro-v1:0,10,1',
+    )
+    const path = await file('no-account.csv', csv)
+    const result = await load([path], { accountIds: [ACCOUNT, '111122223333'] })
+    expect(result.ids).toEqual(['n1', 'n2'])
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['NO_ACCOUNT', path]])
+    expect(result.problems[0].message).toContain('2 records that name no AWS account')
+    const rows = await open!.engine.query<{ n: string }>(
+      'SELECT count(*) AS n FROM usage_log WHERE account_id IS NULL',
+    )
+    expect(Number(rows[0].n)).toBe(2)
+  })
+
   it('drops failed calls and repeated request ids, counting both', async () => {
     const path = await file(
       'failed.json',
@@ -192,6 +228,18 @@ describe('bad usage-log input', () => {
     const result = await load([path, good])
     expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_CORRUPT', path]])
     expect(result.problems[0].message).toContain(path)
+    expect(result.ids).toEqual(['g1'])
+  })
+
+  it('does not copy a Parquet file above the size limit: a problem naming it, and the rest loads', async () => {
+    const content = Buffer.from('PAR1 this is not really parquet')
+    const path = await file('big-observations.parquet', content)
+    const good = await file('good4.json', lines(record('g1')))
+    const result = await load([path, good], {
+      limits: { maxDecompressedBytes: content.length - 1 },
+    })
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([['FILE_TOO_LARGE', path]])
+    expect(result.problems[0].message).toContain(`${path} is a Parquet file of 31 bytes`)
     expect(result.ids).toEqual(['g1'])
   })
 

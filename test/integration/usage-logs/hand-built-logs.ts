@@ -74,6 +74,8 @@ export interface LogRecord {
   tags: Record<string, string>
   model_key: string
   region: string | null
+  /** The loader's account_id; absent: the account of principal_arn. */
+  account_id?: string | null
   input_tokens: number
   output_tokens: number
   cache_read_tokens?: number
@@ -122,13 +124,13 @@ export async function createUsageLog(engine: Engine, records: readonly LogRecord
   await engine.query(`CREATE OR REPLACE TABLE usage_log (
     source VARCHAR, request_id VARCHAR, ts_utc TIMESTAMP, principal_arn VARCHAR, end_user VARCHAR,
     team VARCHAR, tags MAP(VARCHAR, VARCHAR), model_raw VARCHAR, model_key VARCHAR, cross_region VARCHAR,
-    region VARCHAR, input_tokens BIGINT, cache_read_tokens BIGINT, cache_write_tokens BIGINT,
+    region VARCHAR, account_id VARCHAR, input_tokens BIGINT, cache_read_tokens BIGINT, cache_write_tokens BIGINT,
     output_tokens BIGINT, est_cost_usd DECIMAL(38, 10), ok BOOLEAN)`)
   for (const r of records) {
     await engine.query(
       `INSERT INTO usage_log VALUES ($source, $request_id, CAST($ts AS TIMESTAMP), $principal,
         $end_user, $team, MAP(CAST($keys AS VARCHAR[]), CAST($values AS VARCHAR[])), $model_key,
-        $model_key, 'none', $region, $input, $cache_read, $cache_write, $output,
+        $model_key, 'none', $region, $account, $input, $cache_read, $cache_write, $output,
         CAST($cost AS DECIMAL(38, 10)), $ok)`,
       {
         source: r.source ?? 'bedrock_mil',
@@ -141,6 +143,8 @@ export async function createUsageLog(engine: Engine, records: readonly LogRecord
         values: Object.values(r.tags),
         model_key: r.model_key,
         region: r.region,
+        account:
+          r.account_id !== undefined ? r.account_id : (r.principal_arn?.split(':')[4] ?? null),
         input: r.input_tokens,
         cache_read: r.cache_read_tokens ?? 0,
         cache_write: r.cache_write_tokens ?? 0,

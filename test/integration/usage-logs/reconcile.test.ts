@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReconcileRow } from '../../../core/api.js'
+import type { Filter, ReconcileRow } from '../../../core/api.js'
 import { logCoverage } from '../../../core/reports/log-coverage.js'
+import { logRecords } from '../../../core/reports/log-records.js'
 import { reconcile } from '../../../core/reports/reconcile.js'
 import { openAttributedHandDataset, type HandRows } from '../rows/hand-built-cur.js'
 import {
   CUR_ROWS,
+  DEVELOPER,
   GATEWAY,
   LOG_RECORDS,
   createUsageLog,
@@ -164,5 +166,49 @@ describe('reconciling usage logs with the bill', () => {
       splitCost: '16.5000000001',
       coverage: 0.622641,
     })
+  })
+
+  it('applies role, week, month and date-range filters to the logs as to the bill', async () => {
+    // The developer's day-1 call, 1,000 input tokens, as billed.
+    const developer: LogRecord = {
+      ...LOG_RECORDS[0],
+      request_id: 'd1',
+      principal_arn: DEVELOPER,
+      end_user: null,
+      tags: {},
+      input_tokens: 1000,
+      output_tokens: 0,
+    }
+    const rows = await open([...LOG_RECORDS, developer])
+    const totals = async (filters: Filter[]) => {
+      const { total } = await reconcile(rows, { by: ['day'], filters })
+      return [total.billedTokens, total.loggedTokens]
+    }
+    // Gateway: billed 600 + 150 + 1,000 + 5,000; logged r1 350, r2 200, r3 200, r4 1,000.
+    expect(await totals([{ dimension: 'role', values: ['llm-gateway'] }])).toEqual(['6750', '1750'])
+    expect(await totals([{ dimension: 'role', values: ['BackendDev'] }])).toEqual(['1000', '1000'])
+    expect(await totals([{ dimension: 'month', values: ['2026-04'] }])).toEqual(['7750', '2750'])
+    // 2026-04-01 is a Wednesday: its ISO week starts on Monday 2026-03-30.
+    const week = { dimension: 'week', values: ['2026-03-30'] } as const
+    expect(await totals([{ ...week, values: [...week.values] }])).toEqual(['7750', '2750'])
+    expect(await totals([{ ...week, values: [...week.values], exclude: true }])).toEqual(['0', '0'])
+    const range = { dimension: 'day', values: [], range: { from: '2026-04-02' } } as const
+    expect(await totals([{ ...range, values: [] }])).toEqual(['6000', '1000'])
+    // The drill-down's records narrow the same way.
+    const alice = { dimension: 'user', values: ['alice'] } satisfies Filter
+    const records = async (filter: Filter) =>
+      (await logRecords(rows, [alice, filter], 0, 50)).rows.map((r) => r.request_id)
+    expect(await records({ dimension: 'role', values: ['BackendDev'] })).toEqual([])
+    expect(await records({ dimension: 'role', values: ['llm-gateway'] })).toEqual(['r1'])
+    expect(await records({ ...week, values: [...week.values], exclude: true })).toEqual([])
+  })
+
+  it('refuses a filter the logs cannot apply rather than showing drift', async () => {
+    const rows = await open()
+    for (const dimension of ['service', 'tag:team', 'usage-type'] as const) {
+      await expect(
+        reconcile(rows, { by: ['day'], filters: [{ dimension, values: ['x'] }] }),
+      ).rejects.toMatchObject({ code: 'INVALID_QUERY', message: expect.stringContaining(dimension) })
+    }
   })
 })

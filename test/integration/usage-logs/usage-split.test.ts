@@ -3,6 +3,7 @@ import type { BreakdownQuery, Dimension, Metric } from '../../../core/api.js'
 import { chargeback, checkRules } from '../../../core/chargeback/index.js'
 import { breakdown } from '../../../core/reports/breakdown.js'
 import { lineItems } from '../../../core/reports/line-items.js'
+import { principalLabels } from '../../../core/rows/principal-labels.js'
 import {
   BOTH_BASES,
   decimal,
@@ -10,7 +11,13 @@ import {
   units,
   type HandRows,
 } from '../rows/hand-built-cur.js'
-import { CUR_ROWS, LOG_RECORDS, createUsageLog, largestRemainder } from './hand-built-logs.js'
+import {
+  CUR_ROWS,
+  GATEWAY,
+  LOG_RECORDS,
+  createUsageLog,
+  largestRemainder,
+} from './hand-built-logs.js'
 
 let ds: HandRows
 
@@ -206,4 +213,29 @@ describe('drilling down into a user', () => {
     })
     expect(search.rows.map((r) => [r.request_id, r.user])).toEqual([['r4', 'litellm']])
   })
+})
+
+it('labels principals under a user or log-tag filter, last seen as the principal was', async () => {
+  await loadLogs()
+  const latest = CUR_ROWS.filter((r) => r.principal_arn === GATEWAY)
+    .map((r) => r.usage_start)
+    .sort()
+    .at(-1)!
+  for (const filter of [
+    { dimension: 'user', values: ['alice'] },
+    { dimension: 'log-tag:team', values: ['search'] },
+  ] as const) {
+    const labels = await principalLabels(ds, {
+      level: 'principal',
+      values: [GATEWAY],
+      filters: [{ ...filter, values: [...filter.values] }],
+    })
+    expect(labels).toEqual([
+      {
+        value: GATEWAY,
+        label: 'gateway role llm-gateway · litellm',
+        lastSeen: `${latest.replace(' ', 'T')}Z`,
+      },
+    ])
+  }
 })
