@@ -76,7 +76,10 @@ for (const g of BENCH_GROUPINGS) {
 
 /** create-api's loader: the end user under the key the request names. */
 const loadLogs: LoadLogs = async (engine, paths, { userKey, ...options }) => {
-  const loaded = await loadUsageLogs(engine, paths, { ...options, metadataKeys: { endUser: userKey } })
+  const loaded = await loadUsageLogs(engine, paths, {
+    ...options,
+    metadataKeys: { endUser: userKey },
+  })
   return { sources: loaded.sources, problems: loaded.problems }
 }
 // The whole of the API's openUsageLogs: the load, the split's rebuild and what it answers.

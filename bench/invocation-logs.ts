@@ -40,7 +40,11 @@ export const LOGGED_USAGE_TYPES: readonly LoggedUsageType[] = [
     modelId: SONNET_GLOBAL,
     tokenType: 'cache-read',
   },
-  { usageType: 'USE1-MP:USE1_InputTokenCount-Units', modelId: SONNET_MARKETPLACE, tokenType: 'input' },
+  {
+    usageType: 'USE1-MP:USE1_InputTokenCount-Units',
+    modelId: SONNET_MARKETPLACE,
+    tokenType: 'input',
+  },
   {
     usageType: 'USE1-MP:USE1_OutputTokenCount-Units',
     modelId: SONNET_MARKETPLACE,
@@ -55,9 +59,9 @@ export const LOGGED_USAGE_TYPES: readonly LoggedUsageType[] = [
 
 /** A VALUES list of (usage_type, model_id, token_type) for SQL. */
 export function loggedUsageTypesSql(): string {
-  return LOGGED_USAGE_TYPES.map(
-    (u) => `('${u.usageType}', '${u.modelId}', '${u.tokenType}')`,
-  ).join(', ')
+  return LOGGED_USAGE_TYPES.map((u) => `('${u.usageType}', '${u.modelId}', '${u.tokenType}')`).join(
+    ', ',
+  )
 }
 
 /** The records of group `group` of `groups`, so that all groups hold exactly `records`. */
