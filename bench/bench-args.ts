@@ -1,14 +1,17 @@
 // `npm run bench -- [--rows N]`: the Parquet export's row count (10 million unless given); the
-// CSV.gz export has a tenth of it, since CUR Lens converts CSV to Parquet on open.
+// CSV.gz export has a tenth of it, since CUR Lens converts CSV to Parquet on open; the Bedrock
+// invocation logs of the Parquet export's gateway role hold half as many records as it has rows.
 export const BENCH_USAGE = `Usage: npm run bench -- [--rows N]
 
   --rows N   rows of the generated CUR 2.0 Parquet export (default 10000000); the CSV.gz export
-             has N/10. Each export is generated once per row count and cached in .cache/bench/.
+             has N/10, the Bedrock invocation logs N/2 records. Each is generated once per row
+             count and cached in .cache/bench/.
 `
 
 export interface BenchArgs {
   parquetRows: number
   csvRows: number
+  logRecords: number
 }
 
 const DEFAULT_ROWS = 10_000_000
@@ -25,7 +28,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | string {
     }
     rows = Number(value)
   }
-  return { parquetRows: rows, csvRows: Math.round(rows / 10) }
+  return { parquetRows: rows, csvRows: Math.round(rows / 10), logRecords: Math.round(rows / 2) }
 }
 
 /** 10M, 50M, 1M, 100k, 1,500: a row count as figure names give it. */

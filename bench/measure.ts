@@ -14,6 +14,13 @@ export const SAME_CSV_SUMMARY_FIGURE = 'open CSV.gz + summary vs the same summar
 /** The same, against the same conversion to Parquet and the summary, by hand. */
 export const SAME_CSV_CONVERSION_FIGURE = 'open CSV.gz + summary vs the same conversion by hand'
 
+/** The load of the invocation logs: CUR Lens's openUsageLogs, raw DuckDB's read_json of the files. */
+export const logsLoadFigure = (records: string) =>
+  `load ${records} invocation log records (NDJSON.gz)`
+/** The regroups the usage logs split, on both sides. */
+export const USER_SPLIT_FIGURE = 'group by user (logs split)'
+export const USER_MODEL_SPLIT_FIGURE = 'group by user and model (logs split)'
+
 export interface Figure {
   name: string
   ms: number

@@ -1,5 +1,6 @@
 // `npm run bench -- [--rows N]`: generates (once per row count, cached in .cache/bench) a CUR 2.0
-// Parquet export of N rows (10 million by default) and a CUR 2.0 CSV.gz export of N/10, then times
+// Parquet export of N rows (10 million by default), a CUR 2.0 CSV.gz export of N/10 and N/2 Bedrock
+// invocation log records of the Parquet export's gateway role (gzip NDJSON), then times
 // each figure through CUR Lens and as hand-written SQL on raw DuckDB in the same run: in-process
 // (each side in its own process), then start-up and the CLI as whole processes beside raw DuckDB
 // in a fresh process. Prints ratios, whether both sides agree, peak memory and sizes on disk. "CLI
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { ensureCliBuild } from '../scripts/cli-build.js'
 import { agreement } from './agreement.js'
 import { BENCH_USAGE, parseBenchArgs, rowsLabel } from './bench-args.js'
-import { ensureCsvGzExport, ensureParquetExport } from './bench-data.js'
+import { ensureCsvGzExport, ensureInvocationLogs, ensureParquetExport } from './bench-data.js'
 import { sizeOnDisk, type Figure } from './measure.js'
 import { cliFigures, startupFigures } from './whole-process.js'
 
@@ -30,6 +31,8 @@ const parquetRows = rowsLabel(args.parquetRows)
 const csvRows = rowsLabel(args.csvRows)
 const parquetExport = await ensureParquetExport(args.parquetRows)
 const csvExport = await ensureCsvGzExport(args.csvRows)
+const logRecords = rowsLabel(args.logRecords)
+const logs = await ensureInvocationLogs(parquetExport, args.parquetRows, args.logRecords)
 // Built now, so that no timed run of the CLI includes a build.
 await ensureCliBuild(fileURLToPath(new URL('..', import.meta.url)), console.log)
 const tsx = createRequire(import.meta.url).resolve('tsx')
@@ -37,7 +40,7 @@ const tsx = createRequire(import.meta.url).resolve('tsx')
 function runSide(script: string): SideResult {
   const out = execFileSync(
     process.execPath,
-    ['--import', tsx, script, parquetExport, csvExport, parquetRows, csvRows],
+    ['--import', tsx, script, parquetExport, csvExport, parquetRows, csvRows, logs, logRecords],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
   )
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as SideResult
@@ -63,7 +66,7 @@ function printTable(rows: string[][]) {
 }
 
 console.log(
-  `\n${count(args.parquetRows)}-row CUR 2.0 Parquet export: ${mb(sizeOnDisk(parquetExport))} on disk; ${count(args.csvRows)}-row CSV.gz export: ${mb(sizeOnDisk(csvExport))}\n`,
+  `\n${count(args.parquetRows)}-row CUR 2.0 Parquet export: ${mb(sizeOnDisk(parquetExport))} on disk; ${count(args.csvRows)}-row CSV.gz export: ${mb(sizeOnDisk(csvExport))}; ${count(args.logRecords)} invocation log records: ${mb(sizeOnDisk(logs))}\n`,
 )
 printTable([
   ['in process', 'CUR Lens', 'raw DuckDB', 'ratio', 'check'],

@@ -165,6 +165,8 @@ export interface PrincipalColumns {
   found: ReadonlyMap<string, PrincipalLabel>
 }
 
+const LABELS_PER_REQUEST = 10_000
+
 async function principalColumns(
   api: CurLensApi,
   result: BreakdownResult,
@@ -178,7 +180,13 @@ async function principalColumns(
     if (value !== null && !row.other && row.under === undefined) values.add(value)
   }
   const level = result.dimensions[index] as 'principal' | 'role'
-  const found = await api.principalLabels({ level, values: [...values], filters: query.filters })
+  // The API labels at most 10,000 values a request (core/rows/principal-labels.ts MAX_LABELS).
+  const all = [...values]
+  const found: PrincipalLabel[] = []
+  for (let start = 0; start < all.length; start += LABELS_PER_REQUEST) {
+    const chunk = all.slice(start, start + LABELS_PER_REQUEST)
+    found.push(...(await api.principalLabels({ level, values: chunk, filters: query.filters })))
+  }
   return { index, found: new Map(found.map((l) => [l.value, l])) }
 }
 

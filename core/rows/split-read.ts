@@ -50,6 +50,17 @@ const OUTPUTS: Readonly<Record<GroupMetric, string>> = {
       FILTER (WHERE a.assumed_units IS NOT NULL))`,
 }
 
+/**
+ * A log bucket without a principal matches any group, a group without one any bucket. The three
+ * cases apart, so that the common one (both have a principal) joins on it: one join with the
+ * condition ORed would pair every group with every bucket of its day, model and token type.
+ */
+const PRINCIPAL_MATCHES = [
+  's.principal_arn = m.s_principal',
+  's.principal_arn IS NULL AND m.s_principal IS NOT NULL',
+  'm.s_principal IS NULL',
+]
+
 export function splitMapped(read: SplitRead): string {
   const plain = read.columns.filter((c) => !c.split)
   const shared = read.metrics.filter((m) => m !== 'assumed_units') as (keyof typeof GROUP_VALUES)[]
@@ -90,26 +101,30 @@ export function splitMapped(read: SplitRead): string {
   ${read.joins.join('\n  ')}
   WHERE ${read.filters.length ? read.filters.join('\n    AND ') : 'true'}
 ),
-matched AS (
-  SELECT
-    m.*,
-    s.log_user,
-    s.log_tags,
-    s.tokens AS weight,
-    sum(s.tokens) OVER (PARTITION BY m.gid) AS total_weight,
-    row_number() OVER (
-      PARTITION BY m.gid
-      ORDER BY s.log_user NULLS FIRST, CAST(s.log_tags AS VARCHAR), s.principal_arn, s.region
-    ) AS k
+pairs AS (
+  ${PRINCIPAL_MATCHES.map(
+    (principal) => `SELECT m.*, s.log_user, s.log_tags, s.tokens AS weight,
+    s.principal_arn AS log_principal, s.region AS log_region
   FROM m
   JOIN ${SPLIT_TABLE} AS s
     ON s.usage_day = m.s_day
     AND s.account = m.s_account
     AND s.model_key = m.s_model
     AND s.token_type = m.s_token
+    AND ${principal}
     AND (s.region IS NULL OR s.region = m.s_region)
-    AND (s.global_route IS NULL OR s.global_route = m.s_global)
-    AND (s.principal_arn IS NULL OR m.s_principal IS NULL OR s.principal_arn = m.s_principal)
+    AND (s.global_route IS NULL OR s.global_route = m.s_global)`,
+  ).join('\n  UNION ALL\n  ')}
+),
+matched AS (
+  SELECT
+    *,
+    sum(weight) OVER (PARTITION BY gid) AS total_weight,
+    row_number() OVER (
+      PARTITION BY gid
+      ORDER BY log_user NULLS FIRST, CAST(log_tags AS VARCHAR), log_principal, log_region
+    ) AS k
+  FROM pairs
 ),
 weighed AS (
   SELECT *, ${shared.length ? shared.map((m) => `${units(m)} * weight AS n_${m}`).join(', ') : 'NULL AS n_none'}

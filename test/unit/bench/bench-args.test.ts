@@ -2,16 +2,25 @@ import { describe, expect, it } from 'vitest'
 import { parseBenchArgs, rowsLabel } from '../../../bench/bench-args.js'
 
 describe('the bench arguments', () => {
-  it('default to 10 million Parquet rows and a tenth of that in CSV.gz', () => {
-    expect(parseBenchArgs([])).toEqual({ parquetRows: 10_000_000, csvRows: 1_000_000 })
+  it('default to 10 million Parquet rows, a tenth of that in CSV.gz, half in log records', () => {
+    expect(parseBenchArgs([])).toEqual({
+      parquetRows: 10_000_000,
+      csvRows: 1_000_000,
+      logRecords: 5_000_000,
+    })
   })
 
   it('take --rows N or --rows=N', () => {
     expect(parseBenchArgs(['--rows', '50000000'])).toEqual({
       parquetRows: 50_000_000,
       csvRows: 5_000_000,
+      logRecords: 25_000_000,
     })
-    expect(parseBenchArgs(['--rows=1000000'])).toEqual({ parquetRows: 1_000_000, csvRows: 100_000 })
+    expect(parseBenchArgs(['--rows=1000000'])).toEqual({
+      parquetRows: 1_000_000,
+      csvRows: 100_000,
+      logRecords: 500_000,
+    })
   })
 
   it('refuse a missing, fractional or tiny row count and anything else', () => {
