@@ -5,6 +5,7 @@
 // principal or role, each group also gets its readable label and when it was last seen.
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../../core/files/atomic-write.js'
+import { MAX_LABELS } from '../../core/rows/principal-labels.js'
 import { emptyGroupLabel } from '../../core/format/empty-group.js'
 import { toExcelCsv, type CsvColumn } from '../../core/format/excel-csv.js'
 import type {
@@ -44,8 +45,7 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
                         tag:iamPrincipal/team, or tag:team when one source has it), model,
                         provider, token-type, service, region, usage-type, operation,
                         line-item-type, month, week (the Monday it starts on), day, user,
-                        log-tag:<key> (with --logs) (by principal or role: each group's label,
-                        e.g. "IAM user alice", and when it was last seen are added)
+                        log-tag:<key> (with --logs)
   --metric <metric>     unblended (default), net, amortized, ondemand, usage, tokens or count
                         (line items per group)
   --filter <dim>=<val>  only these line items, e.g. "service=Amazon Bedrock"; <dim>!=<val> excludes;
@@ -54,6 +54,9 @@ const USAGE = `Usage: cur-lens report <path...> --by <dim>[,<dim>...] [options]
 ${DATE_RANGE_USAGE}  --top <N>             the N largest groups of the first dimension, the rest as (other)
   --min-amount <amount> groups below this (in absolute value, e.g. 0.01) summed into one row
                         "(N groups under <amount>)", so the rows still add up to the total
+  --labels              by principal or role: add each group's readable label (e.g. "IAM user
+                        alice", "gateway role llm-gateway-role") and when it was last seen; reads
+                        the whole export once more
   --format <format>     table (default), csv, json or xlsx (an Excel workbook; needs --out)
   --out <file>          write to this file instead of the terminal
   --logs <path>         usage logs (Bedrock invocation logs, gateway logs) that split Bedrock
@@ -78,6 +81,7 @@ const REPORT = {
     filter: { type: 'string', multiple: true },
     top: { type: 'string' },
     'min-amount': { type: 'string' },
+    labels: { type: 'boolean' },
     format: { type: 'string', default: 'table' },
     out: { type: 'string' },
   },
@@ -91,6 +95,8 @@ interface ReportOptions {
   logs?: UsageLogsRequest
   query: BreakdownQuery
   format: Format
+  /** Adds principal labels and last-seen times (a second read of the whole export). */
+  labels: boolean
   /** The file to write instead of stdout. */
   out?: string
 }
@@ -107,7 +113,9 @@ export function run(argv: string[]): Promise<number> {
           return 0
         }
         const result = await api.breakdown(options.query)
-        const principals = await principalColumns(api, result, options.query)
+        const principals = options.labels
+          ? await principalColumns(api, result, options.query)
+          : undefined
         const { minAmount } = options.query
         const text = render(result, options.format, { minAmount, principals })
         if (options.out) {
@@ -152,7 +160,14 @@ function readOptions(args: Arguments<typeof REPORT.options>): ReportOptions {
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('--format xlsx writes a workbook: name it with --out <file.xlsx>.')
   }
-  return { sources, logs: parseLogs(args), query, format, out: values.out && resolve(values.out) }
+  return {
+    sources,
+    logs: parseLogs(args),
+    query,
+    format,
+    labels: values.labels === true,
+    out: values.out && resolve(values.out),
+  }
 }
 
 function valueName(metric: Metric): string {
@@ -164,8 +179,6 @@ export interface PrincipalColumns {
   index: number
   found: ReadonlyMap<string, PrincipalLabel>
 }
-
-const LABELS_PER_REQUEST = 10_000
 
 async function principalColumns(
   api: CurLensApi,
@@ -180,11 +193,10 @@ async function principalColumns(
     if (value !== null && !row.other && row.under === undefined) values.add(value)
   }
   const level = result.dimensions[index] as 'principal' | 'role'
-  // The API labels at most 10,000 values a request (core/rows/principal-labels.ts MAX_LABELS).
   const all = [...values]
   const found: PrincipalLabel[] = []
-  for (let start = 0; start < all.length; start += LABELS_PER_REQUEST) {
-    const chunk = all.slice(start, start + LABELS_PER_REQUEST)
+  for (let start = 0; start < all.length; start += MAX_LABELS) {
+    const chunk = all.slice(start, start + MAX_LABELS)
     found.push(...(await api.principalLabels({ level, values: chunk, filters: query.filters })))
   }
   return { index, found: new Map(found.map((l) => [l.value, l])) }

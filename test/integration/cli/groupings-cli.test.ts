@@ -247,12 +247,13 @@ describe('weeks and --from/--to on the command line', () => {
     expect(bad.stderr).toContain('--min-amount takes an amount from 0 such as 0.01, not "1e3".')
   })
 
-  it('gives each role its readable label and when it was last seen', async () => {
+  it('gives each role its readable label and when it was last seen, with --labels', async () => {
     const { code, stdout } = await cli(
       'report',
       join(root, 'export'),
       '--by',
       'role',
+      '--labels',
       '--format',
       'json',
       '--no-cache',
@@ -275,8 +276,18 @@ describe('weeks and --from/--to on the command line', () => {
       .sort()
       .at(-1)!
     expect(byRole['user/alice'].lastSeen).toBe(`${latest.slice(0, 19)}Z`)
-    const table = await cli('report', join(root, 'export'), '--by', 'role', '--no-cache')
+    const table = await cli(
+      'report',
+      join(root, 'export'),
+      '--by',
+      'role',
+      '--labels',
+      '--no-cache',
+    )
     expect(table.stdout.split('\n')[0]).toMatch(/^role\s+label\s+last seen\s+cost$/)
+    // Without --labels, the report reads the export once and adds no columns.
+    const plain = await cli('report', join(root, 'export'), '--by', 'role', '--no-cache')
+    expect(plain.stdout.split('\n')[0]).toMatch(/^role\s+cost$/)
   })
 
   it.each([
