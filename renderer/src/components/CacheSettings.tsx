@@ -30,16 +30,18 @@ export function CacheSettings() {
     void refresh()
   }, [refresh])
 
+  /** Runs an action, then shows its message with the status it left, together. */
   async function act(body: () => Promise<string | null>) {
     setBusy(true)
+    let text: string | null
     try {
-      setMessage(await body())
+      text = await body()
     } catch (error) {
-      setMessage(describeError(error).message)
-    } finally {
-      setBusy(false)
-      await refresh()
+      text = describeError(error).message
     }
+    await refresh()
+    setBusy(false)
+    setMessage(text)
   }
 
   const entries = status?.entries.length ?? 0
