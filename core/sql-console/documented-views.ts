@@ -3,6 +3,7 @@
 // that is not built for the open export (usage_log, until usage logs load) is left out of the
 // schema. Adding a view is one entry here.
 import { CUR_COLUMNS } from '../sources/cur-columns.js'
+import { USAGE_LOG_COLUMNS } from '../usage-logs/index.js'
 
 export interface DocumentedColumn {
   name: string
@@ -59,6 +60,12 @@ export const DOCUMENTED_VIEWS: readonly DocumentedView[] = [
     description:
       "Every cur column, plus who and what: the caller's principal rolled up to person, role and account, and for Bedrock the model, provider, token type and tokens.",
     columns: [...CUR_COLUMNS, ...ATTRIBUTED_COLUMNS],
+  },
+  {
+    name: 'usage_log',
+    description:
+      'The usage logs loaded beside the export (Usage logs screen, --logs): one row per successful model call, whatever log it came from.',
+    columns: USAGE_LOG_COLUMNS.map(({ name, meaning }) => ({ name, meaning })),
   },
 ]
 
