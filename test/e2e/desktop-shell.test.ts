@@ -19,7 +19,13 @@ import { createAppProtocolHandler } from '../../electron/main/app-protocol.js'
 import { createDesktopApi } from '../../electron/main/desktop-api.js'
 import { registerInvokeHandler } from '../../electron/main/ipc-bridge.js'
 import { createRecentSources } from '../../electron/main/recent-sources.js'
-import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
+import {
+  gatewayLogs,
+  generateBilling,
+  writeCur2Parquet,
+  writeInvocationLogs,
+  type Billing,
+} from '../fixtures/cur-generator.js'
 import { readWorkbook } from '../fixtures/read-workbook.js'
 import { buildDesktop, launchChromium, ROOT, screenshot } from './harness.js'
 import { centsOf, displayedCents } from './money.js'
@@ -29,6 +35,8 @@ const APP_FRAME = { senderFrame: { url: 'app://curlens/index.html', parent: null
 
 let dir: string
 let exportRoot: string
+/** What the native open dialog answers next, when a test chooses something else than the export. */
+let nextChosen: string | undefined
 let billing: Billing
 let browser: Browser
 let context: BrowserContext
@@ -74,6 +82,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'curlens-desktop-'))
   billing = generateBilling({ seed: 4242, usageRowsPerMonth: 160 })
   exportRoot = await writeCur2Parquet(billing, join(dir, 'export'))
+  await writeInvocationLogs(join(dir, 'logs'), gatewayLogs(billing))
 
   const files = await listRendererFiles(join(ROOT, 'out', 'renderer'))
   const appProtocol = createAppProtocolHandler({
@@ -90,7 +99,8 @@ beforeAll(async () => {
     showOpenDialog: async (options: { properties?: string[] }) => ({
       canceled: false,
       filePaths: [
-        options.properties?.includes('createDirectory') ? join(dir, 'exports') : exportRoot,
+        nextChosen ??
+          (options.properties?.includes('createDirectory') ? join(dir, 'exports') : exportRoot),
       ],
     }),
   }
@@ -194,6 +204,22 @@ describe('the desktop shell parts, assembled in Chromium', () => {
     }
     const basis = summary.getRow(2).getCell(4).value as 'unblended' | 'amortized'
     expect(cents).toBe(centsOf(billing.expected.totals[basis]))
+  })
+
+  it('adds usage logs chosen in the native dialog and shows how much Bedrock cost they split', async () => {
+    await page.getByTestId('nav-usage-logs').click()
+    expect(await page.getByTestId('logs-path').count()).toBe(0)
+    nextChosen = join(dir, 'logs')
+    try {
+      await page.getByRole('button', { name: 'Choose a log folder…' }).click()
+      const coverage = page.getByTestId('logs-coverage')
+      await expect
+        .poll(async () => (await coverage.textContent()) ?? '', { timeout: 60_000 })
+        .toMatch(/\d%$/)
+    } finally {
+      nextChosen = undefined
+    }
+    await screenshot(page, 'desktop-usage-logs')
   })
 
   it('shows Help > About with the versions from appInfo', async () => {

@@ -13,10 +13,12 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { useState } from 'react'
+import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined'
+import InsertDriveFileOutlined from '@mui/icons-material/InsertDriveFileOutlined'
+import { useState, type DragEvent } from 'react'
 import type { Filter, UsageLogSourceInfo } from '../../../core/api.js'
 import { formatNumber, formatPercent } from '../../../core/format/number.js'
-import { useApi } from '../api/ApiProvider.js'
+import { useApi, useDesktop, usePathForFile } from '../api/ApiProvider.js'
 import { useRequest } from '../api/use-request.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { KpiCard } from '../components/KpiCard.js'
@@ -31,12 +33,15 @@ import { ReconcileTable } from './usage-logs/ReconcileTable.js'
 
 export function UsageLogsScreen() {
   const api = useApi()
+  const desktop = useDesktop()
+  const pathForFile = usePathForFile()
   const formats = useFormats()
   const { state, usageLogs, actions } = useSession()
   // The key the loaded logs were read with, so a reload keeps it.
   const [userKey, setUserKey] = useState(usageLogs.data?.userKey ?? 'end_user')
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<ErrorInfo | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
   const logs = usageLogs.data
   const version = logs ? `${state.generation}.${state.logsVersion}` : null
   // The cost the logs can explain: that of the principals they name (a gateway's role).
@@ -50,17 +55,32 @@ export function UsageLogsScreen() {
     api.reconcile({ by: ['day'], filters }),
   )
 
-  const add = (path: string) => {
+  const add = (paths: string[]) => {
     setLoading(true)
     setError(null)
     api
-      .openUsageLogs({ paths: [path], userKey: userKey.trim() || undefined })
+      .openUsageLogs({ paths, userKey: userKey.trim() || undefined })
       .then(actions.logsLoaded, (e: unknown) => {
         setError(describeError(e))
         // A load that failed has replaced the logs with none.
         actions.logsLoaded()
       })
       .finally(() => setLoading(false))
+  }
+
+  const choose = (kind: 'files' | 'folder') =>
+    void desktop?.chooseSources(kind).then((paths) => paths.length > 0 && add(paths))
+  // Logs dropped on this card load as logs, not as an export (the window's drop target opens those).
+  const onDrop = (event: DragEvent) => {
+    if (!Array.from(event.dataTransfer.types).includes('Files')) return
+    event.preventDefault()
+    event.stopPropagation()
+    if (!pathForFile) {
+      setNotice('In the browser, type the path of the log files or folder in the field instead.')
+      return
+    }
+    const paths = Array.from(event.dataTransfer.files).map(pathForFile).filter(Boolean)
+    if (paths.length > 0 && !loading) add(paths)
   }
 
   return (
@@ -70,28 +90,56 @@ export function UsageLogsScreen() {
         subtitle="Bedrock invocation logs or gateway logs split the Bedrock cost of a shared role among the end users they name (the User dimension), and show how far their tokens and estimates drift from the bill."
       />
       <Stack spacing={2}>
-        <SectionCard title="Add usage logs…" busy={loading}>
-          <Stack spacing={2}>
-            <PathField
-              label="Log file or folder"
-              helperText="Bedrock model invocation logs (.json.gz, NDJSON) or a gateway's usage export; loading replaces the logs loaded before."
-              buttonLabel="Load logs"
-              onSubmit={add}
-              disabled={loading}
-              inputTestId="logs-path"
-              buttonTestId="logs-load"
-            />
-            <TextField
-              label="End user key in request metadata"
-              size="small"
-              value={userKey}
-              onChange={(e) => setUserKey(e.target.value)}
-              sx={{ maxWidth: 320 }}
-              slotProps={{ htmlInput: { 'data-testid': 'logs-user-key', spellCheck: false } }}
-            />
-            {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-          </Stack>
-        </SectionCard>
+        <Box onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="logs-drop">
+          <SectionCard title="Add usage logs…" busy={loading}>
+            <Stack spacing={2}>
+              {desktop ? (
+                <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                  <Button
+                    variant="contained"
+                    startIcon={<FolderOpenOutlined />}
+                    disabled={loading}
+                    onClick={() => choose('folder')}
+                  >
+                    Choose a log folder…
+                  </Button>
+                  <Button
+                    variant="outlined"
+                    startIcon={<InsertDriveFileOutlined />}
+                    disabled={loading}
+                    onClick={() => choose('files')}
+                  >
+                    Choose log files…
+                  </Button>
+                </Stack>
+              ) : (
+                <PathField
+                  label="Log file or folder"
+                  helperText="Bedrock model invocation logs (.json.gz, NDJSON) or a gateway's usage export; loading replaces the logs loaded before."
+                  buttonLabel="Load logs"
+                  onSubmit={(path) => add([path])}
+                  disabled={loading}
+                  inputTestId="logs-path"
+                  buttonTestId="logs-load"
+                />
+              )}
+              <TextField
+                label="End user key in request metadata"
+                size="small"
+                value={userKey}
+                onChange={(e) => setUserKey(e.target.value)}
+                sx={{ maxWidth: 320 }}
+                slotProps={{ htmlInput: { 'data-testid': 'logs-user-key', spellCheck: false } }}
+              />
+              {notice && (
+                <Alert severity="info" onClose={() => setNotice(null)}>
+                  {notice}
+                </Alert>
+              )}
+              {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+            </Stack>
+          </SectionCard>
+        </Box>
         {usageLogs.error && <ErrorAlert error={usageLogs.error} onRetry={usageLogs.reload} />}
         {logs && (
           <>
