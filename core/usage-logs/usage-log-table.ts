@@ -36,7 +36,8 @@ const STAGED_TYPES = [
   { name: 'line', type: 'BIGINT' },
 ]
 
-const COLUMN_NAMES = USAGE_LOG_COLUMNS.map((c) => c.name).join(', ')
+/** usage_log's columns, read from the staged table `s`. */
+const COLUMNS = USAGE_LOG_COLUMNS.map((c) => `s.${c.name}`).join(', ')
 
 /** Loads the staged rows; returns the duplicates dropped, by file index. */
 export async function createUsageLog(
@@ -48,26 +49,34 @@ export async function createUsageLog(
     ? `read_json($path, format = 'newline_delimited', columns = {${columns}})`
     : `(SELECT ${STAGED_TYPES.map((c) => `CAST(NULL AS ${c.type}) AS ${c.name}`).join(', ')} LIMIT 0)`
   const params: SqlParams = stagedPath ? { path: stagedPath } : {}
-  const table = `usage_log_staged_${randomUUID().replaceAll('-', '')}`
+  const id = randomUUID().replaceAll('-', '')
+  const table = `usage_log_staged_${id}`
+  const firsts = `usage_log_firsts_${id}`
   try {
+    await engine.query(`CREATE TABLE ${table} AS SELECT *, true AS ok FROM ${staged}`, params)
+    // The first occurrence of each call by a grouped read, not a window over whole rows: a window
+    // holds every row with its tags in memory, which millions of records overflow.
     await engine.query(
-      `CREATE TABLE ${table} AS
-       SELECT *, true AS ok,
-         row_number() OVER (PARTITION BY source, request_id ORDER BY file_index, line) AS occurrence
-       FROM ${staged}`,
-      params,
+      `CREATE TABLE ${firsts} AS
+       SELECT source, request_id, min({file_index: file_index, line: line}) AS first
+       FROM ${table} GROUP BY ALL`,
     )
     const duplicates = await engine.query<{ file_index: number; duplicates: string }>(
-      `SELECT file_index, count(*) AS duplicates FROM ${table}
-       WHERE occurrence > 1 GROUP BY file_index`,
+      `SELECT s.file_index, count(*) AS duplicates
+       FROM ${table} AS s JOIN ${firsts} AS f USING (source, request_id)
+       WHERE {file_index: s.file_index, line: s.line} <> f.first
+       GROUP BY s.file_index`,
     )
     await engine.query(
       `CREATE OR REPLACE TABLE usage_log AS
-       SELECT ${COLUMN_NAMES} FROM ${table} WHERE occurrence = 1
-       ORDER BY ts_utc, source, request_id`,
+       SELECT ${COLUMNS}
+       FROM ${table} AS s JOIN ${firsts} AS f USING (source, request_id)
+       WHERE {file_index: s.file_index, line: s.line} = f.first`,
     )
     return new Map(duplicates.map((d) => [d.file_index, Number(d.duplicates)]))
   } finally {
-    await engine.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
+    for (const name of [table, firsts]) {
+      await engine.query(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined)
+    }
   }
 }
