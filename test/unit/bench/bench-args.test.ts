@@ -23,6 +23,15 @@ describe('the bench arguments', () => {
     })
   })
 
+  it('take --log-records N for the usage logs', () => {
+    expect(parseBenchArgs(['--rows', '10000000', '--log-records=1000000'])).toEqual({
+      parquetRows: 10_000_000,
+      csvRows: 1_000_000,
+      logRecords: 1_000_000,
+    })
+    expect(parseBenchArgs(['--log-records', 'x'])).toMatch(/--log-records takes a whole number/)
+  })
+
   it('refuse a missing, fractional or tiny row count and anything else', () => {
     expect(parseBenchArgs(['--rows'])).toMatch(/--rows takes a whole number/)
     expect(parseBenchArgs(['--rows', '1.5e6'])).toMatch(/not 1\.5e6/)
