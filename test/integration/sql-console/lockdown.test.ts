@@ -44,7 +44,7 @@ function refused(sql: string, message: RegExp) {
   })
 }
 
-const VIEWS_ONLY = /reads only cur, cur_attributed and the query's own WITH tables/
+const VIEWS_ONLY = /reads only cur, cur_attributed, usage_log and the query's own WITH tables/
 const TABLE_FUNCTION = /cannot be used here/
 const NOT_SELECT = /Only a SELECT query can run here/
 
