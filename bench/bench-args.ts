@@ -1,12 +1,13 @@
 // `npm run bench -- [--rows N] [--log-records N]`: the Parquet export's row count (10 million
 // unless given); the CSV.gz export has a tenth of it, since CUR Lens converts CSV to Parquet on open;
-// the Bedrock invocation logs of the Parquet export's gateway role hold half as many records as it
-// has rows unless --log-records says otherwise.
+// the Bedrock invocation logs of the Parquet export's gateway role hold a tenth as many records as
+// it has rows unless --log-records says otherwise (5M records beside 10M rows run out of the
+// engine's memory today: bench/RESULTS.md).
 export const BENCH_USAGE = `Usage: npm run bench -- [--rows N] [--log-records N]
 
   --rows N          rows of the generated CUR 2.0 Parquet export (default 10000000); the CSV.gz
                     export has N/10. Each is generated once per row count, cached in .cache/bench/.
-  --log-records N   records of the Bedrock invocation logs of that export (default rows/2)
+  --log-records N   records of the Bedrock invocation logs of that export (default rows/10)
 `
 
 export interface BenchArgs {
@@ -33,7 +34,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | string {
   return {
     parquetRows: rows,
     csvRows: Math.round(rows / 10),
-    logRecords: counts['log-records'] ?? Math.round(rows / 2),
+    logRecords: counts['log-records'] ?? Math.round(rows / 10),
   }
 }
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { parseBenchArgs, rowsLabel } from '../../../bench/bench-args.js'
 
 describe('the bench arguments', () => {
-  it('default to 10 million Parquet rows, a tenth of that in CSV.gz, half in log records', () => {
+  it('default to 10 million Parquet rows, a tenth of that in CSV.gz and in log records', () => {
     expect(parseBenchArgs([])).toEqual({
       parquetRows: 10_000_000,
       csvRows: 1_000_000,
-      logRecords: 5_000_000,
+      logRecords: 1_000_000,
     })
   })
 
@@ -14,12 +14,12 @@ describe('the bench arguments', () => {
     expect(parseBenchArgs(['--rows', '50000000'])).toEqual({
       parquetRows: 50_000_000,
       csvRows: 5_000_000,
-      logRecords: 25_000_000,
+      logRecords: 5_000_000,
     })
     expect(parseBenchArgs(['--rows=1000000'])).toEqual({
       parquetRows: 1_000_000,
       csvRows: 100_000,
-      logRecords: 500_000,
+      logRecords: 100_000,
     })
   })
 
