@@ -28,8 +28,10 @@ export async function createSplitTables(engine: Engine): Promise<void> {
 }
 
 /**
- * The successful calls of `usage_log`, once each, with their end user (else their principal's
- * person) and their principal's person: over principal_dim, which must hold the log's principals.
+ * The successful calls of `usage_log` (which holds each call once: the loader keeps its first
+ * occurrence), with their end user (else their principal's person) and their principal's person:
+ * over principal_dim, which must hold the log's principals. No window here: one over whole records
+ * with their tags holds them all in memory, which millions of records overflow.
  */
 export const LOGGED_CALLS = `SELECT
     l.*,
@@ -41,8 +43,7 @@ export const LOGGED_CALLS = `SELECT
       ELSE map_concat(COALESCE(l.tags, MAP {}), MAP {'team': l.team}) END AS log_tags
   FROM ${USAGE_LOG_TABLE} AS l
   LEFT JOIN principal_dim AS p ON p.principal_arn = l.principal_arn
-  WHERE l.ok IS NOT false
-  QUALIFY row_number() OVER (PARTITION BY l.source, l.request_id ORDER BY l.ts_utc) = 1`
+  WHERE l.ok IS NOT false`
 
 /** Rebuilds the split from `usage_log`; principal_dim must hold the log's principals. */
 export async function buildSplit(engine: Engine): Promise<void> {

@@ -126,7 +126,12 @@ export async function createUsageLog(engine: Engine, records: readonly LogRecord
     team VARCHAR, tags MAP(VARCHAR, VARCHAR), model_raw VARCHAR, model_key VARCHAR, cross_region VARCHAR,
     region VARCHAR, account_id VARCHAR, input_tokens BIGINT, cache_read_tokens BIGINT, cache_write_tokens BIGINT,
     output_tokens BIGINT, est_cost_usd DECIMAL(38, 10), ok BOOLEAN)`)
+  // Each call once, the first occurrence kept, as the loader does (core/usage-logs).
+  const seen = new Set<string>()
   for (const r of records) {
+    const call = `${r.source ?? 'bedrock_mil'}/${r.request_id}`
+    if (seen.has(call)) continue
+    seen.add(call)
     await engine.query(
       `INSERT INTO usage_log VALUES ($source, $request_id, CAST($ts AS TIMESTAMP), $principal,
         $end_user, $team, MAP(CAST($keys AS VARCHAR[]), CAST($values AS VARCHAR[])), $model_key,
