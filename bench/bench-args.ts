@@ -1,8 +1,8 @@
 // `npm run bench -- [--rows N] [--log-records N]`: the Parquet export's row count (10 million
 // unless given); the CSV.gz export has a tenth of it, since CUR Lens converts CSV to Parquet on open;
 // the Bedrock invocation logs of the Parquet export's gateway role hold a tenth as many records as
-// it has rows unless --log-records says otherwise (5M records beside 10M rows run out of the
-// engine's memory today: bench/RESULTS.md).
+// it has rows unless --log-records says otherwise (5M records beside 10M rows add about ten minutes
+// to the run: bench/RESULTS.md).
 export const BENCH_USAGE = `Usage: npm run bench -- [--rows N] [--log-records N]
 
   --rows N          rows of the generated CUR 2.0 Parquet export (default 10000000); the CSV.gz
