@@ -36,7 +36,7 @@ describe('usage_log in the SQL console', () => {
       new AbortController().signal,
     )
     // Each call once, as the loader keeps it.
-    const calls = new Map(LOG_RECORDS.map((r) => [r.request_id, r]).reverse())
+    const calls = new Map(LOG_RECORDS.map((r) => [r.request_id, r] as const).reverse())
     const input = [...calls.values()].reduce((sum, r) => sum + r.input_tokens, 0)
     expect(result.rows).toEqual([[String(calls.size), String(input)]])
   })
