@@ -6,17 +6,15 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
 import { laterDelivery, type LaterDelivery } from '../fixtures/later-delivery.js'
 import { formatUnits, toUnits } from '../fixtures/money.js'
 import {
-  launchChromium,
-  openWatchedPage,
   screenshot,
-  startServe,
+  openServedApp,
   type ServeProcess,
+  type ServedApp,
   type WatchedPage,
 } from './harness.js'
 
@@ -27,7 +25,7 @@ let earlier: Billing
 let later: LaterDelivery
 let fifteenth: string
 let serve: ServeProcess
-let browser: Browser
+let app: ServedApp
 let watched: WatchedPage
 
 beforeAll(async () => {
@@ -36,15 +34,12 @@ beforeAll(async () => {
   later = laterDelivery(earlier, { seed: 19_18, month: MONTH })
   const third = await writeCur2Parquet(earlier, join(dir, 'third'))
   fifteenth = await writeCur2Parquet(later.billing, join(dir, 'fifteenth'))
-  serve = await startServe([third])
-  browser = await launchChromium()
-  watched = await openWatchedPage(browser, serve.origin)
+  app = await openServedApp([third])
+  ;({ serve, watched } = app)
 })
 
 afterAll(async () => {
-  await watched?.close()
-  await browser?.close()
-  await serve?.stop()
+  await app?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 

@@ -5,16 +5,15 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateBilling, writeCur2Parquet, type BillingRow } from '../fixtures/cur-generator.js'
 import { toUnits } from '../fixtures/money.js'
 import {
-  launchChromium,
-  openWatchedPage,
   screenshot,
-  startServe,
+  openServedApp,
   type ServeProcess,
+  type ServedApp,
   type WatchedPage,
 } from './harness.js'
 import { displayedCents, unitsToCents } from './money.js'
@@ -27,7 +26,7 @@ const proxy = (i: number) =>
 let dir: string
 let rows: BillingRow[]
 let serve: ServeProcess
-let browser: Browser
+let app: ServedApp
 let watched: WatchedPage
 
 const usageDay = (row: BillingRow) => row.line_item_usage_start_date.slice(0, 10)
@@ -62,15 +61,12 @@ beforeAll(async () => {
   moved.slice(0, 12).forEach((r, i) => (r.line_item_iam_principal = proxy(i + 1)))
   rows = billing.rows
   const exportRoot = await writeCur2Parquet(billing, join(dir, 'export'))
-  serve = await startServe([exportRoot])
-  browser = await launchChromium()
-  watched = await openWatchedPage(browser, serve.origin)
+  app = await openServedApp([exportRoot])
+  ;({ serve, watched } = app)
 })
 
 afterAll(async () => {
-  await watched?.close()
-  await browser?.close()
-  await serve?.stop()
+  await app?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 

@@ -125,6 +125,36 @@ export async function openWatchedPage(browser: Browser, origin: string): Promise
   return { page, problems, foreignRequests, close: () => context.close() }
 }
 
+/** `cur-lens serve` on `paths` with a watched Chromium page on it; `close` ends all three. */
+export interface ServedApp {
+  serve: ServeProcess
+  watched: WatchedPage
+  close(): Promise<void>
+}
+
+export async function openServedApp(paths: string[]): Promise<ServedApp> {
+  const serve = await startServe(paths)
+  let browser: Browser | undefined
+  try {
+    browser = await launchChromium()
+    const watched = await openWatchedPage(browser, serve.origin)
+    const opened = browser
+    return {
+      serve,
+      watched,
+      async close() {
+        await watched.close()
+        await opened.close()
+        await serve.stop()
+      },
+    }
+  } catch (e) {
+    await browser?.close()
+    await serve.stop()
+    throw e
+  }
+}
+
 /** The viewport as the user sees it (full-page captures misplace the app's fixed header). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true })

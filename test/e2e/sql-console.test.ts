@@ -5,18 +5,17 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { trimDecimal } from '../../core/format/sql-values.js'
 import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
 import { formatUnits, toUnits } from '../fixtures/money.js'
 import {
-  launchChromium,
-  openWatchedPage,
   screenshot,
-  startServe,
+  openServedApp,
   type ServeProcess,
+  type ServedApp,
   type WatchedPage,
 } from './harness.js'
 
@@ -27,21 +26,18 @@ ORDER BY unblended_cost DESC, usage_start, service`
 let dir: string
 let billing: Billing
 let serve: ServeProcess
-let browser: Browser
+let app: ServedApp
 let watched: WatchedPage
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'curlens-e2e-sql-'))
   billing = generateBilling({ seed: 20261207, usageRowsPerMonth: 120 })
-  serve = await startServe([await writeCur2Parquet(billing, join(dir, 'export'))])
-  browser = await launchChromium()
-  watched = await openWatchedPage(browser, serve.origin)
+  app = await openServedApp([await writeCur2Parquet(billing, join(dir, 'export'))])
+  ;({ serve, watched } = app)
 })
 
 afterAll(async () => {
-  await watched?.close()
-  await browser?.close()
-  await serve?.stop()
+  await app?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 

@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   gatewayLogs,
@@ -15,18 +14,17 @@ import {
   type GatewayLogs,
 } from '../fixtures/cur-generator.js'
 import {
-  launchChromium,
-  openWatchedPage,
   screenshot,
-  startServe,
+  openServedApp,
   type ServeProcess,
+  type ServedApp,
   type WatchedPage,
 } from './harness.js'
 
 let dir: string
 let logs: GatewayLogs
 let serve: ServeProcess
-let browser: Browser
+let app: ServedApp
 let watched: WatchedPage
 
 beforeAll(async () => {
@@ -34,15 +32,12 @@ beforeAll(async () => {
   const billing = generateBilling({ seed: 18 })
   logs = gatewayLogs(billing)
   await writeInvocationLogs(join(dir, 'mil'), logs)
-  serve = await startServe([await writeCur2Parquet(billing, join(dir, 'export'))])
-  browser = await launchChromium()
-  watched = await openWatchedPage(browser, serve.origin)
+  app = await openServedApp([await writeCur2Parquet(billing, join(dir, 'export'))])
+  ;({ serve, watched } = app)
 })
 
 afterAll(async () => {
-  await watched?.close()
-  await browser?.close()
-  await serve?.stop()
+  await app?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 

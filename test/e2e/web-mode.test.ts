@@ -7,18 +7,17 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateBilling, writeCur2Parquet, type Billing } from '../fixtures/cur-generator.js'
 import { toUnits as costUnits } from '../fixtures/money.js'
 import { readWorkbook } from '../fixtures/read-workbook.js'
 import {
-  launchChromium,
-  openWatchedPage,
   ROOT,
   screenshot,
-  startServe,
+  openServedApp,
   type ServeProcess,
+  type ServedApp,
   type WatchedPage,
 } from './harness.js'
 import { centsOf, displayedCents, sumDecimals, unitsToCents } from './money.js'
@@ -28,7 +27,7 @@ const TEAM_TAG = 'tag:iamPrincipal/team'
 let dir: string
 let billing: Billing
 let serve: ServeProcess
-let browser: Browser
+let app: ServedApp
 let watched: WatchedPage
 
 beforeAll(async () => {
@@ -39,15 +38,12 @@ beforeAll(async () => {
     join(dir, 'corrupt.parquet'),
     Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(2048, 0x5a), Buffer.from('PAR1')]),
   )
-  serve = await startServe([exportRoot])
-  browser = await launchChromium()
-  watched = await openWatchedPage(browser, serve.origin)
+  app = await openServedApp([exportRoot])
+  ;({ serve, watched } = app)
 })
 
 afterAll(async () => {
-  await watched?.close()
-  await browser?.close()
-  await serve?.stop()
+  await app?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
