@@ -17,7 +17,7 @@ import {
   type RowColumn,
 } from './dimensions.js'
 import { rangeCondition, validateRange } from './date-range.js'
-import { bedrockShapeJoin } from './lookups.js'
+import { bedrockShapeJoin, GROUP_TOKENS } from './lookups.js'
 import { splitMapped } from './split-read.js'
 import { TAG_SETS_TABLE } from './tag-sets.js'
 
@@ -71,7 +71,7 @@ const MAPPED_METRICS: Readonly<Record<GroupMetric, string>> = {
   ondemand: 'sum(g.ondemand)',
   usage: 'sum(g.usage)',
   line_items: 'CAST(sum(g.line_items) AS BIGINT)',
-  tokens: 'sum(CAST(round(g.usage * b.token_scale) AS BIGINT))',
+  tokens: `sum(${GROUP_TOKENS})`,
   assumed_units: `list_sort(list(DISTINCT b.assumed_token_unit)
       FILTER (WHERE b.assumed_token_unit IS NOT NULL))`,
 }

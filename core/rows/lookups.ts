@@ -67,6 +67,9 @@ export async function createLookupTables(engine: Engine): Promise<void> {
   await engine.query(`CREATE TABLE IF NOT EXISTS bedrock_dim (${tableColumns(BEDROCK_COLUMNS)})`)
 }
 
+/** A group's whole tokens: its exact usage by the Bedrock line's scale (group `g`, bedrock_dim `b`). */
+export const GROUP_TOKENS = 'CAST(round(g.usage * b.token_scale) AS BIGINT)'
+
 /** The join condition of bedrock_dim `b` onto a relation `alias` with the shape columns; NULL-safe. */
 export function bedrockShapeJoin(alias: string): string {
   return BEDROCK_SHAPE_COLUMNS.map(

@@ -7,6 +7,7 @@
 // keeps its figures whole: `(unallocated)` (NULL) when its principal appears in the logs, else its
 // principal's person. Totals are therefore the same with and without logs.
 import type { GroupMetric } from './grouped-rows.js'
+import { GROUP_TOKENS } from './lookups.js'
 import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE } from './usage-split.js'
 
 export interface SplitColumn {
@@ -34,7 +35,7 @@ const GROUP_VALUES: Readonly<Record<Exclude<GroupMetric, 'assumed_units'>, [stri
   amortized: ['g.amortized', 10],
   ondemand: ['g.ondemand', 10],
   usage: ['g.usage', 10],
-  tokens: ['CAST(round(g.usage * b.token_scale) AS BIGINT)', 0],
+  tokens: [GROUP_TOKENS, 0],
   line_items: ['g.line_items', 0],
 }
 
