@@ -20,6 +20,7 @@ import { CACHE_STORE, compileGroupedRead, type Base, type GroupedRead } from './
 import { addPrincipals, addShapes, createLookupTables } from './lookups.js'
 import { CREATE_ATTRIBUTION_ROWS, CREATE_CUR_ATTRIBUTED, CREATE_ROWS_BASE } from './row-views.js'
 import { createTagSetsTable, extendTagSets, TAG_SETS_TABLE } from './tag-sets.js'
+import { buildSplitParts } from './split-read.js'
 import { buildSplit, createSplitTables, USAGE_LOG_TABLE } from './usage-split.js'
 
 export interface ReadOptions {
@@ -70,6 +71,7 @@ export async function attributeRows(
   for (const view of [CREATE_ROWS_BASE, CREATE_CUR_ATTRIBUTED, CREATE_ATTRIBUTION_ROWS]) {
     await engine.query(view)
   }
+  await buildSplitParts(engine, '(FROM rows_base WHERE false)')
   const stop = new AbortController()
   const background = createBackground(stop.signal)
   let lookupsComplete = false
@@ -277,9 +279,14 @@ export async function attributeRows(
       return cache === 'ready' || found ? 'kept' : 'building'
     },
     async splitByUsageLog(signal) {
+      // The split is worked out once, over every principal, Bedrock shape and tag set.
+      if (!lookupsComplete) await abortable(completed, signal)
+      await looking
+      const base = cache === 'ready' || found ? `${CACHE_STORE}.facts` : 'rows_base'
       await serially(async () => {
         await addPrincipals(engine, workDirectory, USAGE_LOG_TABLE, signal)
         await buildSplit(engine)
+        await buildSplitParts(engine, base, signal)
       })
     },
     async presentTagKeys(signal) {

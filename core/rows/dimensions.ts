@@ -33,10 +33,9 @@ const bedrock = (column: string): RowColumn => ({
   lookup: 'bedrock',
 })
 
-/** What a usage-log bucket is made of: the day, the account, the principal, the region and the line's shape. */
-export const SPLIT_KEYS = ['usage_day', 'account', 'principal_arn', 'region', ...SHAPE_KEYS] as const
+/** The split's parts carry their own keys (grouped-rows.ts adds what the groups need). */
 const split = (column: string): RowColumn => ({
-  keys: SPLIT_KEYS,
+  keys: [],
   mapped: `a.${column}`,
   lookup: 'split',
 })

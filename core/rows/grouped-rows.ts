@@ -107,37 +107,49 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
   const bag = new SqlParamBag()
   const keys = new Set<string>()
   const lookups = new Set<Lookup>()
-  const need = (column: RowColumn) => {
+  const splitColumns = new Set<string>()
+  const need = (column: RowColumn, name: string) => {
+    if (column.lookup === 'split') splitColumns.add(name)
     for (const k of column.keys) keys.add(k)
     if (column.lookup) lookups.add(column.lookup)
-    // The split matches groups to buckets by their principal and their Bedrock model.
-    if (column.lookup === 'split') lookups.add('principal').add('bedrock')
   }
   const baseFilters: string[] = []
+  const onBase: { filter: Filter; column: string }[] = []
   const mappedFilters: string[] = []
   const splitFilters: string[] = []
   for (const filter of read.filters ?? []) {
     const target = dimensionRead(filter.dimension)
     const column = rowColumn(target.column)
     if (column.mapped) {
-      need(column)
+      need(column, target.column)
       const filters = column.lookup === 'split' ? splitFilters : mappedFilters
       filters.push(condition(filter, mappedExpr(target, column, bag), 'VARCHAR', bag))
     } else {
       baseFilters.push(condition(filter, target.column, baseType(target.column, base), bag))
+      onBase.push({ filter, column: target.column })
     }
   }
-  for (const { read: target } of read.columns) need(rowColumn(target.column))
+  for (const { read: target } of read.columns) need(rowColumn(target.column), target.column)
   const sums = new Set<string>()
   for (const metric of read.metrics) {
     const inputs = METRIC_INPUTS[metric]
     for (const s of inputs.sums) sums.add(s)
-    if (inputs.column) need(rowColumn(inputs.column))
+    if (inputs.column) need(rowColumn(inputs.column), inputs.column)
   }
   if (read.billsTokens) {
-    need(rowColumn('token_type'))
+    need(rowColumn('token_type'), 'token_type')
     baseFilters.push('usage <> 0')
     mappedFilters.push('b.token_scale IS NOT NULL')
+  }
+  // The split's parts need only what the read's other columns need (they carry their user); the
+  // groups also need their principal, whose person is their own user, and their line items, to
+  // know which groups remain.
+  const partKeys = [...keys]
+  const partLookups = new Set(lookups)
+  if (lookups.has('split')) {
+    keys.add('principal_arn')
+    lookups.add('principal')
+    sums.add('line_items')
   }
   // The files' rows carry the raw tag columns, so tag sets not yet merged can be added from here.
   const tagInputs =
@@ -153,21 +165,24 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
   })
   const outputs = columns.map(({ name, expr }) => `${expr} AS ${name}`)
   const metrics = read.metrics.map((m) => `${MAPPED_METRICS[m]} AS ${m}`)
-  const joins = [
-    lookups.has('principal')
-      ? 'LEFT JOIN principal_dim AS p ON p.principal_arn = CAST(g.principal_arn AS VARCHAR)'
-      : '',
-    lookups.has('bedrock') ? `LEFT JOIN bedrock_dim AS b ON ${bedrockShapeJoin('g')}` : '',
-    lookups.has('tags') ? `LEFT JOIN ${TAG_SETS_TABLE} AS ts ON ts.tag_set = g.tag_set` : '',
-  ].filter(Boolean)
+  const joins = lookupJoins(lookups)
   if (lookups.has('split')) {
+    // The base filters again, over the split's parts, which keep every base column as text.
+    const partFilters = onBase.map(({ filter, column }) =>
+      condition(filter, `g.${column}`, baseType(column), bag),
+    )
+    if (read.billsTokens) partFilters.push('g.has_usage')
     const mapped = (groups: string) =>
       splitMapped({
         groups,
         joins,
+        partKeys,
+        partJoins: lookupJoins(partLookups),
+        splitColumns,
         columns,
         metrics: read.metrics,
         filters: mappedFilters,
+        partFilters,
         splitFilters,
       })
     return { grouped, mapped, params: bag.params, lookups }
@@ -181,6 +196,17 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
   return { grouped, mapped, params: bag.params, lookups }
 }
 
+/** The lookups joined onto groups `g`. */
+function lookupJoins(lookups: ReadonlySet<Lookup>): string[] {
+  return [
+    lookups.has('principal')
+      ? 'LEFT JOIN principal_dim AS p ON p.principal_arn = CAST(g.principal_arn AS VARCHAR)'
+      : '',
+    lookups.has('bedrock') ? `LEFT JOIN bedrock_dim AS b ON ${bedrockShapeJoin('g')}` : '',
+    lookups.has('tags') ? `LEFT JOIN ${TAG_SETS_TABLE} AS ts ON ts.tag_set = g.tag_set` : '',
+  ].filter(Boolean)
+}
+
 /** A column as step 2 reads it, as text: mapped from a lookup, or the group's own base column. */
 function mappedExpr(target: ColumnRead, column: RowColumn, bag: SqlParamBag): string {
   // A row without the key yields NULL: the "(untagged)" group, never dropped.
@@ -192,7 +218,7 @@ function mappedExpr(target: ColumnRead, column: RowColumn, bag: SqlParamBag): st
 }
 
 /** Filter values are cast to the base column's own type: an ENUM in the cache, so ints compare. */
-function baseType(column: string, base: Base): string {
+function baseType(column: string, base?: Base): string {
   if (column === 'usage_day') return 'DATE'
   return base === 'cache' ? `${CACHE_STORE}.e_${column}` : 'VARCHAR'
 }

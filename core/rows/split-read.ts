@@ -1,35 +1,62 @@
-// Step 2 of a grouped read that groups or filters by `user` or `log-tag:<key>`: each mapped group
-// of Bedrock usage is matched to its usage-log bucket (day, account, region, model, global
-// routing, token type, principal; a log without a region, routing or principal matches any, a log
-// without an account matches none: the loader gives it the export's account when it has only one)
-// and each metric is split among the bucket's end users in proportion to their tokens, by largest
-// remainder on the metric's own unit (1e-10, or whole tokens and line items), so each group's parts sum exactly to it. A group no record matches
-// keeps its figures whole: `(unallocated)` (NULL) when its principal appears in the logs, else its
-// principal's person. Totals are therefore the same with and without logs.
+// The usage logs' split of Bedrock cost, worked out once when logs load and added to every read
+// that groups or filters by `user` or `log-tag:<key>`.
+//
+// The parts (buildSplitParts): each group of Bedrock usage at the rows' finest grain (every base
+// column, and whether it has usage) is matched to its usage-log bucket (day, account, region,
+// model, global routing, token type, principal; a log without a region, routing or principal
+// matches any, a log without an account matches none: the loader gives it the export's account
+// when it has only one) and each metric is split among the bucket's end users in proportion to
+// their tokens, by largest remainder on the metric's own unit (1e-10, or whole tokens and line
+// items), so each group's parts sum exactly to it. Beside its parts, each matched group has one
+// row taking it back from its principal's own user: `(unallocated)` (NULL) when the principal
+// appears in the logs, else its person.
+//
+// A read (splitMapped) groups the rows as any read does, every group under its principal's own
+// user, and adds the parts: matched groups move from that user to their end users, and every other
+// group stays whole. Totals are therefore the same with and without logs, and one fixed grain means
+// a user's figure is the same whatever else a read groups by.
+import { randomUUID } from 'node:crypto'
+import type { Engine } from '../engine/duckdb.js'
+import { BASE_TEXT_COLUMNS } from './dimensions.js'
 import type { GroupMetric } from './grouped-rows.js'
-import { GROUP_TOKENS } from './lookups.js'
+import { bedrockShapeJoin, GROUP_TOKENS } from './lookups.js'
 import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE } from './usage-split.js'
+
+export const SPLIT_PARTS_TABLE = 'usage_split_parts'
 
 export interface SplitColumn {
   name: string
-  /** Over step 2's joined groups (`g`, `p`, `b`, `ts`), or over the split (`a.log_user`, …). */
+  /** Over the groups and lookups (`g`, `p`, `b`, `ts`), or over the split (`a.log_user`, …). */
   expr: string
   split: boolean
 }
 
 export interface SplitRead {
   groups: string
+  /** The lookups joined onto the groups. */
   joins: readonly string[]
+  /** The base columns the parts are grouped by, and the lookups joined onto them after. */
+  partKeys: readonly string[]
+  partJoins: readonly string[]
+  /** The split's columns the read uses: `log_user`, `log_tags`, `log_split`. */
+  splitColumns: ReadonlySet<string>
   columns: readonly SplitColumn[]
   metrics: readonly GroupMetric[]
-  /** Conditions on the joined groups, before the split. */
+  /** Conditions on the mapped groups (over `g`, `p`, `b`, `ts`). */
   filters: readonly string[]
+  /** The read's conditions on base columns, over the parts `g` (the groups had them in step 1). */
+  partFilters: readonly string[]
   /** Conditions on the split's columns (`a.log_user`, `a.log_tags`, `a.log_split`). */
   splitFilters: readonly string[]
 }
 
+/** The finest grain of the rows, at which the parts are kept (with `has_usage`, for token reads). */
+export const PART_KEYS = ['usage_day', ...BASE_TEXT_COLUMNS, 'tag_set'] as const
+
+type SplitMetric = Exclude<GroupMetric, 'assumed_units'>
+
 /** Each metric's value per group, and the power of ten of its smallest unit. */
-const GROUP_VALUES: Readonly<Record<Exclude<GroupMetric, 'assumed_units'>, [string, number]>> = {
+const GROUP_VALUES: Readonly<Record<SplitMetric, [string, number]>> = {
   unblended: ['g.unblended', 10],
   net: ['g.net', 10],
   amortized: ['g.amortized', 10],
@@ -38,6 +65,7 @@ const GROUP_VALUES: Readonly<Record<Exclude<GroupMetric, 'assumed_units'>, [stri
   tokens: [GROUP_TOKENS, 0],
   line_items: ['g.line_items', 0],
 }
+const SPLIT_METRICS = Object.keys(GROUP_VALUES) as SplitMetric[]
 
 const OUTPUTS: Readonly<Record<GroupMetric, string>> = {
   unblended: 'sum(a.unblended)',
@@ -51,6 +79,10 @@ const OUTPUTS: Readonly<Record<GroupMetric, string>> = {
       FILTER (WHERE a.assumed_units IS NOT NULL))`,
 }
 
+/** A group's own user, over `g` and principal_dim `p`: the principal's person unless logs name it. */
+const OWN_USER = `CASE WHEN CAST(g.principal_arn AS VARCHAR) IN (SELECT principal_arn FROM ${SPLIT_PRINCIPALS_TABLE})
+      THEN NULL ELSE p.person END`
+
 /**
  * A log bucket without a principal matches any group, a group without one any bucket. The three
  * cases apart, so that the common one (both have a principal) joins on it: one join with the
@@ -62,51 +94,86 @@ const PRINCIPAL_MATCHES = [
   'm.s_principal IS NULL',
 ]
 
-export function splitMapped(read: SplitRead): string {
-  const plain = read.columns.filter((c) => !c.split)
-  const shared = read.metrics.filter((m) => m !== 'assumed_units') as (keyof typeof GROUP_VALUES)[]
-  const units = (m: keyof typeof GROUP_VALUES) => {
-    const [, scale] = GROUP_VALUES[m]
-    const value = `COALESCE(v_${m}, 0)`
-    return `abs(CAST(${scale ? `${value} * ${10 ** scale}` : value} AS HUGEINT))`
+/**
+ * Works the parts out anew from the split's buckets (usage-split.ts) and `base` (rows_base, or the
+ * cache's facts), over the complete principal_dim and bedrock_dim; over an empty base, it creates
+ * the empty table every read with split columns needs before logs load. One row per matched group
+ * and end user (and log tags) with its share of each metric and `presence` 1, and one row per
+ * matched group taking it back from its own user, negated, with `presence` minus its line items.
+ * In steps over narrow tables: windows over millions of pairs with every column overflow memory.
+ */
+export async function buildSplitParts(
+  engine: Engine,
+  base: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const id = randomUUID().replaceAll('-', '')
+  const groups = `split_groups_${id}`
+  const pairs = `split_pairs_${id}`
+  const shares = (m: SplitMetric) => `split_${m}_${id}`
+  const run = (sql: string) => engine.query(sql, {}, { signal })
+  try {
+    await run(`CREATE TABLE ${groups} AS ${matchableGroups(base)}`)
+    await run(`CREATE TABLE ${pairs} AS ${matchedPairs(groups)}`)
+    for (const m of SPLIT_METRICS)
+      await run(`CREATE TABLE ${shares(m)} AS ${share(m, groups, pairs)}`)
+    await run(`CREATE OR REPLACE TABLE ${SPLIT_PARTS_TABLE} AS ${parts(groups, pairs, shares)}`)
+  } finally {
+    for (const table of [groups, pairs, ...SPLIT_METRICS.map(shares)]) {
+      await engine.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
+    }
   }
-  const part = (m: keyof typeof GROUP_VALUES) => {
-    const whole = `(n_${m} // total_weight)`
-    return [
-      `sign(COALESCE(v_${m}, 0)) * (${whole} + CASE WHEN row_number() OVER (
-        PARTITION BY gid ORDER BY n_${m} % total_weight DESC, k) <= ${units(m)} - sum(${whole}) OVER (PARTITION BY gid)
-        THEN 1 ELSE 0 END)`,
-      GROUP_VALUES[m][1],
-    ] as const
-  }
-  const fromUnits = ([expr, scale]: readonly [string, number]) =>
-    scale ? `CAST(${expr} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale}))` : expr
-  return `WITH m AS (
-  SELECT
-    row_number() OVER () AS gid,
-    ${[
-      ...plain.map((c) => `${c.expr} AS ${c.name}`),
-      'g.usage_day AS s_day',
-      'CAST(g.account AS VARCHAR) AS s_account',
-      "COALESCE(NULLIF(CAST(g.region AS VARCHAR), ''), b.usage_region) AS s_region",
-      'b.model_key AS s_model',
-      // Global cross-region usage types: `-cross-region-global`, `-global-standard`, MP `_Global`.
-      "CAST(g.usage_type AS VARCHAR) ILIKE '%global%' AS s_global",
-      'b.token_type AS s_token',
-      'CAST(g.principal_arn AS VARCHAR) AS s_principal',
-      'p.person AS s_person',
-      ...shared.map((m) => `${GROUP_VALUES[m][0]} AS v_${m}`),
-      `${read.metrics.includes('assumed_units') ? 'b.assumed_token_unit' : 'NULL'} AS assumed_units`,
-    ].join(',\n    ')}
-  FROM ${read.groups} AS g
-  ${read.joins.join('\n  ')}
-  WHERE ${read.filters.length ? read.filters.join('\n    AND ') : 'true'}
-),
-pairs AS (
+}
+
+/** Columns of the parts that say which rows they are: the finest grain of the rows. */
+const PART_COLUMNS = [...PART_KEYS, 'has_usage']
+
+/** The Bedrock usage of `base` at the finest grain, numbered, with what a bucket matches on. */
+function matchableGroups(base: string): string {
+  const keys = PART_KEYS.map((k) =>
+    k === 'usage_day' || k === 'tag_set' ? k : `CAST(${k} AS VARCHAR) AS ${k}`,
+  )
+  return `WITH g AS (
+  SELECT ${[...keys, 'has_usage'].join(', ')}, unblended, net, amortized, ondemand, usage, line_items
+  FROM (
+    SELECT ${PART_KEYS.join(', ')}, usage <> 0 AS has_usage,
+      sum(unblended) AS unblended, sum(net) AS net, sum(amortized) AS amortized,
+      sum(ondemand) AS ondemand, sum(usage) AS usage, count(*) AS line_items
+    FROM ${base}
+    -- Only usage types of Bedrock tokens: grouping all the rows this finely takes long.
+    WHERE usage_type IN (
+      SELECT usage_type FROM bedrock_dim WHERE model_key IS NOT NULL AND token_type IS NOT NULL)
+    GROUP BY ALL
+  )
+)
+SELECT
+  row_number() OVER () AS gid,
+  ${[
+    ...PART_COLUMNS.map((k) => `g.${k}`),
+    'g.usage_day AS s_day',
+    'g.account AS s_account',
+    "COALESCE(NULLIF(g.region, ''), b.usage_region) AS s_region",
+    'b.model_key AS s_model',
+    // Global cross-region usage types: `-cross-region-global`, `-global-standard`, MP `_Global`.
+    "g.usage_type ILIKE '%global%' AS s_global",
+    'b.token_type AS s_token',
+    'g.principal_arn AS s_principal',
+    `${OWN_USER} AS own_user`,
+    ...SPLIT_METRICS.map((m) => `${GROUP_VALUES[m][0]} AS v_${m}`),
+  ].join(',\n  ')}
+FROM g
+LEFT JOIN principal_dim AS p ON p.principal_arn = g.principal_arn
+JOIN bedrock_dim AS b ON ${bedrockShapeJoin('g')}
+WHERE b.model_key IS NOT NULL AND b.token_type IS NOT NULL`
+}
+
+/** Each group's buckets: (gid, split_id, weight) with the group's whole weight. */
+function matchedPairs(groups: string): string {
+  return `SELECT gid, split_id, weight, sum(weight) OVER (PARTITION BY gid) AS total_weight
+FROM (
   ${PRINCIPAL_MATCHES.map(
-    (principal) => `SELECT m.*, s.log_user, s.log_tags, s.tokens AS weight,
-    s.principal_arn AS log_principal, s.region AS log_region
-  FROM m
+    (principal) => `SELECT m.gid, s.split_id, s.tokens AS weight
+  FROM ${groups} AS m
   JOIN ${SPLIT_TABLE} AS s
     ON s.usage_day = m.s_day
     AND s.account = m.s_account
@@ -116,35 +183,84 @@ pairs AS (
     AND (s.region IS NULL OR s.region = m.s_region)
     AND (s.global_route IS NULL OR s.global_route = m.s_global)`,
   ).join('\n  UNION ALL\n  ')}
-),
-matched AS (
-  SELECT
-    *,
-    sum(weight) OVER (PARTITION BY gid) AS total_weight,
-    row_number() OVER (
-      PARTITION BY gid
-      ORDER BY log_user NULLS FIRST, CAST(log_tags AS VARCHAR), log_principal, log_region
-    ) AS k
-  FROM pairs
-),
-weighed AS (
-  SELECT *, ${shared.length ? shared.map((m) => `${units(m)} * weight AS n_${m}`).join(', ') : 'NULL AS n_none'}
-  FROM matched
-),
-a AS (
-  SELECT ${[...plain.map((c) => c.name), 'log_user', 'log_tags', "'split' AS log_split", 'assumed_units'].join(', ')}${shared
-    .map((m) => `,\n    ${fromUnits(part(m))} AS ${m}`)
+)`
+}
+
+/**
+ * One metric shared by largest remainder on its own unit: every part gets the whole units of its
+ * exact share, and the units left go one each to the largest remainders (ties by bucket order).
+ * One metric at a time, over (gid, split_id) and a few numbers, so the windows fit in memory.
+ */
+function share(m: SplitMetric, groups: string, pairs: string): string {
+  const scale = GROUP_VALUES[m][1]
+  const value = `COALESCE(m.v_${m}, 0)`
+  const units = `abs(CAST(${scale ? `${value} * ${10 ** scale}` : value} AS HUGEINT))`
+  const whole = '(n // total_weight)'
+  const parts = `sign(v) * (${whole} + CASE WHEN row_number() OVER (
+      PARTITION BY gid ORDER BY n % total_weight DESC, split_id) <= u - sum(${whole}) OVER (PARTITION BY gid)
+      THEN 1 ELSE 0 END)`
+  return `SELECT gid, split_id, ${
+    scale ? `CAST(${parts} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale}))` : parts
+  } AS ${m}
+FROM (
+  SELECT p.gid, p.split_id, p.total_weight, ${value} AS v, ${units} AS u, ${units} * p.weight AS n
+  FROM ${pairs} AS p JOIN ${groups} AS m USING (gid)
+)`
+}
+
+/** The parts of each group with its buckets' users and tags, and each group taken back whole. */
+function parts(groups: string, pairs: string, shares: (m: SplitMetric) => string): string {
+  return `SELECT ${PART_COLUMNS.map((k) => `m.${k}`).join(', ')}, s.log_user, s.log_tags,
+  'split' AS log_split, 1 AS presence, ${SPLIT_METRICS.map((m) => `x_${m}.${m}`).join(', ')}
+FROM ${pairs} AS p
+JOIN ${groups} AS m USING (gid)
+JOIN ${SPLIT_TABLE} AS s USING (split_id)
+${SPLIT_METRICS.map((m) => `JOIN ${shares(m)} AS x_${m} USING (gid, split_id)`).join('\n')}
+UNION ALL BY NAME
+SELECT ${PART_COLUMNS.join(', ')}, own_user AS log_user, CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS log_tags,
+  CAST(NULL AS VARCHAR) AS log_split, -v_line_items AS presence${SPLIT_METRICS.map(
+    (m) => `, -v_${m} AS ${m}`,
+  ).join('')}
+FROM ${groups}
+WHERE gid IN (SELECT gid FROM ${pairs})`
+}
+
+/**
+ * Step 2 of a read with split columns: the groups under their own user, plus the parts, grouped
+ * by the columns asked for. A group whose every row was moved to end users is left out, as is
+ * any group with nothing left (presence counts line items and parts).
+ */
+export function splitMapped(read: SplitRead): string {
+  const plain = read.columns.filter((c) => !c.split)
+  const shared = read.metrics.filter((m) => m !== 'assumed_units') as SplitMetric[]
+  const assumed = read.metrics.includes('assumed_units') ? 'b.assumed_token_unit' : 'NULL'
+  const half = (from: string, joins: readonly string[], values: string[]) => `SELECT
+    ${[...plain.map((c) => `${c.expr} AS ${c.name}`), ...values, `${assumed} AS assumed_units`].join(',\n    ')}
+  FROM ${from} AS g
+  ${joins.join('\n  ')}
+  WHERE ${read.filters.length ? read.filters.join('\n    AND ') : 'true'}`
+  // The parts grouped by the read's own columns first, and mapped after, as the rows are.
+  const split = [...read.splitColumns]
+  const parts = `(SELECT ${[...read.partKeys, ...split].join(', ')}, sum(presence) AS presence${shared
+    .map((m) => `, sum(${m}) AS ${m}`)
     .join('')}
-  FROM weighed
+    FROM ${SPLIT_PARTS_TABLE} AS g
+    WHERE ${read.partFilters.length ? read.partFilters.join('\n      AND ') : 'true'}
+    GROUP BY ALL)`
+  return `WITH a AS (
+  ${half(read.groups, read.joins, [
+    `${OWN_USER} AS log_user`,
+    'CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS log_tags',
+    'CAST(NULL AS VARCHAR) AS log_split',
+    'g.line_items AS presence',
+    ...shared.map((m) => `${GROUP_VALUES[m][0]} AS ${m}`),
+  ])}
   UNION ALL BY NAME
-  SELECT
-    ${[...plain.map((c) => c.name), ...shared.map((m) => `v_${m} AS ${m}`), 'assumed_units'].join(', ')},
-    CASE WHEN s_principal IN (SELECT principal_arn FROM ${SPLIT_PRINCIPALS_TABLE}) THEN NULL
-      ELSE s_person END AS log_user,
-    CAST(NULL AS MAP(VARCHAR, VARCHAR)) AS log_tags,
-    CAST(NULL AS VARCHAR) AS log_split
-  FROM m
-  WHERE NOT EXISTS (SELECT 1 FROM matched WHERE matched.gid = m.gid)
+  ${half(parts, read.partJoins, [
+    ...split.map((c) => `g.${c}`),
+    'g.presence',
+    ...shared.map((m) => `g.${m}`),
+  ])}
 )
 SELECT
   ${[
@@ -153,5 +269,6 @@ SELECT
   ].join(',\n  ')}
 FROM a
 WHERE ${read.splitFilters.length ? read.splitFilters.join('\n  AND ') : 'true'}
-GROUP BY ALL`
+GROUP BY ALL
+HAVING sum(a.presence) > 0`
 }

@@ -1,9 +1,8 @@
 // The usage logs' split relation: from `usage_log` (the normalized log records, USAGE-LOGS.md §6),
 // the tokens of each usage-log bucket (UTC day, account, principal, region, model, global
-// cross-region or not, token type) by end user
-// and log tags, and the principals that appear in the logs. The split itself happens per read
-// (split-read.ts). Both tables exist empty from the start, so `user` reads the principal's person
-// until logs are loaded. The end user is the record's own (the loader reads it under the
+// cross-region or not, token type) by end user and log tags, and the principals that appear in
+// the logs. The split itself is worked out from them once per load (split-read.ts). Both tables
+// exist empty from the start, so `user` reads the principal's person until logs are loaded. The end user is the record's own (the loader reads it under the
 // request-metadata key the user picks), else the person of its principal ARN.
 import type { Engine } from '../engine/duckdb.js'
 
@@ -23,7 +22,7 @@ export const LOG_TOKEN_COLUMNS = {
 export async function createSplitTables(engine: Engine): Promise<void> {
   await engine.query(`CREATE TABLE IF NOT EXISTS ${SPLIT_TABLE} (
     usage_day DATE, account VARCHAR, principal_arn VARCHAR, region VARCHAR, model_key VARCHAR, global_route BOOLEAN,
-    token_type VARCHAR, log_user VARCHAR, log_tags MAP(VARCHAR, VARCHAR), tokens HUGEINT)`)
+    token_type VARCHAR, log_user VARCHAR, log_tags MAP(VARCHAR, VARCHAR), tokens HUGEINT, split_id BIGINT)`)
   await engine.query(`CREATE TABLE IF NOT EXISTS ${SPLIT_PRINCIPALS_TABLE} (principal_arn VARCHAR)`)
 }
 
@@ -52,7 +51,8 @@ export async function buildSplit(engine: Engine): Promise<void> {
     .join(', ')
   await engine.query(
     `CREATE OR REPLACE TABLE ${SPLIT_TABLE} AS
-    WITH calls AS (${LOGGED_CALLS})
+    WITH calls AS (${LOGGED_CALLS}),
+    buckets AS (
     SELECT
       CAST(c.ts_utc AS DATE) AS usage_day,
       -- NULL when the log names no account and the export has several: it matches no cost.
@@ -68,7 +68,12 @@ export async function buildSplit(engine: Engine): Promise<void> {
       CAST(sum(t.tokens) AS HUGEINT) AS tokens
     FROM calls AS c, (VALUES ${types}) AS t(token_type, tokens)
     WHERE t.tokens > 0 AND c.model_key IS NOT NULL
-    GROUP BY ALL`,
+    GROUP BY ALL)
+    -- The order in which a group's buckets take the units left over (split-read.ts).
+    SELECT *, row_number() OVER (
+      ORDER BY log_user NULLS FIRST, CAST(log_tags AS VARCHAR), principal_arn, region, global_route,
+        usage_day, account, model_key, token_type) AS split_id
+    FROM buckets`,
   )
   await engine.query(
     `CREATE OR REPLACE TABLE ${SPLIT_PRINCIPALS_TABLE} AS

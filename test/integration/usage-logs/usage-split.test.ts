@@ -95,6 +95,17 @@ describe.each(BOTH_BASES)('the user dimension read from the $name', ({ base }) =
     }
   })
 
+  it('gives each user the same figure whatever else a read groups by', async () => {
+    await loadLogs()
+    for (const second of ['day', 'model', 'principal', 'token-type'] as Dimension[]) {
+      const result = await run({ dimensions: ['user', second], metric: 'unblended' })
+      const sums = new Map<string | null, bigint>()
+      for (const r of result.rows) sums.set(r.keys[0], (sums.get(r.keys[0]) ?? 0n) + units(r.value))
+      const byUser = new Map([...sums].map(([user, sum]) => [user, decimal(sum)]))
+      expect(byUser, `user by ${second}`).toEqual(EXPECTED_BY_USER)
+    }
+  })
+
   it('splits tokens as whole tokens by the same shares', async () => {
     await loadLogs()
     const result = await run({
