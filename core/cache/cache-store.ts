@@ -11,7 +11,7 @@ import type { CacheStatus } from '../api.js'
 import { isProcessRunning } from '../files/process-alive.js'
 
 /** Bumped whenever what an entry holds changes shape; older entries are then discarded. */
-export const CACHE_FORMAT = 1
+export const CACHE_FORMAT = 2
 export const DEFAULT_CACHE_CAP_BYTES = 5_000_000_000
 
 const ENTRY_FILE = 'entry.json'

@@ -17,10 +17,10 @@ import { createBackground } from './background.js'
 import { buildCacheFile, CACHE_FILE, CACHED_KEYS } from './cache-build.js'
 import { SHAPE_KEYS, type Lookup } from './dimensions.js'
 import { CACHE_STORE, compileGroupedRead, type Base, type GroupedRead } from './grouped-rows.js'
-import { addPrincipals, addShapes, createLookupTables } from './lookups.js'
+import { addPrincipals, addShapes, copyPrincipals, createLookupTables } from './lookups.js'
 import { CREATE_ATTRIBUTION_ROWS, CREATE_CUR_ATTRIBUTED, CREATE_ROWS_BASE } from './row-views.js'
 import { createTagSetsTable, extendTagSets, TAG_SETS_TABLE } from './tag-sets.js'
-import { buildSplitParts } from './split-read.js'
+import { buildSplitParts, createSplitParts } from './split-read.js'
 import { buildSplit, createSplitTables, USAGE_LOG_TABLE } from './usage-split.js'
 
 export interface ReadOptions {
@@ -71,14 +71,15 @@ export async function attributeRows(
   for (const view of [CREATE_ROWS_BASE, CREATE_CUR_ATTRIBUTED, CREATE_ATTRIBUTION_ROWS]) {
     await engine.query(view)
   }
-  await buildSplitParts(engine, '(FROM rows_base WHERE false)')
+  await createSplitParts(engine)
   const stop = new AbortController()
   const background = createBackground(stop.signal)
   let lookupsComplete = false
+  // Settles once the tag sets are complete (completeTagSets), at once when a cache is reopened.
+  let tagSetsScan: Promise<void> | undefined
   let markComplete = () => {
     lookupsComplete = true
   }
-  let failComplete: (e: unknown) => void = () => {}
   let cache: 'building' | 'ready' | 'failed' = 'building'
   // Lookups grow from several reads at once: one extension at a time, so no key is added twice.
   let extending = Promise.resolve()
@@ -121,15 +122,14 @@ export async function attributeRows(
 
   /**
    * A cache built earlier for the same files: its keys complete the lookups without a scan. The few
-   * Bedrock shapes and tag sets are mapped at once; the principals (tens of thousands of sessions)
-   * in the background, while each read maps the principals of its own groups.
+   * Bedrock shapes and tag sets are mapped at once, and the principals copied as parsed then.
    */
   async function reopen(file: string) {
     await engine.query(`ATTACH ${sqlString(file)} AS ${CACHE_STORE} (READ_ONLY)`)
     await extendFrom({ bedrock: CACHED_KEYS.shapes, tags: CACHED_KEYS.tagSets })
-    background
-      .step((signal) => extendFrom({ principal: CACHED_KEYS.principals }, signal))
-      .then(() => markComplete(), failComplete)
+    await serially(() => copyPrincipals(engine, CACHED_KEYS.principals))
+    tagSetsScan = Promise.resolve()
+    markComplete()
   }
 
   async function build(file: string) {
@@ -192,7 +192,6 @@ export async function attributeRows(
       lookupsComplete = true
       resolve()
     }
-    failComplete = reject
     prepared.catch(reject)
   })
   completed.catch(() => undefined)
@@ -249,7 +248,6 @@ export async function attributeRows(
 
   // Tag names resolve against every tag set of the export: one scan of the tag columns alone, as a
   // user read, rather than waiting for the lookups' whole scan.
-  let tagSetsScan: Promise<void> | undefined
   function completeTagSets(signal?: AbortSignal): Promise<void> {
     if (lookupsComplete) return Promise.resolve()
     tagSetsScan ??= background
@@ -290,6 +288,8 @@ export async function attributeRows(
       })
     },
     async presentTagKeys(signal) {
+      // A kept cache brings every tag set: no scan once it is looked up.
+      await looking
       await completeTagSets(signal)
       const rows = await engine.query<{ key: string }>(
         `SELECT DISTINCT unnest(map_keys(tags)) AS key FROM ${TAG_SETS_TABLE} ORDER BY key`,

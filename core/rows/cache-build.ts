@@ -23,16 +23,20 @@ SELECT
   max(abs(usage)) < 1e7 AS usage_fits_int64
 FROM rows_base`
 
-/** The keys the lookups hold once complete, so a reopen completes them without a scan. */
+/**
+ * The keys the lookups hold once complete, so a reopen completes them without a scan; the
+ * principals as parsed, since parsing tens of thousands takes a second (the entry's key carries
+ * the app's version, so another version never reads this parse).
+ */
 const KEY_TABLES = [
-  `CREATE OR REPLACE TABLE ${CACHE_STORE}.keys_principals AS SELECT principal_arn FROM principal_dim`,
+  `CREATE OR REPLACE TABLE ${CACHE_STORE}.keys_principals AS SELECT * FROM principal_dim`,
   `CREATE OR REPLACE TABLE ${CACHE_STORE}.keys_shapes AS
    SELECT ${BEDROCK_SHAPE_COLUMNS.join(', ')}, 'Amazon Bedrock' AS service FROM bedrock_dim`,
   `CREATE OR REPLACE TABLE ${CACHE_STORE}.keys_tag_sets AS
    SELECT tag_set, tag_inputs FROM ${TAG_SETS_TABLE}`,
 ]
 
-/** Key tables of a cache file, with the columns `addPrincipals`, `addShapes` and `extendTagSets` read. */
+/** Key tables of a cache file, with the columns `copyPrincipals`, `addShapes` and `extendTagSets` read. */
 export const CACHED_KEYS = {
   principals: `${CACHE_STORE}.keys_principals`,
   shapes: `${CACHE_STORE}.keys_shapes`,

@@ -138,6 +138,16 @@ export async function addShapes(
   await insertRows(engine, workDirectory, 'bedrock_dim', BEDROCK_COLUMNS, classified, signal)
 }
 
+/** Adds principals parsed earlier (a kept cache's principal_dim) that the table lacks. */
+export async function copyPrincipals(engine: Engine, relation: string): Promise<void> {
+  const columns = Object.keys(PRINCIPAL_COLUMNS).join(', ')
+  await engine.query(
+    `INSERT INTO principal_dim BY NAME
+     SELECT ${columns} FROM ${relation}
+     WHERE principal_arn NOT IN (SELECT principal_arn FROM principal_dim)`,
+  )
+}
+
 /** Writes rows as NDJSON into the work directory and appends them to `table`. */
 async function insertRows(
   engine: Engine,

@@ -94,10 +94,28 @@ const PRINCIPAL_MATCHES = [
   'm.s_principal IS NULL',
 ]
 
+/** The parts table, empty: what every read with split columns adds before logs load. */
+export async function createSplitParts(engine: Engine): Promise<void> {
+  const money = 'DECIMAL(38, 10)'
+  const columns = [
+    'usage_day DATE',
+    ...BASE_TEXT_COLUMNS.map((c) => `${c} VARCHAR`),
+    'tag_set UBIGINT',
+    'has_usage BOOLEAN',
+    'log_user VARCHAR',
+    'log_tags MAP(VARCHAR, VARCHAR)',
+    'log_split VARCHAR',
+    'presence BIGINT',
+    ...['unblended', 'net', 'amortized', 'ondemand', 'usage'].map((m) => `${m} ${money}`),
+    'tokens BIGINT',
+    'line_items BIGINT',
+  ]
+  await engine.query(`CREATE TABLE IF NOT EXISTS ${SPLIT_PARTS_TABLE} (${columns.join(', ')})`)
+}
+
 /**
  * Works the parts out anew from the split's buckets (usage-split.ts) and `base` (rows_base, or the
- * cache's facts), over the complete principal_dim and bedrock_dim; over an empty base, it creates
- * the empty table every read with split columns needs before logs load. One row per matched group
+ * cache's facts), over the complete principal_dim and bedrock_dim. One row per matched group
  * and end user (and log tags) with its share of each metric and `presence` 1, and one row per
  * matched group taking it back from its own user, negated, with `presence` minus its line items.
  * In steps over narrow tables: windows over millions of pairs with every column overflow memory.
