@@ -51,7 +51,7 @@ export interface SplitRead {
 }
 
 /** The finest grain of the rows, at which the parts are kept (with `has_usage`, for token reads). */
-export const PART_KEYS = ['usage_day', ...BASE_TEXT_COLUMNS, 'tag_set'] as const
+const PART_KEYS = ['usage_day', ...BASE_TEXT_COLUMNS, 'tag_set'] as const
 
 type SplitMetric = Exclude<GroupMetric, 'assumed_units'>
 

@@ -2,8 +2,9 @@
 // the tokens of each usage-log bucket (UTC day, account, principal, region, model, global
 // cross-region or not, token type) by end user and log tags, and the principals that appear in
 // the logs. The split itself is worked out from them once per load (split-read.ts). Both tables
-// exist empty from the start, so `user` reads the principal's person until logs are loaded. The end user is the record's own (the loader reads it under the
-// request-metadata key the user picks), else the person of its principal ARN.
+// exist empty from the start, so `user` reads the principal's person until logs are loaded. The
+// end user is the record's own (the loader reads it under the request-metadata key the user
+// picks), else the person of its principal ARN.
 import type { Engine } from '../engine/duckdb.js'
 
 export const SPLIT_TABLE = 'usage_split'
