@@ -25,21 +25,26 @@ export async function withOpenApi(
 ): Promise<number> {
   const progress = progressLine()
   const jobId = randomUUID()
-  let opening = true
+  // The job whose progress the line shows: the open, then the usage logs' load.
+  let shown: string | null = jobId
   const api = createEngineHost({
     spawn: () => spawnNodeWorker(),
     onEvent: (event, payload) => {
-      if (event !== 'onDidProgress' || !('phase' in payload) || payload.jobId !== jobId) return
-      if (opening || (buildingCache && payload.phase === 'caching')) progress.show(payload)
+      if (event !== 'onDidProgress' || !('phase' in payload)) return
+      const caching = buildingCache && payload.jobId === jobId && payload.phase === 'caching'
+      if (payload.jobId === shown || caching) progress.show(payload)
     },
   })
   try {
     const opened = await api.openSources({ paths: sources.paths, cache: sources.cache, jobId })
-    opening = false
+    shown = null
     progress.clear()
     for (const p of opened.problems) process.stderr.write(`warning: ${p.message}\n`)
     if (logs) {
-      const loaded = await api.openUsageLogs(logs)
+      shown = randomUUID()
+      const loaded = await api.openUsageLogs({ ...logs, jobId: shown })
+      shown = null
+      progress.clear()
       for (const p of loaded.problems) process.stderr.write(`warning: ${p.message}\n`)
     }
     const code = await command(api, opened)

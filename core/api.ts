@@ -555,8 +555,11 @@ export interface SqlSchema {
 /** How far a long job has come: its phase, the share done and the file at hand. */
 export interface ProgressEvent {
   jobId: string
-  /** `caching`: the open is done and the attributed rows are being cached in the background. */
-  phase: 'reading' | 'checking' | 'converting' | 'indexing' | 'caching' | 'exporting'
+  /**
+   * `caching`: the open is done and the attributed rows are being cached in the background;
+   * `splitting`: usage logs are loaded and their users' shares of the Bedrock cost worked out.
+   */
+  phase: 'reading' | 'checking' | 'converting' | 'indexing' | 'caching' | 'exporting' | 'splitting'
   file?: string
   /** 0..100, or -1 when unknown. */
   percentage: number

@@ -270,11 +270,13 @@ export function createApi({ emit, cacheRoot = cacheLocation() }: ApiOptions): Cl
           signal,
         })
       }),
-    openUsageLogs: (request) =>
-      asJob(request?.jobId ?? randomUUID(), async (signal) => {
+    openUsageLogs: ({ jobId = randomUUID(), ...request }) =>
+      asJob(jobId, async (signal) => {
         const opened = current()
         const rows = await opened.rows
-        const state = await openUsageLogs(rows, request, loadLogs, signal)
+        const state = await openUsageLogs(rows, request, loadLogs, signal, (p) =>
+          emit('onDidProgress', { ...p, jobId }),
+        )
         // The load replaced the logs, with nothing when it found none.
         opened.logs = state.loaded.sources.length > 0 ? state : undefined
         if (!opened.logs) throw noLogsLoaded(state)

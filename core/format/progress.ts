@@ -9,6 +9,7 @@ export const PROGRESS_PHASES: Record<ProgressEvent['phase'], string> = {
   indexing: 'Preparing totals',
   caching: 'Building the cache',
   exporting: 'Exporting',
+  splitting: 'Splitting Bedrock cost by user',
 }
 
 const SETTLE_MS = 2000

@@ -4,7 +4,13 @@
 // step: loads of one export run one after another, and a load or split that fails (or is
 // cancelled) puts the previous logs and their split back.
 import { randomUUID } from 'node:crypto'
-import type { FileProblem, UsageLogSourceInfo, UsageLogsRequest, UsageLogsResult } from '../api.js'
+import type {
+  FileProblem,
+  ProgressEvent,
+  UsageLogSourceInfo,
+  UsageLogsRequest,
+  UsageLogsResult,
+} from '../api.js'
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError, type ErrorCode } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
@@ -29,6 +35,7 @@ export type LoadLogs = (
     userKey: string
     accountIds: string[]
     gatewayPrincipalArn?: string
+    onProgress?: (progress: Omit<ProgressEvent, 'jobId'>) => void
     signal?: AbortSignal
   },
 ) => Promise<LoadedLogs>
@@ -64,6 +71,7 @@ export async function openUsageLogs(
   request: UsageLogsRequest,
   load: LoadLogs,
   signal?: AbortSignal,
+  onProgress?: (progress: Omit<ProgressEvent, 'jobId'>) => void,
 ): Promise<LogsState> {
   validateUsageLogsRequest(request)
   const userKey = request.userKey?.trim() || DEFAULT_USER_KEY
@@ -88,8 +96,11 @@ export async function openUsageLogs(
         userKey,
         accountIds: accounts.flatMap((a) => (a.account ? [a.account] : [])),
         gatewayPrincipalArn: request.gatewayPrincipalArn,
+        onProgress,
         signal,
       })
+      // Sharing the Bedrock cost among the users takes minutes for millions of records.
+      onProgress?.({ phase: 'splitting', percentage: -1 })
       await rows.splitByUsageLog(signal)
       return { paths: request.paths, userKey, loaded }
     } catch (e) {

@@ -15,10 +15,10 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined'
 import InsertDriveFileOutlined from '@mui/icons-material/InsertDriveFileOutlined'
-import { useState, type DragEvent } from 'react'
-import type { Filter, UsageLogSourceInfo } from '../../../core/api.js'
+import { useRef, useState, type DragEvent } from 'react'
+import type { Filter, ProgressEvent, UsageLogSourceInfo } from '../../../core/api.js'
 import { formatNumber, formatPercent } from '../../../core/format/number.js'
-import { useApi, useDesktop, usePathForFile } from '../api/ApiProvider.js'
+import { useApi, useApiEvent, useDesktop, usePathForFile } from '../api/ApiProvider.js'
 import { useRequest } from '../api/use-request.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { KpiCard } from '../components/KpiCard.js'
@@ -26,9 +26,11 @@ import { PageHeader } from '../components/PageHeader.js'
 import { PathField } from '../components/PathField.js'
 import { SectionCard } from '../components/SectionCard.js'
 import { describeError, type ErrorInfo } from '../model/errors.js'
+import { newId } from '../model/ids.js'
 import { useFormats } from '../state/FormatProvider.js'
 import { useSession } from '../state/SessionProvider.js'
 import { BilledEstimatedChart } from './usage-logs/BilledEstimatedChart.js'
+import { LoadProgress } from './usage-logs/LoadProgress.js'
 import { ReconcileTable } from './usage-logs/ReconcileTable.js'
 
 export function UsageLogsScreen() {
@@ -42,6 +44,13 @@ export function UsageLogsScreen() {
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<ErrorInfo | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  // The load's job, to match its progress and to cancel it.
+  const job = useRef<string | null>(null)
+  const [progress, setProgress] = useState<ProgressEvent | null>(null)
+  const [cancelling, setCancelling] = useState(false)
+  useApiEvent('onDidProgress', (event) => {
+    if (event.jobId === job.current) setProgress(event)
+  })
   const logs = usageLogs.data
   const version = logs ? `${state.generation}.${state.logsVersion}` : null
   // The cost the logs can explain: that of the principals they name (a gateway's role).
@@ -56,16 +65,30 @@ export function UsageLogsScreen() {
   )
 
   const add = (paths: string[]) => {
+    const jobId = newId()
+    job.current = jobId
+    setProgress(null)
+    setCancelling(false)
     setLoading(true)
     setError(null)
     api
-      .openUsageLogs({ paths, userKey: userKey.trim() || undefined })
+      .openUsageLogs({ paths, userKey: userKey.trim() || undefined, jobId })
       .then(actions.logsLoaded, (e: unknown) => {
-        setError(describeError(e))
-        // A load that failed has replaced the logs with none.
+        const error = describeError(e)
+        if (error.code === 'CANCELLED')
+          setNotice('Loading cancelled: the logs loaded before are kept.')
+        else setError(error)
+        // A load that fails or is cancelled keeps the logs loaded before: ask what they are.
         actions.logsLoaded()
       })
-      .finally(() => setLoading(false))
+      .finally(() => {
+        job.current = null
+        setLoading(false)
+      })
+  }
+  const cancel = () => {
+    setCancelling(true)
+    if (job.current) api.cancel(job.current).catch(() => undefined)
   }
 
   const choose = (kind: 'files' | 'folder') =>
@@ -131,6 +154,9 @@ export function UsageLogsScreen() {
                 sx={{ maxWidth: 320 }}
                 slotProps={{ htmlInput: { 'data-testid': 'logs-user-key', spellCheck: false } }}
               />
+              {loading && (
+                <LoadProgress progress={progress} cancelling={cancelling} onCancel={cancel} />
+              )}
               {notice && (
                 <Alert severity="info" onClose={() => setNotice(null)}>
                   {notice}

@@ -89,7 +89,9 @@ it('keeps the first logs and their split when a second load fails or is cancelle
     stop.abort()
     return loaded
   }
-  await expect(openUsageLogs(ds, { paths: [second] }, loadThenCancel, stop.signal)).rejects.toThrow()
+  await expect(
+    openUsageLogs(ds, { paths: [second] }, loadThenCancel, stop.signal),
+  ).rejects.toThrow()
   expect(await loggedIds()).toEqual(['a1', 'b1'])
   expect(await inputByUser()).toEqual(FIRST)
 
@@ -128,4 +130,16 @@ it('leaves no logs when the first load fails, and runs two loads at once one aft
   ])
   expect(await loggedIds()).toEqual(['c1'])
   expect(await inputByUser()).toEqual(new Map([['carol', '10.0000000001']]))
+})
+
+it('tells how the load goes: each file read, then the split', async () => {
+  const first = await csv('first.csv', [['a1', 'alice', 300]])
+  const second = await csv('second.csv', [['b1', 'bob', 100]])
+  const phases: string[] = []
+  await openUsageLogs(ds, { paths: [first, second] }, realLoad, undefined, (p) =>
+    phases.push(
+      `${p.phase} ${p.percentage}${p.file ? ` ${p.file.endsWith('first.csv') ? 'first' : 'second'}` : ''}`,
+    ),
+  )
+  expect(phases).toEqual(['reading 0 first', 'reading 50 second', 'indexing -1', 'splitting -1'])
 })
