@@ -14,7 +14,6 @@ import type {
 import type { Engine } from '../engine/duckdb.js'
 import { CurLensError, type ErrorCode } from '../errors/curlens-error.js'
 import type { AttributedRows } from '../rows/attributed-rows.js'
-import { SPLIT_PARTS_TABLE } from '../rows/split-read.js'
 import { SPLIT_PRINCIPALS_TABLE, SPLIT_TABLE, USAGE_LOG_TABLE } from '../rows/usage-split.js'
 import { logCoverage } from './log-coverage.js'
 
@@ -110,9 +109,7 @@ export async function openUsageLogs(
         await rows.splitByUsageLog()
       } else {
         await engine.query(`DROP TABLE IF EXISTS ${USAGE_LOG_TABLE}`)
-        await engine.query(`DELETE FROM ${SPLIT_TABLE}`)
-        await engine.query(`DELETE FROM ${SPLIT_PRINCIPALS_TABLE}`)
-        await engine.query(`DELETE FROM ${SPLIT_PARTS_TABLE}`)
+        await rows.clearSplit()
       }
       throw e
     } finally {

@@ -20,8 +20,14 @@ import { CACHE_STORE, compileGroupedRead, type Base, type GroupedRead } from './
 import { addPrincipals, addShapes, copyPrincipals, createLookupTables } from './lookups.js'
 import { CREATE_ATTRIBUTION_ROWS, CREATE_CUR_ATTRIBUTED, CREATE_ROWS_BASE } from './row-views.js'
 import { createTagSetsTable, extendTagSets, TAG_SETS_TABLE } from './tag-sets.js'
-import { buildSplitParts, createSplitParts } from './split-read.js'
-import { buildSplit, createSplitTables, USAGE_LOG_TABLE } from './usage-split.js'
+import { buildSplitParts, createSplitParts, SPLIT_PARTS_TABLE } from './split-read.js'
+import {
+  buildSplit,
+  createSplitTables,
+  SPLIT_PRINCIPALS_TABLE,
+  SPLIT_TABLE,
+  USAGE_LOG_TABLE,
+} from './usage-split.js'
 
 export interface ReadOptions {
   signal?: AbortSignal
@@ -50,6 +56,8 @@ export interface AttributedRows {
   cacheState(): Promise<RowsCacheState>
   /** Splits Bedrock cost by the records of the engine's `usage_log` (core/usage-logs), for `user` and `log-tag:` reads. */
   splitByUsageLog(signal?: AbortSignal): Promise<void>
+  /** Empties the split, as before any logs loaded: `user` reads each principal's person. */
+  clearSplit(): Promise<void>
   /** The tag keys the export has. */
   presentTagKeys(signal?: AbortSignal): Promise<string[]>
   close(): Promise<void>
@@ -285,6 +293,13 @@ export async function attributeRows(
         await addPrincipals(engine, workDirectory, USAGE_LOG_TABLE, signal)
         await buildSplit(engine)
         await buildSplitParts(engine, base, signal)
+      })
+    },
+    async clearSplit() {
+      await serially(async () => {
+        for (const table of [SPLIT_TABLE, SPLIT_PRINCIPALS_TABLE, SPLIT_PARTS_TABLE]) {
+          await engine.query(`DELETE FROM ${table}`)
+        }
       })
     },
     async presentTagKeys(signal) {
