@@ -16,7 +16,13 @@ import { sqlString } from '../sources/sql-text.js'
 import { createBackground } from './background.js'
 import { buildCacheFile, CACHE_FILE, CACHED_KEYS } from './cache-build.js'
 import { SHAPE_KEYS, type Lookup } from './dimensions.js'
-import { CACHE_STORE, compileGroupedRead, type Base, type GroupedRead } from './grouped-rows.js'
+import {
+  baseRelation,
+  CACHE_STORE,
+  compileGroupedRead,
+  type Base,
+  type GroupedRead,
+} from './grouped-rows.js'
 import { addPrincipals, addShapes, copyPrincipals, createLookupTables } from './lookups.js'
 import { CREATE_ATTRIBUTION_ROWS, CREATE_CUR_ATTRIBUTED, CREATE_ROWS_BASE } from './row-views.js'
 import { createTagSetsTable, extendTagSets, TAG_SETS_TABLE } from './tag-sets.js'
@@ -215,6 +221,9 @@ export async function attributeRows(
     )
     .finally(() => options.onCacheProgress?.(100))
 
+  /** What answers by default: the cache once ready, or kept from an earlier open; else the files. */
+  const currentBase = (): Base => (cache === 'ready' || found ? 'cache' : 'files')
+
   async function read<T extends Row>(
     groupedRead: GroupedRead,
     outer: (groups: string) => string = (groups) => groups,
@@ -223,7 +232,7 @@ export async function attributeRows(
   ): Promise<T[]> {
     // A cache kept from an earlier open answers from the first read: the files take seconds.
     if (!options.base) await looking
-    const base = options.base ?? (cache === 'ready' || found ? 'cache' : 'files')
+    const base = options.base ?? currentBase()
     if (base === 'cache' && cache !== 'ready') await built
     const compiled = compileGroupedRead(groupedRead, base)
     const all = { ...compiled.params, ...params }
@@ -288,7 +297,7 @@ export async function attributeRows(
       // The split is worked out once, over every principal, Bedrock shape and tag set.
       if (!lookupsComplete) await abortable(completed, signal)
       await looking
-      const base = cache === 'ready' || found ? `${CACHE_STORE}.facts` : 'rows_base'
+      const base = baseRelation(currentBase())
       await serially(async () => {
         await addPrincipals(engine, workDirectory, USAGE_LOG_TABLE, signal)
         await buildSplit(engine)

@@ -26,6 +26,11 @@ export const CACHE_STORE = 'attribution_store'
 
 export type Base = 'files' | 'cache'
 
+/** The relation one row per line item is read from: the files' view, or the cache's facts. */
+export function baseRelation(base: Base): string {
+  return base === 'cache' ? `${CACHE_STORE}.facts` : 'rows_base'
+}
+
 export type GroupMetric =
   | 'unblended'
   | 'net'
@@ -156,7 +161,7 @@ export function compileGroupedRead(read: GroupedRead, base: Base): CompiledRead 
     lookups.has('tags') && base === 'files' ? ['any_value(tag_inputs) AS tag_inputs'] : []
   const grouped = `SELECT
     ${[...keys, ...[...sums].map((s) => `${SUMS[s]} AS ${s}`), ...tagInputs].join(',\n    ')}
-  FROM ${base === 'cache' ? `${CACHE_STORE}.facts` : 'rows_base'}
+  FROM ${baseRelation(base)}
   WHERE ${baseFilters.length ? baseFilters.join('\n    AND ') : 'true'}
   GROUP BY ALL`
   const columns = read.columns.map(({ name, read: target }) => {
